@@ -1,0 +1,33 @@
+"""extract/no-text: pages or files that carry no extractable text.
+
+A scanned page can hold an ID number or a classification marking no check can
+see; it must be reported so a reviewer reads it, never passed as clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding, Location
+
+
+class NoTextCheck(Check):
+    """Report image-only pages (scans) and files without any text."""
+
+    id = "extract/no-text"
+    severity = "error"
+    description = "页面或文件没有可提取的文字（如扫描件），无法自动检查，需人工审阅"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per page without text, or one for a file without any."""
+        if document.error:
+            return
+        for page in document.pages_without_text:
+            yield self.file_finding(
+                f"第{page}页没有文字层（可能是扫描件或图片），无法自动检查，请人工审阅或先做文字识别",
+                location=Location(page=page))
+        if not document.pages_without_text and not any(
+            s.text.strip() for s in document.segments if s.location.part != "metadata"
+        ):
+            yield self.file_finding("文件中没有可提取的文字，无法自动检查，请人工审阅")

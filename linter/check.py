@@ -1,0 +1,70 @@
+"""The base class every check derives from, and the context checks run in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from linter.masking import digest, mask, mask_numbers
+from linter.model import Document, Finding, Location, Segment
+
+CONTEXT_CHARS = 20
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Run-wide settings a check may read; checks never read files themselves."""
+
+    mask: bool = True
+    profile: str | None = None
+    wordlists: tuple[str, ...] = ()
+
+
+class Check:
+    """A check: a stable id, a default severity, a description and `run`.
+
+    Subclasses set the class attributes and implement `run`, yielding findings
+    built with `finding` so masking is applied in one place.
+    """
+
+    id: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    description: ClassVar[str] = ""
+    # Findings of this check carry personal data: mask match and context.
+    personal: ClassVar[bool] = False
+
+    @classmethod
+    def family(cls) -> str:
+        """Return the family part of the id (`pii` for `pii/id-card`)."""
+        return cls.id.split("/", 1)[0]
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield the findings of this check in `document`."""
+        raise NotImplementedError
+
+    def finding(
+        self, context: CheckContext, segment: Segment, start: int, end: int, message: str,
+    ) -> Finding:
+        """Build a finding for `segment.text[start:end]`, masked as the run asks."""
+        text = segment.text
+        raw = text[start:end]
+        before = text[max(0, start - CONTEXT_CHARS):start]
+        after = text[end:end + CONTEXT_CHARS]
+        shown = mask(raw) if self.personal and context.mask else raw
+        around = before + shown + after
+        if context.mask:
+            around = mask_numbers(around)
+        return Finding(
+            check=self.id, severity=self.severity, message=message,
+            location=segment.locate(start), match=shown, context=around.replace("\n", " "),
+            digest=digest(raw),
+        )
+
+    def file_finding(self, message: str, match: str = "", location: Location | None = None) -> Finding:
+        """Build a finding about the file as a whole (or a page of it)."""
+        return Finding(
+            check=self.id, severity=self.severity, message=message,
+            location=location or Location(), match=match, digest=digest(match),
+        )
+

@@ -1,0 +1,87 @@
+"""The command line: `disclosure-lint check …` and `disclosure-lint checks`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from linter import __version__
+from linter.config import ConfigError, load_config, with_overrides
+from linter.decide import EXIT_UNCHECKED, exit_code, validate_selectors
+from linter.engine import lint_paths
+from linter.model import SEVERITIES
+from linter.registry import RegistryError, load_checks
+from linter.report import RENDERERS, render
+
+
+def _ids(value: str | None) -> tuple[str, ...] | None:
+    """Split a comma-separated list of check ids or families."""
+    if value is None:
+        return None
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"disclosure-lint: {message}", err=True)
+    sys.exit(EXIT_UNCHECKED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="disclosure-lint")
+def main() -> None:
+    """政务公开文稿发布前检查：保密审查、必备要素、个人信息。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table",
+              show_default=True, help="输出格式")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="达到此级别的问题使退出码为 1（默认 error）")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="配置文件（默认向上查找 .disclosure-lint.toml 或 pyproject.toml）")
+@click.option("--select", help="只运行这些检查（逗号分隔的 id 或类别，如 pii,secrecy/marking）")
+@click.option("--ignore", help="不运行这些检查（逗号分隔的 id 或类别）")
+@click.option("--wordlist", "wordlists", multiple=True,
+              type=click.Path(exists=True, dir_okay=False), help="附加敏感词表，可重复")
+@click.option("--profile", help="文档类型（如 annual-report）")
+@click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="并行处理的进程数")
+def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, no_mask, jobs):
+    """检查文件或文件夹中的文稿（.docx、.pdf、.txt、.md）。"""
+    try:
+        config = load_config(config_file)
+        config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
+                                fail_on=fail_on, wordlists=wordlists, profile=profile,
+                                mask=not no_mask)
+        validate_selectors(config, load_checks())
+    except (ConfigError, RegistryError) as exc:
+        _fail(f"配置错误：{exc}")
+    results = list(lint_paths(paths, config, jobs=jobs))
+    if not results:
+        _fail("没有找到可检查的文件（支持 .docx、.pdf、.txt、.md）")
+    render(fmt, results, sys.stdout)
+    findings = [f for r in results for f in r.findings]
+    unchecked = sum(r.status == "error" for r in results)
+    sys.exit(exit_code(findings, unchecked, config.fail_on))
+
+
+@main.command("checks")
+def list_checks() -> None:
+    """列出全部检查：id、类别、默认级别、说明。"""
+    try:
+        registered = load_checks()
+    except RegistryError as exc:
+        _fail(str(exc))
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name in ("id", "类别", "默认级别", "说明"):
+        table.add_column(name)
+    for cid, cls in registered.items():
+        table.add_row(cid, cls.family(), cls.severity, cls.description)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)

@@ -1,0 +1,49 @@
+"""Turning a file's bytes into a `Document`, one module per format.
+
+`extract` sniffs the content first, so a file is read as what it is whatever
+its extension says; the format modules are imported only when needed, which
+keeps a one-file pre-commit run from loading the PDF stack.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import replace
+
+from linter.extract.errors import ExtractError
+from linter.extract.sniff import sniff
+from linter.model import Document
+
+__all__ = ["ExtractError", "extract", "MAX_FILE_SIZE"]
+
+# Generous: a real draft is a few MB; a file beyond this is refused, not half-read.
+MAX_FILE_SIZE = 512 * 1024 * 1024
+
+_MODULES = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}
+
+
+def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:
+    """Read `path` into a Document, or raise ExtractError with a one-line message."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except FileNotFoundError:
+        raise ExtractError("文件不存在 (file not found)") from None
+    except IsADirectoryError:
+        raise ExtractError("这是一个文件夹，不是文件 (is a directory)") from None
+    except PermissionError:
+        raise ExtractError("没有读取权限 (permission denied)") from None
+    except OSError as exc:
+        raise ExtractError(f"无法读取文件 ({exc.strerror or exc})") from None
+    if size == 0:
+        raise ExtractError("文件为空 (empty file)")
+    if size > max_size:
+        raise ExtractError(f"文件过大：{size // 2**20} MB，上限 {max_size // 2**20} MB (file too large)")
+    fmt, warnings = sniff(path, head)
+    module = importlib.import_module(f"linter.extract.{_MODULES[fmt]}")
+    document = module.extract(path, fmt)
+    if warnings:
+        document = replace(document, warnings=(*warnings, *document.warnings))
+    return document

@@ -1,0 +1,188 @@
+"""Walking WordprocessingML: paragraphs, runs, tables, text boxes, revisions.
+
+One `BodyWalker` walks one part (the body, a header, a comment…). Visible text
+(including unaccepted insertions, as Word shows it) becomes the paragraph's
+segment; deleted and hidden runs become their own segments in the same place,
+so checks see every character the file carries, each once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from linter.model import Location, Segment
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, R, TBL, TR, TC, T = _w("p"), _w("r"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
+VAL = _w("val")
+TXBX = _w("txbxContent")
+FALLBACK = f"{{{MC}}}Fallback"
+_TEXT_TAGS = {T: None, _w("delText"): None, _w("instrText"): "skip", _w("tab"): "\t",
+              _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
+# Containers whose children are read as if they stood in the parent.
+_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"),
+                _w("sdtContent"), _w("sdt"), _w("bdo"), _w("dir"), f"{{{MC}}}AlternateContent",
+                f"{{{MC}}}Choice"}
+_REVISION = {_w("ins"): "inserted", _w("moveTo"): "inserted",
+             _w("del"): "deleted", _w("moveFrom"): "deleted"}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def heading_levels(styles: etree._Element | None) -> dict[str, int]:
+    """Map paragraph style ids to heading levels (1-based) from styles.xml."""
+    levels: dict[str, int] = {}
+    for style in () if styles is None else styles.iterfind(_w("style")):
+        name = style.find(_w("name"))
+        m = _HEADING_NAME.match(name.get(VAL, "") if name is not None else "")
+        outline = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+        if m:
+            levels[style.get(_w("styleId"), "")] = int(m.group(1))
+        elif outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
+            levels[style.get(_w("styleId"), "")] = int(outline.get(VAL)) + 1
+    return levels
+
+
+@dataclass
+class _Runs:
+    """Text of one paragraph, split by how Word treats it."""
+
+    visible: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    boxes: list[etree._Element] = field(default_factory=list)
+
+
+class BodyWalker:
+    """Collect the segments of one part, numbering its paragraphs in order."""
+
+    def __init__(self, part: str, levels: dict[str, int]) -> None:
+        self.part = part
+        self.levels = levels
+        self.segments: list[Segment] = []
+        self.paragraph = 0
+        self.comment_anchors: dict[str, int] = {}
+
+    def walk(self, container: etree._Element | None) -> None:
+        """Walk block content (body, cell, header…), one segment per paragraph."""
+        for index, level, text in self._blocks(container, cell=None):
+            if text.strip():
+                self.segments.append(Segment(text, Location(part=self.part, paragraph=index),
+                                             heading_level=level))
+
+    def _blocks(self, container, cell):
+        """Yield (paragraph index, heading level, visible text) for block children."""
+        for child in () if container is None else container:
+            if child.tag == P:
+                yield self._paragraph(child, cell)
+            elif child.tag == TBL:
+                self._table(child)
+            elif child.tag in _TRANSPARENT or child.tag in _REVISION:
+                yield from self._blocks(child, cell)
+
+    def _paragraph(self, p, cell) -> tuple[int, int | None, str]:
+        self.paragraph += 1
+        index = self.paragraph
+        runs = _Runs()
+        self._inline(p, runs, None, index)
+        row, col = cell or (None, None)
+        for part, pieces, detail in (("tracked-change", runs.deleted, "deleted"),
+                                     ("hidden-text", runs.hidden, None)):
+            text = "".join(pieces)
+            if text.strip():
+                self.segments.append(Segment(text, Location(
+                    part=part, paragraph=index, row=row, col=col, detail=detail)))
+        for box in runs.boxes:
+            self._textbox(box)
+        return index, self._level(p), "".join(runs.visible)
+
+    def _inline(self, element, runs: _Runs, revision: str | None, index: int) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == R:
+                self._run(child, runs, revision)
+            elif tag in _REVISION:
+                self._inline(child, runs, _REVISION[tag], index)
+            elif tag in _TRANSPARENT:
+                self._inline(child, runs, revision, index)
+            elif tag in (_w("commentRangeStart"), _w("commentReference")):
+                self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
+
+    def _run(self, run, runs: _Runs, revision: str | None) -> None:
+        props = run.find(_w("rPr"))
+        hidden = props is not None and _on(props.find(_w("vanish")))
+        target = runs.deleted if revision == "deleted" else runs.hidden if hidden else runs.visible
+        for child in run:
+            if child.tag in _TEXT_TAGS:
+                fixed = _TEXT_TAGS[child.tag]
+                if fixed != "skip":
+                    target.append((child.text or "") if fixed is None else fixed)
+            elif child.tag == _w("commentReference"):
+                continue
+            else:
+                # Drawings and VML shapes may hold text boxes.
+                runs.boxes.extend(_textboxes(child))
+
+    def _table(self, tbl) -> None:
+        for row, tr in enumerate(tbl.iterfind(TR), 1):
+            col = 0
+            for tc in tr.iterfind(TC):
+                col += 1
+                start = col
+                col += _grid_span(tc) - 1
+                paragraphs = list(self._blocks(tc, (row, start)))
+                text = "\n".join(t for _, _, t in paragraphs)
+                # A vertically merged continuation cell repeats nothing; skip it when empty.
+                if text.strip():
+                    self.segments.append(Segment(text, Location(
+                        part="table" if self.part == "body" else self.part,
+                        paragraph=paragraphs[0][0], row=row, col=start)))
+
+    def _textbox(self, box) -> None:
+        for index, level, text in self._blocks(box, None):
+            if text.strip():
+                self.segments.append(Segment(text, Location(part="textbox", paragraph=index),
+                                             heading_level=level))
+
+    def _level(self, p) -> int | None:
+        props = p.find(_w("pPr"))
+        if props is None:
+            return None
+        outline = props.find(_w("outlineLvl"))
+        if outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
+            return int(outline.get(VAL)) + 1
+        style = props.find(_w("pStyle"))
+        return None if style is None else self.levels.get(style.get(VAL, ""))
+
+
+def _on(flag) -> bool:
+    """A toggle property such as <w:vanish/> is on unless its val says otherwise."""
+    return flag is not None and flag.get(VAL, "true") not in ("0", "false", "off")
+
+
+def _grid_span(tc) -> int:
+    span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+    value = span.get(VAL, "1") if span is not None else "1"
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def _textboxes(element):
+    """Yield the text boxes drawn in `element`.
+
+    mc:Fallback repeats the mc:Choice drawing for older readers, so it is
+    skipped; a box nested in a box is found when its parent box is walked.
+    """
+    for child in element:
+        if child.tag == TXBX:
+            yield child
+        elif child.tag != FALLBACK:
+            yield from _textboxes(child)

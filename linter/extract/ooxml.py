@@ -1,0 +1,69 @@
+"""Safe access to the parts of an Office Open XML package.
+
+Sizes are read from the zip directory and the bytes actually inflated are
+capped, so a decompression bomb is refused before it fills memory; the XML
+parser never resolves entities, loads DTDs or touches the network.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+
+from lxml import etree
+
+from linter.extract.errors import ExtractError
+
+MAX_PART_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # real XML compresses ~10-30x; far beyond that is a bomb
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+    remove_comments=True, remove_pis=True,
+)
+
+
+class Package:
+    """An opened .docx (or other OOXML) zip with bounded, parsed part access."""
+
+    def __init__(self, path: str) -> None:
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
+        self.names = self._zip.namelist()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._zip.close()
+
+    def xml(self, name: str) -> etree._Element | None:
+        """Parse part `name`, or return None when the package has no such part."""
+        data = self.read(name)
+        if data is None:
+            return None
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise ExtractError(f"文档内部 XML 已损坏（{name}：{exc.msg}）(corrupt XML)") from None
+
+    def read(self, name: str) -> bytes | None:
+        """Return the bytes of part `name` (None if absent), refusing bombs."""
+        try:
+            info = self._zip.getinfo(name)
+        except KeyError:
+            return None
+        if info.file_size > MAX_PART_BYTES or (
+            info.file_size > 10 * 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise ExtractError(f"文档部件 {name} 解压后过大（{info.file_size // 2**20} MB），疑似压缩炸弹 (decompression bomb)")
+        try:
+            with self._zip.open(info) as fh:
+                data = fh.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+            raise ExtractError(f"文件已损坏或不完整（{name}：{exc}）(corrupt or truncated)") from None
+        if len(data) > MAX_PART_BYTES:
+            raise ExtractError(f"文档部件 {name} 解压后过大，疑似压缩炸弹 (decompression bomb)")
+        return data

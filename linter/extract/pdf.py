@@ -1,0 +1,138 @@
+"""PDF: text per page through pdfium, tables and their cells through pdfplumber.
+
+pdfium reads a page's text an order of magnitude faster than pdfplumber, so it
+is the main path. pdfplumber's layout analysis runs only on pages that draw
+lines (where a table may be), to give table cells their row and column.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from linter.extract.errors import ExtractError
+from linter.extract.pdf_layout import Line, join_lines
+from linter.extract.pdf_tables import TableReader
+from linter.model import Document, Location, Segment
+
+_METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
+# Links, form widgets and popups carry no reviewer text of their own.
+_SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_POPUP}
+# A page drawing this many paths may hold a ruled table.
+_TABLE_PATHS = 4
+
+
+def extract(path: str, fmt: str = "pdf") -> Document:
+    """Read a PDF into a Document."""
+    pdf = _open(path)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ExtractError("PDF 没有任何页面 (no pages)")
+        metadata = {k: v.strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()
+                    if k in _METADATA and v.strip()}
+        segments: list[Segment] = []
+        empty: list[int] = []
+        warnings: list[str] = []
+        with TableReader(path) as tables:
+            for number in range(1, count + 1):
+                page = pdf[number - 1]
+                try:
+                    page_segments = _page(page, number, tables, warnings)
+                    if not any(s.text.strip() for s in page_segments) and _has_content(page):
+                        empty.append(number)
+                    segments += page_segments
+                    segments += _annotations(page, number)
+                finally:
+                    page.close()
+    finally:
+        pdf.close()
+    segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    return Document(path=path, format="pdf", segments=tuple(segments), metadata=metadata,
+                    pages=count, pages_without_text=tuple(empty), warnings=tuple(warnings))
+
+
+def _open(path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ExtractError("PDF 已加密（需要密码），无法检查 (encrypted)") from None
+        raise ExtractError("PDF 已损坏或不完整，无法打开 (corrupt or truncated)") from None
+
+
+def _page(page, number: int, tables: TableReader, warnings: list[str]) -> list[Segment]:
+    if _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _TABLE_PATHS) >= _TABLE_PATHS:
+        result = tables.read(number, warnings)
+        if result is not None:
+            lines, cells = result
+            return _body(lines, number) + cells
+    textpage = page.get_textpage()
+    try:
+        return _body(_lines(textpage), number)
+    finally:
+        textpage.close()
+
+
+def _body(lines: list[Line], number: int) -> list[Segment]:
+    return [Segment(p.text, Location(page=number, paragraph=k, line=p.first_line), p.line_starts)
+            for k, p in enumerate(join_lines(lines), 1)]
+
+
+def _lines(textpage) -> list[Line]:
+    """Split pdfium's page text into lines, with the right edge of each."""
+    text = textpage.get_text_range()
+    # pdfium's text and char indices agree unless a char is outside the BMP.
+    aligned = len(text) == textpage.count_chars()
+    lines, offset = [], 0
+    for raw in text.split("\r\n"):
+        end = offset + len(raw.rstrip()) - 1
+        right = size = None
+        if aligned and raw.strip():
+            left, _, right, _ = textpage.get_charbox(end)
+            size = right - left
+        lines.append(Line(raw, right, size))
+        offset += len(raw) + 2
+    return lines
+
+
+def _count_objects(page, kind: int, enough: int) -> int:
+    count = 0
+    for _ in page.get_objects(filter=[kind]):
+        count += 1
+        if count >= enough:
+            break
+    return count
+
+
+def _has_content(page) -> bool:
+    """A page without text but with images or drawings is a scan or outlined text."""
+    return any(True for _ in page.get_objects())
+
+
+def _annotations(page, number: int) -> list[Segment]:
+    segments = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in _SKIPPED_ANNOTS:
+                continue
+            text = _annot_string(annot, b"Contents")
+            if text.strip():
+                author = _annot_string(annot, b"T") or None
+                segments.append(Segment(text, Location(part="annotation", page=number, detail=author)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return segments
+
+
+def _annot_string(annot, key: bytes) -> str:
+    size = pdfium_c.FPDFAnnot_GetStringValue(annot, key, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+    pdfium_c.FPDFAnnot_GetStringValue(annot, key, pointer, size)
+    return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")

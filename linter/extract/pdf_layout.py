@@ -1,0 +1,88 @@
+"""Joining PDF text lines that the page layout wrapped.
+
+A PDF stores lines, not paragraphs: "联系电话1381234" at the end of one line and
+"5678" at the start of the next are one number to a reader and must be one
+string to the checks. A line is taken as wrapped when it runs to the right
+margin of the page and does not end a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_SENTENCE_END = frozenset("。！？；：…”’」』）)!?;:")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One layout line: its text, right edge and the width of its last character.
+
+    `right` is None when the backend could not place the line; the joiner then
+    judges by the line's length alone.
+    """
+
+    text: str
+    right: float | None = None
+    size: float | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Joined text, the page line it starts on, and where each further line starts."""
+
+    text: str
+    first_line: int
+    line_starts: tuple[int, ...]
+
+
+def join_lines(lines: list[Line]) -> list[Paragraph]:
+    """Group the lines of one page into paragraphs."""
+    margin = max((ln.right for ln in lines if ln.right is not None), default=None)
+    longest = max((len(ln.text.strip()) for ln in lines), default=0)
+    paragraphs: list[Paragraph] = []
+    text, first, starts, prev = "", 0, [], None
+    for number, line in enumerate(lines, 1):
+        piece = line.text.strip()
+        if not piece:
+            prev = None
+            continue
+        if prev is not None and text and _wraps(prev, margin, longest):
+            sep = _separator(text, piece)
+            starts.append(len(text) + len(sep))
+            text += sep + piece
+        else:
+            if text:
+                paragraphs.append(Paragraph(text, first, tuple(starts)))
+            text, first, starts = piece, number, []
+        prev = line
+    if text:
+        paragraphs.append(Paragraph(text, first, tuple(starts)))
+    return paragraphs
+
+
+def _wraps(line: Line, margin: float | None, longest: int) -> bool:
+    stripped = line.text.strip()
+    if stripped[-1] in _SENTENCE_END:
+        return False
+    if line.right is not None and margin is not None:
+        tolerance = 1.5 * (line.size or 10.0)
+        return margin - line.right <= tolerance
+    return len(stripped) >= 0.9 * longest
+
+
+def join_wrapped(pieces: list[str]) -> str:
+    """Join pieces of one wrapped run of text (a table cell's lines)."""
+    text = ""
+    for piece in (p.strip() for p in pieces):
+        if piece:
+            text = text + _separator(text, piece) + piece if text else piece
+    return text
+
+
+def _separator(before: str, after: str) -> str:
+    """Chinese text and numbers wrap without a space; Latin words with one."""
+    return " " if _latin(before[-1]) and _latin(after[0]) else ""
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()

@@ -1,0 +1,68 @@
+"""Deciding a file's format from its bytes rather than trusting its extension."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+from linter.extract.errors import ExtractError
+
+EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+# Office formats a drafter may hand in that we cannot read: reported, never skipped.
+UNSUPPORTED = {
+    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF", ".odt": "ODF 文本 (.odt)",
+    ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
+    ".xls": "Excel 97-2003 (.xls)", ".xlsx": "Excel (.xlsx)", ".et": "WPS 表格 (.et)",
+    ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
+    ".ofd": "OFD 版式文件 (.ofd)", ".wpt": "WPS 模板 (.wpt)",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Password-protected .docx files are OLE containers holding this stream.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_NAMES = {"txt": "文本", "md": "Markdown", "docx": "DOCX", "pdf": "PDF"}
+
+
+def sniff(path: str, head: bytes) -> tuple[str, tuple[str, ...]]:
+    """Return (format, warnings) for the file, or raise ExtractError."""
+    ext = os.path.splitext(path)[1].lower()
+    claimed = EXTENSIONS.get(ext)
+    if claimed is None and ext in UNSUPPORTED:
+        raise ExtractError(f"不支持的格式：{UNSUPPORTED[ext]}，请另存为 .docx 或 .pdf 后再检查 (unsupported format)")
+    actual = _content_format(path, head, claimed)
+    if claimed is None:
+        raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
+    if actual == claimed or {actual, claimed} <= {"txt", "md"}:
+        return claimed, ()
+    if actual in ("docx", "pdf") or claimed in ("txt", "md"):
+        note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
+        return actual, (note,)
+    raise ExtractError(f"扩展名为 {ext}，但内容不是 {_NAMES[claimed]}（文件损坏或扩展名错误）(content does not match extension)")
+
+
+def _content_format(path: str, head: bytes, claimed: str | None) -> str:
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_format(path)
+    if head.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in _read_all(path):
+            raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
+        raise ExtractError("这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
+    return "md" if claimed == "md" else "txt"
+
+
+def _zip_format(path: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
+    if "word/document.xml" in names:
+        return "docx"
+    kind = "Excel/PowerPoint/ODF 等其他 Office 文档" if "[Content_Types].xml" in names or "mimetype" in names else "ZIP 压缩包"
+    raise ExtractError(f"这是{kind}，不是 Word 文档 (not a .docx)")
+
+
+def _read_all(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()

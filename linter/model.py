@@ -1,0 +1,107 @@
+"""The document model shared by extractors, checks and reporters.
+
+Every type here is a small frozen dataclass: extractors build them once, checks
+read them, and nothing downstream can change what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+# Where a piece of text lives in a file (DESIGN.md, "extract").
+PARTS = frozenset({
+    "body", "table", "header", "footer", "footnote", "comment", "tracked-change",
+    "hidden-text", "textbox", "annotation", "metadata",
+})
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a segment or finding is: part of the file plus page/paragraph/cell/line.
+
+    `detail` qualifies the part: "deleted"/"inserted" for tracked changes, the
+    author of a comment, the property name for metadata.
+    """
+
+    part: str = "body"
+    page: int | None = None
+    paragraph: int | None = None
+    row: int | None = None
+    col: int | None = None
+    line: int | None = None
+    column: int | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text with its location, the unit checks scan.
+
+    A segment may span several source lines (a PDF paragraph whose layout-wrapped
+    lines were joined). `line_starts` holds the text offsets where each further
+    source line begins, so a match can still be reported at its own line.
+    """
+
+    text: str
+    location: Location
+    line_starts: tuple[int, ...] = ()
+    heading_level: int | None = None
+
+    def locate(self, offset: int) -> Location:
+        """Return the location of the character at `offset` in this segment."""
+        loc = self.location
+        if loc.line is None:
+            return loc
+        k = bisect.bisect_right(self.line_starts, offset)
+        if k == 0:
+            column = None if loc.column is None else loc.column + offset
+            return replace(loc, column=column)
+        column = None if loc.column is None else offset - self.line_starts[k - 1] + 1
+        return replace(loc, line=loc.line + k, column=column)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything extracted from one file, in reading order.
+
+    `pages_without_text` lists pages that carry content but no text layer (scans);
+    `error` is set instead of segments when the file could not be read at all.
+    """
+
+    path: str
+    format: str
+    segments: tuple[Segment, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    pages: int | None = None
+    pages_without_text: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    @cached_property
+    def chars(self) -> int:
+        """Number of characters of text extracted."""
+        return sum(len(s.text) for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found.
+
+    `match` and `context` are already masked when the finding carries personal
+    data; `digest` identifies the unmasked match for allowlists and baselines
+    without keeping the personal data itself.
+    """
+
+    check: str
+    severity: str
+    message: str
+    location: Location
+    match: str = ""
+    context: str = ""
+    digest: str = ""
+    path: str = ""

@@ -1,0 +1,27 @@
+"""Renderers: one module per output format; they format, they never decide."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import TextIO
+
+from linter.engine import FileResult
+from linter.model import SEVERITIES
+
+RENDERERS = {"table": "linter.report.table", "json": "linter.report.json_report"}
+
+
+def summary(results: Sequence[FileResult]) -> dict:
+    """Counts shared by every format: files, findings, findings by severity."""
+    by_severity = dict.fromkeys(SEVERITIES, 0)
+    for result in results:
+        for finding in result.findings:
+            by_severity[finding.severity] += 1
+    return {"files": len(results), "findings": sum(by_severity.values()),
+            "by_severity": by_severity}
+
+
+def render(fmt: str, results: Sequence[FileResult], out: TextIO) -> None:
+    """Write `results` to `out` in format `fmt`."""
+    importlib.import_module(RENDERERS[fmt]).render(results, out)

@@ -1,0 +1,43 @@
+"""--format json: one object, schema_version 1 (report.schema.json beside this file)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TextIO
+
+from linter import __version__
+from linter.engine import FileResult
+from linter.report import summary
+
+SCHEMA_VERSION = 1
+
+
+def to_dict(results: Sequence[FileResult]) -> dict:
+    """The report as the JSON contract of DESIGN.md describes it."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "disclosure-lint", "version": __version__},
+        "files": [_file(r) for r in results],
+        "findings": [_finding(f) for r in results for f in r.findings],
+        "summary": summary(results),
+    }
+
+
+def _file(result: FileResult) -> dict:
+    return {"path": result.path, "format": result.format, "status": result.status,
+            "error": result.error, "pages": result.pages, "chars": result.chars,
+            "warnings": list(result.warnings)}
+
+
+def _finding(finding) -> dict:
+    return {"path": finding.path, "check": finding.check, "severity": finding.severity,
+            "message": finding.message, "match": finding.match,
+            "location": asdict(finding.location), "context": finding.context}
+
+
+def render(results: Sequence[FileResult], out: TextIO) -> None:
+    """Write the JSON report."""
+    json.dump(to_dict(results), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,42 @@
+"""Chinese words for severities and locations, shared by human-facing renderers."""
+
+from __future__ import annotations
+
+from linter.model import Location
+
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+_PART_WORDS = {
+    "header": "页眉", "footer": "页脚", "footnote": "脚注", "comment": "批注",
+    "hidden-text": "隐藏文字", "textbox": "文本框", "annotation": "注释", "metadata": "文档属性",
+}
+_REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入)"}
+
+
+def describe(location: Location) -> str:
+    """Say where a finding is, as a reviewer would: 第3页 表格第2行第3列 …"""
+    words = []
+    if location.page is not None:
+        words.append(f"第{location.page}页")
+    words.append(_part(location))
+    if location.row is not None and location.part != "table":
+        words.append(f"表格第{location.row}行第{location.col}列")
+    if location.line is not None:
+        column = f"第{location.column}列" if location.column is not None else ""
+        words.append(f"第{location.line}行{column}")
+    elif location.paragraph is not None and location.row is None:
+        words.append(f"第{location.paragraph}段")
+    return " ".join(w for w in words if w) or "全文"
+
+
+def _part(location: Location) -> str:
+    part, detail = location.part, location.detail
+    if part == "table":
+        return f"表格第{location.row}行第{location.col}列" if location.row is not None else "表格"
+    if part == "tracked-change":
+        return _REVISION_WORDS.get(detail or "", "修订")
+    if part in ("comment", "annotation") and detail:
+        return f"{_PART_WORDS[part]}({detail})"
+    if part == "metadata" and detail:
+        return f"文档属性({detail})"
+    return _PART_WORDS.get(part, "")

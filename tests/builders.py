@@ -1,0 +1,175 @@
+"""Build .docx and .pdf test inputs in code, so every fixture says what it holds."""
+
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.oxml import OxmlElement
+
+FONT = "STSong-Light"
+
+
+@dataclass
+class PdfPage:
+    """What to draw on one PDF page: text lines, a ruled table, a scan, a note."""
+
+    lines: list[str] = field(default_factory=list)
+    table: list[list[str]] | None = None
+    scan: bool = False
+    annotation: tuple[str, str] | None = None  # (text, author)
+    wrap_width: float = 0  # wrap lines at this width in points, as a layout would (0: no wrap)
+
+
+def pdf(path: Path, pages: list[PdfPage], author: str | None = None) -> Path:
+    """Write a PDF with a CJK text layer (reportlab's built-in CID font, no font file)."""
+    from reportlab.lib import colors
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path))
+    if author:
+        c.setAuthor(author)
+    for page in pages:
+        y = 780
+        c.setFont(FONT, 12)
+        for line in page.lines:
+            for piece in _wrap(line, page.wrap_width):
+                c.drawString(72, y, piece)
+                y -= 16
+            y -= 8
+        if page.table:
+            table = Table(page.table)
+            table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10),
+                                       ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            _, height = table.wrapOn(c, 450, 600)
+            table.drawOn(c, 72, y - height - 10)
+        if page.scan:
+            c.drawImage(_scan_image(), 72, 300, width=400, height=400)
+        if page.annotation:
+            text, author_name = page.annotation
+            from reportlab.pdfbase.pdfdoc import PDFString
+
+            c.textAnnotation(text, Rect=(400, 700, 420, 720), relative=0, T=PDFString(author_name))
+        c.showPage()
+    c.save()
+    return path
+
+
+def _wrap(line: str, width: float) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces, current = [], ""
+    for char in line:
+        if width and current and stringWidth(current + char, FONT, 12) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    return [*pieces, current]
+
+
+def _scan_image():
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (200, 200), 255)
+    ImageDraw.Draw(image).rectangle((20, 20, 180, 60), fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    buffer.seek(0)
+    return ImageReader(buffer)
+
+
+# --- .docx ------------------------------------------------------------------
+
+def docx(path: Path, build) -> Path:
+    """Create a .docx: `build(document)` adds content with python-docx and the helpers below."""
+    document = WordDocument()
+    build(document)
+    document.save(str(path))
+    return path
+
+
+def add_run(paragraph, text: str, *, deleted: bool = False, inserted: bool = False,
+            hidden: bool = False):
+    """Append a run that is a tracked deletion/insertion or hidden (w:vanish)."""
+    run = paragraph.add_run(text)
+    if hidden:
+        run.font.hidden = True
+    if deleted or inserted:
+        r = run._r
+        if deleted:
+            for t in r.findall(qn("w:t")):
+                t.tag = qn("w:delText")
+        wrapper = OxmlElement("w:del" if deleted else "w:ins")
+        wrapper.set(qn("w:id"), str(id(run) % 10000))
+        wrapper.set(qn("w:author"), "审稿人")
+        r.addprevious(wrapper)
+        wrapper.append(r)
+    return run
+
+
+def add_comment(document, paragraph, text: str, author: str = "王科长"):
+    """Attach a Word comment to the whole paragraph."""
+    comment = document.add_comment(paragraph.runs, text=text, author=author)
+    return comment
+
+
+def add_textbox(paragraph, text: str) -> None:
+    """Append a VML text box, wrapped as Word writes it (mc:Choice + mc:Fallback)."""
+    xml = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p>'
+        '</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>'
+    ).format(t=text)
+    from lxml import etree
+
+    run = paragraph.add_run()
+    run._r.append(etree.fromstring(xml))
+
+
+def add_footnote_part(path: Path, text: str) -> None:
+    """Add a footnotes part holding one note (python-docx has no API for it)."""
+    import zipfile
+
+    note = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+        '</w:footnotes>'
+    )
+    _add_part(path, "word/footnotes.xml", note.encode("utf-8"))
+
+
+def _add_part(path: Path, name: str, data: bytes) -> None:
+    import zipfile
+
+    buffer = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(buffer, "a") as zf:
+        zf.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+
+
+def nested_table(cell, rows: list[list[str]]) -> None:
+    """Put a table inside a table cell."""
+    inner = cell.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            inner.cell(r, c).text = value
+
+
+__all__ = ["PdfPage", "pdf", "docx", "add_run", "add_comment", "add_textbox",
+           "add_footnote_part", "nested_table", "copy"]

@@ -1,0 +1,1 @@
+"""Wordlists the built-in checks use: plain UTF-8 text, one entry a line."""
