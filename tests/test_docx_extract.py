@@ -1,0 +1,135 @@
+"""Every part of a .docx a reader can recover reaches the checks, each once."""
+
+import zipfile
+
+import pytest
+from builders import add_comment, add_footnote_part, add_run, add_textbox, docx, nested_table
+
+from linter.extract import ExtractError, extract
+
+
+def _parts(doc):
+    return [(s.location.part, s.text) for s in doc.segments]
+
+
+def _find(doc, text):
+    return next(s for s in doc.segments if text in s.text)
+
+
+@pytest.fixture
+def report(tmp_path):
+    def build(d):
+        d.add_heading("一、总体情况", level=1)
+        p = d.add_paragraph("本年度共主动公开信息")
+        add_run(p, "一千余条", inserted=True)
+        add_run(p, "机密★5年", deleted=True)
+        add_run(p, "联系人手机13812345678", hidden=True)
+        add_comment(d, p, "请核实申请人王小明的电话", author="李审核")
+        table = d.add_table(rows=3, cols=3)
+        table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = "姓名", "身份证号", "备注"
+        table.cell(1, 0).text = "张三"
+        table.cell(1, 1).text = "110105199003077653"
+        merged = table.cell(1, 2).merge(table.cell(2, 2))
+        merged.text = "合并单元格"
+        nested_table(table.cell(2, 0), [["内表甲", "内表乙"]])
+        add_textbox(d.add_paragraph("图示："), "文本框里的内部资料")
+        d.sections[0].header.paragraphs[0].text = "秘密★1年"
+        d.sections[0].footer.paragraphs[0].text = "第 1 页"
+        d.core_properties.author = "赵起草"
+        d.core_properties.last_modified_by = "钱修改"
+
+    path = docx(tmp_path / "report.docx", build)
+    add_footnote_part(path, "注：数据截至12月31日")
+    return extract(str(path))
+
+
+def test_body_paragraphs_in_order_with_insertions_as_word_shows_them(report):
+    body = [s for s in report.segments if s.location.part == "body"]
+    assert [s.text for s in body] == ["一、总体情况", "本年度共主动公开信息一千余条", "图示："]
+    assert body[0].heading_level == 1
+    numbers = [s.location.paragraph for s in body]
+    assert numbers[:2] == [1, 2] and numbers[2] > 2  # table cells' paragraphs count in between
+
+
+def test_tracked_deletion_and_hidden_run_are_separate_segments(report):
+    deleted = _find(report, "机密★5年")
+    assert (deleted.location.part, deleted.location.detail, deleted.location.paragraph) == (
+        "tracked-change", "deleted", 2)
+    hidden = _find(report, "13812345678")
+    assert (hidden.location.part, hidden.text) == ("hidden-text", "联系人手机13812345678")
+
+
+def test_every_table_cell_once_with_row_and_col(report):
+    cells = [(s.location.row, s.location.col, s.text)
+             for s in report.segments if s.location.part == "table"]
+    assert (1, 2, "身份证号") in cells
+    assert (2, 2, "110105199003077653") in cells
+    assert [text for _, _, text in cells].count("合并单元格") == 1
+
+
+def test_nested_table_cells_are_read(report):
+    inner = _find(report, "内表乙")
+    assert (inner.location.part, inner.location.row, inner.location.col) == ("table", 1, 2)
+
+
+def test_headers_footers_footnotes_textboxes(report):
+    parts = _parts(report)
+    assert ("header", "秘密★1年") in parts
+    assert ("footer", "第 1 页") in parts
+    assert ("footnote", "注：数据截至12月31日") in parts
+    # Word stores a text box twice (mc:Choice and mc:Fallback); it is read once.
+    assert parts.count(("textbox", "文本框里的内部资料")) == 1
+
+
+def test_comment_with_author_and_anchor(report):
+    comment = _find(report, "王小明")
+    assert comment.location.part == "comment"
+    assert comment.location.detail == "李审核"
+    assert comment.location.paragraph == 2
+
+
+def test_core_properties(report):
+    assert report.metadata["creator"] == "赵起草"
+    assert report.metadata["lastModifiedBy"] == "钱修改"
+    author = _find(report, "赵起草")
+    assert (author.location.part, author.location.detail) == ("metadata", "creator")
+
+
+def test_truncated_docx_is_an_error(tmp_path):
+    good = docx(tmp_path / "good.docx", lambda d: d.add_paragraph("正文"))
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(good.read_bytes()[:1500])
+    with pytest.raises(ExtractError, match="损坏"):
+        extract(str(broken))
+
+
+def test_zip_without_document_is_not_a_docx(tmp_path):
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    with pytest.raises(ExtractError, match="不是 Word 文档"):
+        extract(str(path))
+
+
+def test_corrupt_xml_is_an_error(tmp_path):
+    path = tmp_path / "bad.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    with pytest.raises(ExtractError, match="XML"):
+        extract(str(path))
+
+
+def test_entities_are_never_expanded(tmp_path):
+    path = tmp_path / "laughs.docx"
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "哈哈哈哈哈哈哈哈">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>&c;正文</w:t></w:r></w:p></w:body></w:document>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", bomb)
+    try:
+        doc = extract(str(path))
+    except ExtractError:
+        return
+    assert "哈哈" not in "".join(s.text for s in doc.segments)

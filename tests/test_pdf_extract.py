@@ -1,0 +1,85 @@
+"""PDF text, wrapped lines, tables, annotations, scans and broken files."""
+
+import pypdfium2
+import pytest
+from builders import PdfPage, pdf
+
+from linter.extract import ExtractError, extract
+
+WRAPPED = "根据工作安排，现将有关情况报告如下，联系电话13812345678，请相关单位予以配合并及时反馈意见。"
+
+
+@pytest.fixture
+def notice(tmp_path):
+    path = pdf(tmp_path / "notice.pdf", [
+        PdfPage(lines=[WRAPPED, "二、工作要求"], wrap_width=300,
+                annotation=("此处电话请删除", "王科长")),
+        PdfPage(lines=["附件：人员名单"], table=[["姓名", "身份证号"], ["张三", "110105199003077653"]]),
+        PdfPage(scan=True),
+        PdfPage(),
+    ], author="赵起草")
+    return extract(str(path))
+
+
+def test_layout_wrapped_lines_are_joined_into_one_string(notice):
+    first = notice.segments[0]
+    assert first.text == WRAPPED
+    assert (first.location.page, first.location.paragraph, first.location.line) == (1, 1, 1)
+    # the number crossed the line break; its location still names its own line
+    assert first.locate(first.text.index("5678")).line == 2
+
+
+def test_paragraph_ends_are_kept(notice):
+    assert [s.text for s in notice.segments if s.location.page == 1 and s.location.part == "body"] == [
+        WRAPPED, "二、工作要求"]
+
+
+def test_table_cells_with_row_and_col_not_repeated_in_body(notice):
+    page2 = [(s.location.part, s.location.row, s.location.col, s.text)
+             for s in notice.segments if s.location.page == 2]
+    assert ("table", 2, 2, "110105199003077653") in page2
+    assert ("body", None, None, "附件：人员名单") in page2
+    assert sum("110105199003077653" in text for *_, text in page2) == 1
+
+
+def test_annotation_with_author(notice):
+    note = next(s for s in notice.segments if s.location.part == "annotation")
+    assert (note.text, note.location.page, note.location.detail) == ("此处电话请删除", 1, "王科长")
+
+
+def test_scanned_page_is_listed_blank_page_is_not(notice):
+    assert notice.pages == 4
+    assert notice.pages_without_text == (3,)
+
+
+def test_metadata(notice):
+    assert notice.metadata["Author"] == "赵起草"
+    assert any(s.location.part == "metadata" and s.text == "赵起草" for s in notice.segments)
+
+
+def test_encrypted_pdf_is_an_error(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "secret.pdf"
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("pw", canPrint=0))
+    c.drawString(72, 720, "text")
+    c.showPage()
+    c.save()
+    with pytest.raises(ExtractError, match="加密"):
+        extract(str(path))
+
+
+def test_truncated_pdf_is_an_error_not_a_pass(tmp_path):
+    good = pdf(tmp_path / "good.pdf", [PdfPage(lines=["正文"])])
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(good.read_bytes()[:200])
+    with pytest.raises(ExtractError):
+        extract(str(broken))
+
+
+def test_pdf_without_pages_is_an_error(tmp_path):
+    path = tmp_path / "empty.pdf"
+    pypdfium2.PdfDocument.new().save(str(path))
+    with pytest.raises(ExtractError):  # pdfium refuses it outright; either way never a pass
+        extract(str(path))
