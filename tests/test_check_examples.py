@@ -1,0 +1,51 @@
+"""Two-sided examples for every registered check: what must fire and what must not.
+
+A registered check without examples here fails the suite, so no check ships untested.
+"""
+
+import pytest
+
+from linter.check import CheckContext
+from linter.model import Document, Location, Segment
+from linter.registry import load_checks
+
+
+def _doc(*texts, **kwargs):
+    segments = tuple(Segment(t, Location(paragraph=i)) for i, t in enumerate(texts, 1))
+    return Document(path="x", format=kwargs.pop("format", "docx"), segments=segments, **kwargs)
+
+
+# check id -> [(document, expected number of findings, expected page of the first)]
+EXAMPLES = {
+    "extract/error": [
+        (Document(path="x", format="docx", error="文件已损坏"), 1, None),
+        (_doc("正文"), 0, None),
+        (_doc(), 0, None),  # an empty but readable document is extract/no-text's business
+    ],
+    "extract/no-text": [
+        (_doc("正文", format="pdf", pages=3, pages_without_text=(2, 3)), 2, 2),
+        (_doc(format="pdf", pages=1, pages_without_text=(1,)), 1, 1),
+        (_doc(), 1, None),
+        (Document(path="x", format="docx", segments=(
+            Segment("张三", Location(part="metadata", detail="creator")),)), 1, None),
+        (_doc("正文", format="pdf", pages=2), 0, None),
+        (_doc(" ", "第二段"), 0, None),
+        (Document(path="x", format="pdf", error="PDF 已加密"), 0, None),  # extract/error reports it
+    ],
+}
+
+
+def test_every_registered_check_has_examples():
+    missing = sorted(set(load_checks()) - set(EXAMPLES))
+    assert not missing, f"checks without examples in {__file__}: {missing}"
+
+
+@pytest.mark.parametrize("check_id, document, count, page", [
+    (cid, doc, n, page) for cid, cases in EXAMPLES.items() for doc, n, page in cases])
+def test_examples(check_id, document, count, page):
+    check = load_checks()[check_id]()
+    findings = list(check.run(document, CheckContext()))
+    assert len(findings) == count
+    if findings:
+        assert findings[0].location.page == page
+        assert all(f.check == check_id and f.message for f in findings)
