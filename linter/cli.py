@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,11 +31,24 @@ def _fail(message: str) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="disclosure-lint")
-def main() -> None:
+def cli() -> None:
     """政务公开文稿发布前检查：保密审查、必备要素、个人信息。"""
 
 
-@main.command()
+def main() -> None:
+    """Console entry point: the CLI, with no traceback for a closed pipe or Ctrl-C."""
+    try:
+        cli()
+    except BrokenPipeError:
+        # The reader (head, a pager) went away; the report is incomplete, so not a pass.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_UNCHECKED)
+    except KeyboardInterrupt:
+        click.echo("disclosure-lint: 已中断 (interrupted)", err=True)
+        sys.exit(130)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table",
               show_default=True, help="输出格式")
@@ -69,7 +83,7 @@ def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, 
     sys.exit(exit_code(findings, unchecked, config.fail_on))
 
 
-@main.command("checks")
+@cli.command("checks")
 def list_checks() -> None:
     """列出全部检查：id、类别、默认级别、说明。"""
     try:

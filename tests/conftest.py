@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter import engine, registry
-from linter.cli import main
+from linter.cli import cli as main
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ def extract(path: str, fmt: str = "docx") -> Document:
         body = pkg.xml("word/document.xml")
         if body is None:
             raise ExtractError("不是 Word 文档（缺少 word/document.xml）(not a .docx)")
-        levels = heading_levels(pkg.xml("word/styles.xml"))
+        levels = _heading_levels(pkg)
         walker = BodyWalker("body", levels)
         walker.walk(body.find(f"{{{W}}}body"))
         segments = walker.segments
@@ -40,6 +40,22 @@ def extract(path: str, fmt: str = "docx") -> Document:
     segments += [Segment(value, Location(part="metadata", detail=key))
                  for key, value in metadata.items()]
     return Document(path=path, format="docx", segments=tuple(segments), metadata=metadata)
+
+
+def _heading_levels(pkg: Package) -> dict[str, int]:
+    # styles.xml is often the largest part and the same in every draft made from one
+    # template; its CRC from the zip directory lets a batch parse it once.
+    key = pkg.fingerprint("word/styles.xml")
+    if key is None:
+        return {}
+    if key not in _LEVELS_CACHE:
+        if len(_LEVELS_CACHE) >= 64:
+            _LEVELS_CACHE.clear()
+        _LEVELS_CACHE[key] = heading_levels(pkg.xml("word/styles.xml"))
+    return _LEVELS_CACHE[key]
+
+
+_LEVELS_CACHE: dict[tuple[int, int], dict[str, int]] = {}
 
 
 def _headers_footers(pkg: Package, levels: dict[str, int]) -> list[Segment]:

@@ -39,6 +39,14 @@ class Package:
     def __exit__(self, *exc: object) -> None:
         self._zip.close()
 
+    def fingerprint(self, name: str) -> tuple[int, int] | None:
+        """(CRC-32, size) of part `name` from the zip directory, without reading it."""
+        try:
+            info = self._zip.getinfo(name)
+        except KeyError:
+            return None
+        return info.CRC, info.file_size
+
     def xml(self, name: str) -> etree._Element | None:
         """Parse part `name`, or return None when the package has no such part."""
         data = self.read(name)

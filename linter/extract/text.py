@@ -29,13 +29,33 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode(data, encoding), encoding.replace("-sig", " (BOM)")
     if b"\x00" in data:
-        raise ExtractError("文件含二进制内容，不是文本文件 (binary content)")
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise ExtractError("文件含二进制内容，不是文本文件 (binary content)")
+        return _decode(data, encoding), encoding
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     raise ExtractError("无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）(unknown encoding)")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 saved without a BOM by what it decodes to: plain text."""
+    sample = data[:4096] if len(data) % 2 == 0 else data[:4096] + b"\x00"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+        if text and sum(map(_plain, text)) >= 0.95 * len(text):
+            return encoding
+    return None
+
+
+def _plain(char: str) -> bool:
+    """ASCII text, CJK ideographs and CJK/full-width punctuation."""
+    code = ord(char)
+    return (0x20 <= code < 0x7F or char in "\t\r\n" or 0x4E00 <= code <= 0x9FFF
+            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF)
 
 
 def _decode(data: bytes, encoding: str) -> str:
