@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document as WordDocument
-from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 FONT = "STSong-Light"
 
@@ -129,11 +129,11 @@ def add_textbox(paragraph, text: str) -> None:
         'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
         'xmlns:v="urn:schemas-microsoft-com:vml" '
         'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
         '</w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
-        '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p>'
+        f'<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
         '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>'
-    ).format(t=text)
+    )
     from lxml import etree
 
     run = paragraph.add_run()
@@ -142,7 +142,6 @@ def add_textbox(paragraph, text: str) -> None:
 
 def add_footnote_part(path: Path, text: str) -> None:
     """Add a footnotes part holding one note (python-docx has no API for it)."""
-    import zipfile
 
     note = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from linter.extract.docx_walk import W, BodyWalker, heading_levels
+from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
 from linter.extract.ooxml import Package
 from linter.model import Document, Location, Segment

@@ -66,7 +66,8 @@ class Package:
         if info.file_size > MAX_PART_BYTES or (
             info.file_size > 10 * 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise ExtractError(f"文档部件 {name} 解压后过大（{info.file_size // 2**20} MB），疑似压缩炸弹 (decompression bomb)")
+            size = info.file_size // 2**20
+            raise ExtractError(f"文档部件 {name} 解压后过大（{size} MB），疑似压缩炸弹 (decompression bomb)")
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)

@@ -36,7 +36,8 @@ def sniff(path: str, head: bytes) -> tuple[str, tuple[str, ...]]:
     if actual in ("docx", "pdf") or claimed in ("txt", "md"):
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
-    raise ExtractError(f"扩展名为 {ext}，但内容不是 {_NAMES[claimed]}（文件损坏或扩展名错误）(content does not match extension)")
+    raise ExtractError(
+        f"扩展名为 {ext}，但内容不是 {_NAMES[claimed]}（文件损坏或扩展名错误）(content does not match extension)")
 
 
 def _content_format(path: str, head: bytes, claimed: str | None) -> str:
@@ -47,7 +48,8 @@ def _content_format(path: str, head: bytes, claimed: str | None) -> str:
     if head.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in _read_all(path):
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
-        raise ExtractError("这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
+        raise ExtractError(
+            "这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
     return "md" if claimed == "md" else "txt"
 
 
@@ -59,7 +61,8 @@ def _zip_format(path: str) -> str:
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
     if "word/document.xml" in names:
         return "docx"
-    kind = "Excel/PowerPoint/ODF 等其他 Office 文档" if "[Content_Types].xml" in names or "mimetype" in names else "ZIP 压缩包"
+    office = "[Content_Types].xml" in names or "mimetype" in names
+    kind = "Excel/PowerPoint/ODF 等其他 Office 文档" if office else "ZIP 压缩包"
     raise ExtractError(f"这是{kind}，不是 Word 文档 (not a .docx)")
 
 

@@ -117,7 +117,7 @@ def _cells(line: str, n: int, row: int) -> list[Segment]:
     cells: list[Segment] = []
     bounds = [-1, *(m.start() for m in _CELL_SPLIT.finditer(line)), len(line)]
     col = 0
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in zip(bounds, bounds[1:], strict=False):
         raw = line[left + 1:right]
         if left == -1 and not raw.strip() or right == len(line) and not raw.strip():
             continue  # the empty edges outside leading/trailing pipes
