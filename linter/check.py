@@ -19,6 +19,8 @@ class CheckContext:
     mask: bool = True
     profile: str | None = None
     wordlists: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    builtin_exemptions: bool = True
 
 
 class Check:
@@ -45,6 +47,7 @@ class Check:
 
     def finding(
         self, context: CheckContext, segment: Segment, start: int, end: int, message: str,
+        severity: str | None = None,
     ) -> Finding:
         """Build a finding for `segment.text[start:end]`, masked as the run asks."""
         text = segment.text
@@ -56,7 +59,7 @@ class Check:
         if context.mask:
             around = mask_numbers(around)
         return Finding(
-            check=self.id, severity=self.severity, message=message,
+            check=self.id, severity=severity or self.severity, message=message,
             location=segment.locate(start), match=shown, context=around.replace("\n", " "),
             digest=digest(raw),
         )

@@ -15,6 +15,7 @@ from linter.engine import lint_paths
 from linter.model import SEVERITIES
 from linter.registry import RegistryError, load_checks
 from linter.report import RENDERERS, render
+from linter.wordlist import user_entries
 
 
 def _ids(value: str | None) -> tuple[str, ...] | None:
@@ -72,6 +73,7 @@ def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, 
                                 fail_on=fail_on, wordlists=wordlists, profile=profile,
                                 mask=not no_mask)
         validate_selectors(config, load_checks())
+        user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
     except (ConfigError, RegistryError) as exc:
         _fail(f"配置错误：{exc}")
     results = list(lint_paths(paths, config, jobs=jobs))

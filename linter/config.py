@@ -38,6 +38,7 @@ class Config:
     wordlists: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     profile: str | None = None
+    builtin_exemptions: bool = True
     mask: bool = True
     source: str | None = None
 
@@ -92,6 +93,7 @@ def _from_table(data: dict, path: Path) -> Config:
         "severity": _severity_table(data.get("severity", {}), path),
         "fail_on": _severity(data.get("fail-on", "error"), f"{path}: fail-on"),
         "profile": data.get("profile"),
+        "builtin_exemptions": _boolean(data, "builtin-exemptions", path),
         "source": str(path),
     }
     return Config(**values)
@@ -104,6 +106,13 @@ def _strings(data: dict, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"配置文件 {path} 中 {key} 应为字符串列表")
     return tuple(value)
+
+
+def _boolean(data: dict, key: str, path: Path) -> bool:
+    value = data.get(key, True)
+    if not isinstance(value, bool):
+        raise ConfigError(f"配置文件 {path} 中 {key} 应为 true 或 false")
+    return value
 
 
 def _severity_table(value: object, path: Path) -> dict[str, str]:

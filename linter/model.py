@@ -9,6 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from linter.normalize import NormalizedText
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -86,6 +90,13 @@ class Document:
     def chars(self) -> int:
         """Number of characters of text extracted."""
         return sum(len(s.text) for s in self.segments)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """The normalised, joined text every matching check shares (built on first use)."""
+        from linter.normalize import NormalizedText
+
+        return NormalizedText.build(self.segments)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,18 @@ EXAMPLES = {
         (_doc(" ", "第二段"), 0, None),
         (Document(path="x", format="pdf", error="PDF 已加密"), 0, None),  # extract/error reports it
     ],
+    "secrecy/marking": [
+        (_doc("关于某项工作的通知", "秘密★1年"), 1, None),
+        (_doc("本单位建立了保密审查制度，不涉及国家秘密。"), 0, None),
+    ],
+    "secrecy/restricted": [
+        (_doc("内部资料（注意保存）", "正文"), 1, None),
+        (_doc("坚持以公开为常态、不公开为例外。", "加强内部管理。"), 0, None),
+    ],
+    "secrecy/keyword": [
+        (_doc("会议传达了涉密文件精神。"), 1, None),
+        (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),
+    ],
 }
 
 

@@ -1,0 +1,41 @@
+"""What the secrecy checks share: the built-in exemptions plus the user's `allow` terms."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from linter.check import CheckContext
+from linter.matching import Exemptions, Hit, exempt
+from linter.model import Document
+from linter.normalize import normalize
+from linter.wordlist import Entry, builtin
+
+EXEMPT_LIST = "secrecy-exempt.txt"
+
+
+@lru_cache(maxsize=8)
+def _exemptions(use_builtin: bool, allow: tuple[str, ...]) -> Exemptions:
+    entries = list(builtin(EXEMPT_LIST)) if use_builtin else []
+    entries += [Entry(term, normalize(term), source="allow") for term in allow]
+    return Exemptions(entries)
+
+
+def not_exempt(document: Document, context: CheckContext, hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside an exemption phrase (searched only when there are hits)."""
+    if not hits:
+        return hits
+    spans = _exemptions(context.builtin_exemptions, context.allow).covering(document)
+    return [h for h in hits if not exempt(h, spans)]
+
+
+def merge_adjacent(hits: list[Hit], gap: int = 3) -> list[Hit]:
+    """Join hits a few characters apart in one segment: 内部资料（注意保存） is one label."""
+    merged: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.index, h.start)):
+        last = merged[-1] if merged else None
+        if last is not None and last.index == hit.index and hit.start - last.end <= gap:
+            merged[-1] = replace(last, end=max(last.end, hit.end), norm_end=max(last.norm_end, hit.norm_end))
+        else:
+            merged.append(hit)
+    return merged

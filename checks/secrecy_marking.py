@@ -1,0 +1,52 @@
+"""secrecy/marking: classification markings (密级标志) — 秘密★1年, 密级：机密, 绝密 on its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.secrecy_common import not_exempt
+from linter.check import Check, CheckContext
+from linter.matching import Hit
+from linter.model import Document, Finding
+from linter.placement import standalone
+from linter.wordlist import Entry
+
+_LEVEL = "(?:绝密|机密|秘密)"
+_PERIOD = r"(?:长期|启用前|\d{1,3}(?:年|个月|月)|[一二三四五六七八九十]{1,3}(?:年|个月))"
+# Normalised text: widths folded (☆ → ★), spaces and line breaks removed.
+_PATTERNS = (
+    ("star", re.compile(rf"{_LEVEL}(?:★{_PERIOD}?|\*{_PERIOD})")),
+    ("field", re.compile(rf"密级[:：]?{_LEVEL}")),
+    ("alone", re.compile(_LEVEL)),
+)
+
+
+class MarkingCheck(Check):
+    """Find classification markings, however a drafter or a PDF spaced them."""
+
+    id = "secrecy/marking"
+    severity = "error"
+    description = "密级标志（绝密/机密/秘密★期限、密级：秘密、单独成行的密级），标有密级的文件严禁公开"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per marking."""
+        for hit in not_exempt(document, context, list(self._hits(document))):
+            shown = hit.segment.text[hit.start:hit.end]
+            yield self.finding(context, hit.segment, hit.start, hit.end,
+                               f"发现密级标志“{shown.strip()}”：标有密级的文件属于国家秘密，严禁公开发布")
+
+    def _hits(self, document: Document) -> Iterator[Hit]:
+        norm = document.normalized
+        taken: set[int] = set()
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(norm.text):
+                if m.start() in taken:
+                    continue
+                index, start, end = norm.original_span(m.start(), m.end())
+                hit = Hit(Entry(m.group(), m.group(), kind), m.start(), m.end(), index,
+                          norm.segments[index], start, end)
+                # A bare level word is a marking only when it is all its line holds.
+                if kind != "alone" or standalone(document, hit):
+                    taken.add(m.start())
+                    yield hit

@@ -1,0 +1,67 @@
+"""Where a phrase stands: as a label of the document, or inside running text.
+
+The same words are a marking in a header and a mention in a sentence
+(内部资料 on a line of its own vs 编印内部资料十二期). These rules read the
+normalised text around a hit; which phrases need them is data (wordlists/).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from linter.matching import Hit
+from linter.model import Document
+
+_LABEL_PARTS = frozenset({"header", "footer", "textbox"})
+_OPEN, _CLOSE = "([【〔<《“\"'‘", ")]】〕>》”\"'’"
+# Punctuation, brackets, stars and issue numbers (第3期) a label may carry around it.
+_DECORATION = re.compile(r"第\d+[期号册]|[()\[\]【】〔〕<>《》“”\"'‘’:,.;!?。、·…★*\-—_|/#\x00]")
+_LABEL_REST = 2  # characters a label line may hold besides its phrases
+_BRACKET_REACH = 10
+
+
+def remainder(document: Document, hit: Hit, companions: Iterable[str] = ()) -> str:
+    """The hit's segment without the hit, its companion phrases and decoration."""
+    piece, start, end = _local(document, hit)
+    rest = piece[:start] + "\x00" + piece[end:]
+    for phrase in companions:
+        rest = rest.replace(phrase, "\x00")
+    return _DECORATION.sub("", rest)
+
+
+def standalone(document: Document, hit: Hit) -> bool:
+    """The hit is all its segment holds, apart from punctuation and brackets."""
+    return remainder(document, hit) == ""
+
+
+def as_label(document: Document, hit: Hit, companions: Iterable[str] = (), in_tables: bool = True) -> bool:
+    """The hit stands as a label: header/footer/text box, bracketed, or a line or cell of its own.
+
+    `companions` are other label phrases that may share the line (内部资料（注意保存）);
+    `in_tables=False` never takes a table cell for a label.
+    """
+    if hit.segment.location.part in _LABEL_PARTS:
+        return True
+    piece, start, end = _local(document, hit)
+    if _bracketed(piece, start, end):
+        return True
+    rest = remainder(document, hit, companions)
+    if hit.segment.location.part == "table":
+        return in_tables and rest == ""
+    return len(rest) <= _LABEL_REST
+
+
+def _local(document: Document, hit: Hit) -> tuple[str, int, int]:
+    norm = document.normalized
+    base = norm.starts[hit.index]
+    return norm.piece(hit.index), hit.norm_start - base, hit.norm_end - base
+
+
+def _bracketed(piece: str, start: int, end: int) -> bool:
+    before = piece[max(0, start - _BRACKET_REACH):start]
+    after = piece[end:end + _BRACKET_REACH]
+    opened = max(before.rfind(c) for c in _OPEN) > max(before.rfind(c) for c in _CLOSE)
+    closes = [i for i in (after.find(c) for c in _CLOSE) if i >= 0]
+    reopens = [i for i in (after.find(c) for c in _OPEN) if i >= 0]
+    return opened and bool(closes) and (not reopens or min(closes) < min(reopens))

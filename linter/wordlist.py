@@ -1,0 +1,77 @@
+"""Wordlists: plain text, one entry a line, loaded once per process.
+
+Format: `term`, or `term<TAB>tag<TAB>note`, where the tag is a severity in
+keyword lists (a scope in some built-in lists); `#` starts a comment line;
+blank lines are ignored; UTF-8 (with or without BOM) or GBK. A term written
+with a leading or trailing `*` may match inside a longer word; otherwise a
+Chinese term must stand as a word of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from linter.config import ConfigError
+from linter.extract.errors import ExtractError
+from linter.extract.text import decode
+from linter.model import SEVERITIES
+from linter.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One wordlist line: the term as written, its matching form, tag and note."""
+
+    term: str
+    key: str
+    tag: str | None = None
+    note: str = ""
+    substring: bool = False
+    source: str = ""
+
+
+def parse(text: str, source: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[Entry, ...]:
+    """Parse wordlist text; raise ConfigError naming the line of a malformed entry."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        term, tag = fields[0], (fields[1] if len(fields) > 1 and fields[1] else None)
+        if tag is not None and tag not in tags:
+            raise ConfigError(f"词表 {source} 第{number}行的第二列无效：{tag!r}（可选 {'、'.join(tags)}）")
+        substring = term.startswith("*") or term.endswith("*")
+        key = normalize(term.strip("*"))
+        if not key:
+            raise ConfigError(f"词表 {source} 第{number}行没有词条")
+        note = fields[2] if len(fields) > 2 else ""
+        entries.append(Entry(term.strip("*"), key, tag, note, substring, f"{source}:{number}"))
+    return tuple(entries)
+
+
+def read(path: str) -> tuple[Entry, ...]:
+    """Read a user wordlist file (UTF-8 or GBK)."""
+    try:
+        data = Path(path).read_bytes()
+        text, _ = decode(data)
+    except OSError as exc:
+        raise ConfigError(f"无法读取词表 {path}：{exc.strerror or exc}") from None
+    except ExtractError as exc:
+        raise ConfigError(f"无法读取词表 {path}：{exc}") from None
+    return parse(text, path)
+
+
+@lru_cache(maxsize=8)
+def user_entries(paths: tuple[str, ...]) -> tuple[Entry, ...]:
+    """All entries of the user's wordlists, read once per process."""
+    return tuple(entry for path in paths for entry in read(path))
+
+
+@lru_cache(maxsize=32)
+def builtin(name: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[Entry, ...]:
+    """Entries of a wordlist shipped in the `wordlists` package."""
+    text = resources.files("wordlists").joinpath(name).read_text(encoding="utf-8")
+    return parse(text, f"wordlists/{name}", tags)
