@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from linter.check import CheckContext
-from linter.matching import Exemptions, Hit, exempt
+from linter.matching import Exemptions, Hit
 from linter.model import Document
 from linter.normalize import normalize
 from linter.wordlist import Entry, builtin
@@ -22,11 +22,8 @@ def _exemptions(use_builtin: bool, allow: tuple[str, ...]) -> Exemptions:
 
 
 def not_exempt(document: Document, context: CheckContext, hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside an exemption phrase (searched only when there are hits)."""
-    if not hits:
-        return hits
-    spans = _exemptions(context.builtin_exemptions, context.allow).covering(document)
-    return [h for h in hits if not exempt(h, spans)]
+    """Drop hits inside an exemption phrase."""
+    return _exemptions(context.builtin_exemptions, context.allow).keep(document, hits)
 
 
 def merge_adjacent(hits: list[Hit], gap: int = 3) -> list[Hit]:

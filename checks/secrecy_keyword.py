@@ -12,7 +12,7 @@ from checks.secrecy_common import not_exempt
 from linter.check import Check, CheckContext
 from linter.matching import Hit, PhraseIndex
 from linter.model import Document, Finding
-from linter.wordbreak import stands_alone
+from linter.wordbreak import WordBreaker
 from linter.wordlist import builtin, user_entries
 
 WORDLIST = "secrecy-keywords.txt"
@@ -37,9 +37,9 @@ class KeywordCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per term occurrence."""
-        text = document.normalized.text
-        hits = [h for h in self.index(context.wordlists).hits(document)
-                if h.entry.substring or stands_alone(text, h.norm_start, h.norm_end)]
+        hits = list(self.index(context.wordlists).hits(document))
+        words = WordBreaker(document.normalized, {h.entry.key for h in hits if not h.entry.substring})
+        hits = [h for h in hits if h.entry.substring or words.stands_alone(h.norm_start, h.norm_end)]
         for hit in not_exempt(document, context, hits):
             yield self.finding(context, hit.segment, hit.start, hit.end, _message(hit),
                                severity=hit.entry.tag or self.severity)

@@ -14,9 +14,9 @@ from linter.matching import Hit
 from linter.model import Document
 
 _LABEL_PARTS = frozenset({"header", "footer", "textbox"})
-_OPEN, _CLOSE = "([【〔<《“\"'‘", ")]】〕>》”\"'’"
+_OPEN, _CLOSE = "(（[［【〔<《“\"'‘", ")）]］】〕>》”\"'’"
 # Punctuation, brackets, stars and issue numbers (第3期) a label may carry around it.
-_DECORATION = re.compile(r"第\d+[期号册]|[()\[\]【】〔〕<>《》“”\"'‘’:,.;!?。、·…★*\-—_|/#\x00]")
+_DECORATION = re.compile(r"第\d+[期号册]|[()（）\[\]［］【】〔〕<>《》“”\"'‘’:：,，.;；!！?？。、·…★*\-—_|/#\x00]")
 _LABEL_REST = 2  # characters a label line may hold besides its phrases
 _BRACKET_REACH = 10
 
