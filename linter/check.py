@@ -45,6 +45,10 @@ class Check:
         """Yield the findings of this check in `document`."""
         raise NotImplementedError
 
+    def mask_match(self, raw: str) -> str:
+        """How this check's personal data is shown when masked (override per kind of data)."""
+        return mask(raw)
+
     def finding(
         self, context: CheckContext, segment: Segment, start: int, end: int, message: str,
         severity: str | None = None,
@@ -54,7 +58,7 @@ class Check:
         raw = text[start:end]
         before = text[max(0, start - CONTEXT_CHARS):start]
         after = text[end:end + CONTEXT_CHARS]
-        shown = mask(raw) if self.personal and context.mask else raw
+        shown = self.mask_match(raw) if self.personal and context.mask else raw
         around = before + shown + after
         if context.mask:
             around = mask_numbers(around)

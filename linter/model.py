@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from linter.normalize import NormalizedText
+    from linter.tables import Tables
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -90,6 +91,27 @@ class Document:
     def chars(self) -> int:
         """Number of characters of text extracted."""
         return sum(len(s.text) for s in self.segments)
+
+    @cached_property
+    def joined(self) -> tuple[str, list[int]]:
+        """The original text of all segments joined by NUL, and each segment's start in it.
+
+        One regex pass over this replaces one per segment (a 10 MB text file has
+        200,000 line segments); NUL never occurs in extracted text, so no match
+        crosses from one segment into the next.
+        """
+        starts, position = [], 0
+        for segment in self.segments:
+            starts.append(position)
+            position += len(segment.text) + 1
+        return "\x00".join(s.text for s in self.segments), starts
+
+    @cached_property
+    def tables(self) -> Tables:
+        """The document's tables, regrouped from its cell segments (built on first use)."""
+        from linter.tables import Tables
+
+        return Tables(self.segments)
 
     @cached_property
     def normalized(self) -> NormalizedText:

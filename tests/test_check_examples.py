@@ -15,6 +15,12 @@ def _doc(*texts, **kwargs):
     return Document(path="x", format=kwargs.pop("format", "docx"), segments=segments, **kwargs)
 
 
+def _roster(number):
+    cells = ((1, 1, "姓名"), (1, 2, "身份证号"), (2, 1, "张三"), (2, 2, number))
+    segments = tuple(Segment(t, Location(part="table", row=r, col=c)) for r, c, t in cells)
+    return Document(path="x", format="docx", segments=segments)
+
+
 # check id -> [(document, expected number of findings, expected page of the first)]
 EXAMPLES = {
     "extract/error": [
@@ -40,6 +46,17 @@ EXAMPLES = {
         (_doc("内部资料（注意保存）", "正文"), 1, None),
         (_doc("坚持以公开为常态、不公开为例外。", "加强内部管理。"), 0, None),
     ],
+    "pii/id-card": [(_doc("身份证号110105199003077657"), 1, None), (_doc("档案号110105199003077653"), 0, None)],
+    "pii/bank-card": [(_doc("银行卡号6222021234567890128"), 1, None), (_doc("合同号6222021234567890123"), 0, None)],
+    "pii/mobile": [(_doc("手机13812345678"), 1, None), (_doc("热线12345"), 0, None)],
+    "pii/landline": [(_doc("家庭电话0571-86543210"), 1, None), (_doc("监督电话0571-86543210"), 0, None)],
+    "pii/email": [(_doc("zhangsan@163.com"), 1, None), (_doc("xxgk@hz.gov.cn"), 0, None)],
+    "pii/passport": [(_doc("护照号码E12345678"), 1, None), (_doc("文号H20051234"), 0, None)],
+    "pii/plate": [(_doc("车牌号浙A12345"), 1, None), (_doc("浙A12345"), 0, None)],
+    "pii/address": [(_doc("住址：城南路18号3幢501室"), 1, None), (_doc("地址：城南路"), 0, None)],
+    "pii/person-name": [(_doc("申请人王小明"), 1, None), (_doc("申请人王某某"), 0, None)],
+    "pii/table": [(_roster("110105199003077657"), 1, None), (_roster("110105********7657"), 0, None)],
+    "pii/under-masked": [(_doc("1101051990****7657"), 1, None), (_doc("110105********7657"), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),
         (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),

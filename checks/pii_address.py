@@ -1,0 +1,40 @@
+"""pii/address: residential addresses down to the building, unit, room or village group."""
+
+from __future__ import annotations
+
+import regex
+
+from checks.pii_common import near
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+_STREET = "(?:路|街|大道|巷|弄|胡同|村|屯|小区|花园|新村|公寓|家园|苑|社区|里)"
+_NUMBER = "[0-9０-９一二三四五六七八九十百零〇]{1,5}"
+_PART = "(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|弄|组|户)"
+_RESIDENTIAL = regex.compile("号楼|栋|幢|单元|室|组|户")
+_PERSONAL = ("住址", "家住", "居住地", "住所", "户籍地", "现住", "家庭地址")
+_REACH = 12
+_HOUSE_NUMBER = regex.compile("[0-9０-９一二三四五六七八九十百零〇]")
+
+
+class AddressCheck(PatternCheck):
+    """Find street or village addresses detailed to a home: not a district or a road alone."""
+
+    id = "pii/address"
+    severity = "warning"
+    description = "详细住址（具体到号、栋、幢、单元、室、组），不含区县、道路名称或办公地址"
+    pattern = regex.compile(f"[\\p{{Han}}A-Za-z0-9]{{2,14}}?{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
+
+    def mask_match(self, raw: str) -> str:
+        """Keep the street, hide the numbers: 城南路**号*幢*单元***室."""
+        return _HOUSE_NUMBER.sub("*", raw)
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """A home address: a residential unit or a personal word before it, and no office word."""
+        text, before = candidate.text, candidate.before(_REACH)
+        if near(text, "pii-address-public.txt") or near(before[-6:], "pii-address-public.txt"):
+            return None
+        personal = any(w in before for w in _PERSONAL)
+        if not (personal or _RESIDENTIAL.search(text)):
+            return None
+        return "发现详细住址：具体到门牌、楼栋或房间的住址属于个人信息，公开前请删除或只保留到街道"

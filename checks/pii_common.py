@@ -1,0 +1,43 @@
+"""What the personal-data checks share: digits, context words, tables, anonymised forms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.wordlist import builtin
+
+DIGIT = "[0-9０-９]"
+SEP = "[ \\-－]?"  # a space or hyphen a drafter may put inside a long number
+_ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("Ｘ"): "X", ord("ｘ"): "X",
+                        ord("x"): "X", " ": None, "-": None, "－": None, "\n": None})
+# Characters that stand for hidden digits or characters in a masked value.
+MASK_CHARS = "*＊×xX○●"
+_ANONYMISED = re.compile("某|[*＊×○●]|[Xx]{2}")
+
+
+def digits(text: str) -> str:
+    """The number as plain ASCII digits (X for a check digit), separators removed."""
+    return text.translate(_ASCII)
+
+
+@lru_cache(maxsize=32)
+def words(name: str) -> tuple[str, ...]:
+    """A built-in wordlist as plain terms, longest first."""
+    return tuple(sorted((e.term for e in builtin(name)), key=len, reverse=True))
+
+
+def near(text: str, name: str) -> str | None:
+    """The first term of wordlist `name` found in `text`, if any."""
+    return next((w for w in words(name) if w in text), None)
+
+
+def last_of(text: str, name: str) -> tuple[int, str] | None:
+    """(position, term) of the right-most term of wordlist `name` in `text`."""
+    found = [(text.rfind(w), w) for w in words(name) if w in text]
+    return max(found) if found else None
+
+
+def anonymised(text: str) -> bool:
+    """李某某, 张*明, 王××: a name or number already hidden."""
+    return _ANONYMISED.search(text) is not None

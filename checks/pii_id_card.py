@@ -1,0 +1,78 @@
+"""pii/id-card: resident ID numbers (居民身份证号码), validated by GB 11643.
+
+Candidates are found here; python-stdnum decides the check digit and the date.
+A number whose check digit and date are right but whose region code stdnum's
+database does not know (a new or abolished division) is still reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import regex
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError
+
+from checks.pii_common import DIGIT, SEP, digits
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+# Province-level codes (the first two digits) of GB/T 2260.
+PROVINCES = frozenset("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
+                      "50 51 52 53 54 61 62 63 64 65 71 81 82 83".split())
+_EDGE_BEFORE = "(?<![0-9０-９A-Za-z])"
+_EDGE_AFTER = "(?![0-9０-９A-Za-z])"
+
+
+def valid_id18(number: str, today: datetime.date | None = None) -> bool:
+    """Check digit, a real birth date not in the future, a province that exists."""
+    if len(number) != 18 or number[:2] not in PROVINCES:
+        return False
+    try:
+        if ric.calc_check_digit(number) != number[-1]:
+            return False
+        born = ric.get_birth_date(number)
+    except (ValidationError, ValueError):
+        return False
+    return datetime.date(1900, 1, 1) <= born <= (today or datetime.date.today())
+
+
+def id_shaped(number: str) -> bool:
+    """18 characters laid out as an ID (a province, a real date), whatever the check digit."""
+    if len(number) != 18 or number[:2] not in PROVINCES:
+        return False
+    try:
+        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    return born.year >= 1900
+
+
+def valid_id15(number: str) -> bool:
+    """Old 15-digit numbers: a province that exists and a real date (19YYMMDD)."""
+    if len(number) != 15 or number[:2] not in PROVINCES:
+        return False
+    try:
+        datetime.date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    except ValueError:
+        return False
+    return True
+
+
+class IdCardCheck(PatternCheck):
+    """Find 18- and 15-digit resident ID numbers, however spaced or wrapped."""
+
+    id = "pii/id-card"
+    severity = "error"
+    description = "居民身份证号码（校验位、出生日期、地区码均有效，含全角、空格分隔、15位旧号）"
+    pattern = regex.compile(
+        f"{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{16}}{SEP}[0-9０-９XxＸｘ]{_EDGE_AFTER}"
+        f"|{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{14}}{_EDGE_AFTER}")
+    overlapped = True
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """An ID when it validates; the message says so, and what publishing it means."""
+        number = digits(candidate.text)
+        if not (valid_id18(number) or valid_id15(number)):
+            return None
+        return "发现居民身份证号码：属于敏感个人信息，公开发布会造成个人信息泄露，请删除或按规定遮盖"

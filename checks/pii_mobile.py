@@ -1,0 +1,24 @@
+"""pii/mobile: mainland mobile numbers, with +86 and spaced or hyphenated forms."""
+
+from __future__ import annotations
+
+import regex
+
+from checks.pii_common import DIGIT
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+
+class MobileCheck(PatternCheck):
+    """Find 1[3-9]xxxxxxxxx numbers that are not part of a longer digit run."""
+
+    id = "pii/mobile"
+    severity = "error"
+    description = "手机号码（含 +86、138-1234-5678、138 1234 5678 等写法）"
+    pattern = regex.compile(
+        f"(?<![0-9０-９])(?:[+＋]?(?:86|８６)[ \\-－]?)?[1１][3-9３-９]{DIGIT}"
+        f"(?:[ \\-－]?{DIGIT}{{4}}){{2}}(?![0-9０-９])")
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """Every candidate is a mobile number: the pattern admits nothing else."""
+        return "发现手机号码：属于个人信息，公开前请删除或遮盖（如 138****5678）"

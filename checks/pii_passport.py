@@ -1,0 +1,28 @@
+"""pii/passport: passports and other certificate numbers, found by their context words."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+_CONTEXT = ("护照", "通行证", "台胞证", "回乡证", "军官证", "士兵证", "警官证", "居留证", "签证")
+_REACH = 12
+
+
+class PassportCheck(PatternCheck):
+    """Find passport / permit numbers that follow their certificate's name."""
+
+    id = "pii/passport"
+    severity = "warning"
+    description = "护照、港澳台通行证、军官证等证件号码（须紧随证件名称）"
+    pattern = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,2}[0-9]{7,10}(?![A-Za-z0-9])")
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """A certificate number when a certificate's name stands just before it."""
+        before = candidate.before(_REACH)
+        word = next((w for w in _CONTEXT if w in before), None)
+        if word is None:
+            return None
+        return f"发现{word}号码：属于个人证件信息，公开前请删除或遮盖"

@@ -1,0 +1,111 @@
+"""pii/person-name: names of private individuals, led by context, confirmed by jieba.
+
+jieba's tagger alone finds names poorly and tags far more than names, and is
+slow on whole documents; it runs here only on the few characters after a
+context word (申请人, 户主…) and on cells of a column headed 姓名.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from checks.pii_common import anonymised, words
+from linter.check import CheckContext
+from linter.model import Document, Finding, Segment
+from linter.patterns import Candidate, PatternCheck
+
+_NAME_CHARS = regex.compile(r"^[\p{Han}·]{2,5}$")
+_WINDOW = 8
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = words("pii-surnames.txt")
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+def looks_like_name(text: str) -> bool:
+    """2-4 Chinese characters led by a known surname (or a compound one)."""
+    single, compound = _surnames()
+    if not _NAME_CHARS.match(text) or anonymised(text):
+        return False
+    return text[:2] in compound or text[0] in single and len(text) <= 4
+
+
+def name_after(text: str) -> str | None:
+    """The person name at the start of `text`, by jieba's tags and the surname list."""
+    tokens = [(w, f) for w, f in _posseg().lcut(text) if w.strip()]
+    if not tokens:
+        return None
+    word, flag = tokens[0]
+    single, compound = _surnames()
+    if (word in single or word in compound) and len(tokens) > 1 and len(tokens[1][0]) <= 2:
+        joined = word + tokens[1][0]  # 王/小明, 欧阳/建国: a surname the tagger cut off
+        if looks_like_name(joined):
+            return joined
+    if flag == "nr" and 2 <= len(word) <= 4 and not anonymised(word) or looks_like_name(word):
+        return word
+    return None
+
+
+def _context_pattern() -> regex.Pattern:
+    contexts = "|".join(regex.escape(w) for w in words("pii-name-context.txt"))
+    return regex.compile(f"(?:{contexts})(?:[：:，,、 ]|为|是)?(?=\\p{{Han}})")
+
+
+class PersonNameCheck(PatternCheck):
+    """Find private individuals' names after context words and in name columns."""
+
+    id = "pii/person-name"
+    severity = "warning"
+    description = "个人姓名（申请人、投诉人、低保对象、户主等之后，或“姓名”列中），已匿名化的（张某、李某某）不报告"
+
+    @property
+    def pattern(self) -> regex.Pattern:  # type: ignore[override]
+        """The context words, compiled on first use from their wordlist."""
+        return _compiled_context()
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """Unused: names are located by `run`, which knows where the name itself is."""
+        return None
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per name after a context word, then per cell of a name column."""
+        for candidate in self.candidates(document):
+            after = candidate.after(_WINDOW)
+            name = name_after(after)
+            if name and not anonymised(after[:len(name) + 1]):
+                yield self._found(context, candidate.segment, candidate.end, name)
+        for table in document.tables.all:
+            yield from self._column_names(context, table)
+
+    def _column_names(self, context: CheckContext, table) -> Iterator[Finding]:
+        columns = [c for c, h in table.header().items() if "姓名" in h or h in words("pii-name-context.txt")]
+        for row in table.rows().values():
+            for col in columns:
+                cell = row.get(col)
+                if cell is not None and looks_like_name(cell.text.strip()):
+                    start = cell.text.index(cell.text.strip())
+                    yield self._found(context, cell, start, cell.text.strip())
+
+    def _found(self, context: CheckContext, segment: Segment, start: int, name: str) -> Finding:
+        return self.finding(context, segment, start, start + len(name),
+                            "发现个人姓名：与事项关联的姓名属于个人信息，公开前请匿名化（如“张某”）")
+
+
+@lru_cache(maxsize=1)
+def _compiled_context() -> regex.Pattern:
+    return _context_pattern()

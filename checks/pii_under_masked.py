@@ -1,0 +1,38 @@
+"""pii/under-masked: numbers masked in a way that still reveals too much.
+
+Default policy: an ID number shows at most its first 6 and last 4 characters
+(so never the birth date); a mobile number at most 3 + 4 digits (138****5678).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+ID_HEAD, ID_TAIL = 6, 4
+PHONE_VISIBLE = 7
+_MASK = "[*＊×]"
+
+
+class UnderMaskedCheck(PatternCheck):
+    """Find masked ID and phone numbers whose visible part exceeds the policy."""
+
+    id = "pii/under-masked"
+    severity = "warning"
+    description = "遮盖不充分的号码（身份证号露出出生日期、手机号露出 8 位以上等）"
+    pattern = regex.compile(
+        f"(?<![0-9A-Za-z*＊×])[0-9]{{0,17}}{_MASK}{{1,17}}[0-9]{{0,17}}[0-9Xx{_MASK[1:-1]}]?(?![0-9A-Za-z*＊×])")
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """Too much left visible for an ID (18/15 characters) or a mobile (11)."""
+        text = candidate.text
+        visible = sum(c.isdigit() or c in "Xx" for c in text)
+        head = len(text) - len(text.lstrip("0123456789"))
+        tail = len(text) - len(text.rstrip("0123456789Xx"))
+        if len(text) in (15, 18) and text[0] in "123456789" and (head > ID_HEAD or tail > ID_TAIL):
+            return f"身份证号遮盖不充分（露出前{head}位、后{tail}位）：应至多露出前{ID_HEAD}位和后{ID_TAIL}位"
+        if len(text) == 11 and text[:1] == "1" and visible > PHONE_VISIBLE:
+            return f"手机号遮盖不充分（露出{visible}位）：应至多露出前3位和后4位"
+        return None

@@ -1,0 +1,59 @@
+"""Tables of a document, regrouped from its cell segments.
+
+Cells of one table are consecutive segments; a new table starts where any
+other segment comes between, or where the row number falls back to an
+earlier row. Checks that reason about columns (a column headed 姓名) use this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.model import Segment
+
+
+@dataclass
+class Table:
+    """One table: its cells by (row, col), in reading order; row 1 is the header."""
+
+    cells: dict[tuple[int, int], Segment] = field(default_factory=dict)
+
+    def header(self) -> dict[int, str]:
+        """Column number -> header text."""
+        return {c: s.text.strip() for (r, c), s in self.cells.items() if r == 1}
+
+    def column_of(self, segment: Segment) -> str:
+        """The header text of the segment's column."""
+        return self.header().get(segment.location.col or 0, "")
+
+    def rows(self) -> dict[int, dict[int, Segment]]:
+        """Data rows below the header: row -> col -> cell."""
+        rows: dict[int, dict[int, Segment]] = {}
+        for (r, c), s in self.cells.items():
+            if r > 1:
+                rows.setdefault(r, {})[c] = s
+        return rows
+
+
+class Tables:
+    """All tables of a document, and which table each cell belongs to."""
+
+    def __init__(self, segments: Iterable[Segment]) -> None:
+        self.all: list[Table] = []
+        self._by_cell: dict[int, Table] = {}
+        previous_row = None
+        for segment in segments:
+            loc = segment.location
+            if loc.part != "table" or loc.row is None:
+                previous_row = None
+                continue
+            if previous_row is None or loc.row < previous_row:
+                self.all.append(Table())
+            self.all[-1].cells[(loc.row, loc.col or 0)] = segment
+            self._by_cell[id(segment)] = self.all[-1]
+            previous_row = loc.row
+
+    def of(self, segment: Segment) -> Table | None:
+        """The table holding this cell segment, if it is one."""
+        return self._by_cell.get(id(segment))

@@ -1,0 +1,158 @@
+"""pii/*: two-sided tables per check — real personal data and the look-alikes that must stay quiet."""
+
+import pytest
+
+from linter.check import CheckContext
+from linter.model import Document, Location, Segment
+from linter.registry import load_checks
+
+
+def _matches(check_id, *segments, mask=False):
+    doc = Document(path="x", format="docx", segments=tuple(segments))
+    check = load_checks()[check_id]()
+    return [f.match for f in check.run(doc, CheckContext(mask=mask))]
+
+
+def _body(text):
+    return Segment(text, Location(paragraph=1))
+
+
+def _table(*rows):
+    return [Segment(text, Location(part="table", row=r, col=c))
+            for r, cells in enumerate(rows, 1) for c, text in enumerate(cells, 1) if text]
+
+
+CASES = {
+    "pii/id-card": [
+        ("身份证号110105199003077657。", ["110105199003077657"]),
+        ("号码：44030419781130002x", ["44030419781130002x"]),
+        ("1101 0519 9003 0776 57", ["1101 0519 9003 0776 57"]),
+        ("１１０１０５１９９００３０７７６５７", ["１１０１０５１９９００３０７７６５７"]),
+        ("旧号110105900307765", ["110105900307765"]),
+        ("110105199003077653", []),                      # wrong check digit
+        ("110105199013077651", []),                      # month 13
+        ("990105199003077651", []),                      # no such province
+        ("订单号1101051990030776571234", []),            # inside a longer run
+        ("91350100M000100Y43", []),                      # unified social credit code
+        ("110105209901017654", []),                      # born in the future
+    ],
+    "pii/mobile": [
+        ("电话13812345678", ["13812345678"]),
+        ("+86 138-1234-5678", ["+86 138-1234-5678"]),
+        ("138 1234 5678", ["138 1234 5678"]),
+        ("8613812345678", ["8613812345678"]),
+        ("拨打12345热线", []),
+        ("共计13812345678901件", []),
+        ("12812345678", []),
+    ],
+    "pii/bank-card": [
+        ("银行卡号6222021234567890128", ["6222021234567890128"]),
+        ("账号：6217 0012 3456 7890", ["6217 0012 3456 7890"]),
+        ("6222021234567890128", ["6222021234567890128"]),   # Luhn + UnionPay prefix
+        ("合同编号6222021234567890123", []),                 # Luhn fails, no card word
+        ("110105199003077657", []),                          # an ID, not a card
+        ("档案号440304196010307780", []),                     # ID-shaped, passes Luhn
+    ],
+    "pii/landline": [
+        ("家庭电话：0571-86543210", ["0571-86543210"]),
+        ("住宅电话（010）62345678", ["（010）62345678"]),
+        ("监督电话：0571-87654321", []),
+        ("办公电话0571-86012345", []),
+        ("电话：010-12345678", []),
+    ],
+    "pii/email": [
+        ("发送至zhangsan@163.com", ["zhangsan@163.com"]),
+        ("信箱xxgk@hz.gov.cn", []),
+        ("xxgk@gov.cn", []),
+        ("无邮箱地址@的文字", []),
+    ],
+    "pii/passport": [
+        ("护照号码：E12345678", ["E12345678"]),
+        ("港澳通行证C12345678", ["C12345678"]),
+        ("批准文号H20051234", []),
+    ],
+    "pii/plate": [
+        ("车牌号浙A12345", ["浙A12345"]),
+        ("车主驾驶粤B·D12345", ["粤B·D12345"]),
+        ("浙A12345", []),                                    # no personal context
+        ("浙AB区域试点", []),
+    ],
+    "pii/address": [
+        ("家庭住址：城南路18号3幢2单元501室", ["城南路18号3幢2单元501室"]),
+        ("户籍地：东风村三组", ["东风村三组"]),
+        ("地址：杭州市西湖区", []),
+        ("办公地址：人民路100号行政服务中心3号楼201室", []),
+        ("本项目位于解放大道188号", []),
+    ],
+    "pii/person-name": [
+        ("申请人王小明于3月提出申请", ["王小明"]),
+        ("投诉人：刘建华反映噪音", ["刘建华"]),
+        ("户主欧阳建国", ["欧阳建国"]),
+        ("申请人李某于3月提出申请", []),
+        ("申请人张某某", []),
+        ("局长张三出席会议", []),
+        ("学生人数1200人", []),
+        ("经办人王小明", []),
+    ],
+    "pii/under-masked": [
+        ("1101051990****7657", ["1101051990****7657"]),
+        ("1381234**78", ["1381234**78"]),
+        ("110105********7657", []),
+        ("35*************123", []),
+        ("138****1234", []),
+    ],
+}
+
+
+@pytest.mark.parametrize("check_id, text, expected",
+                         [(cid, text, exp) for cid, cases in CASES.items() for text, exp in cases])
+def test_two_sided(check_id, text, expected):
+    assert _matches(check_id, _body(text)) == expected
+
+
+def test_name_column_cells_are_names_unless_anonymised():
+    cells = _table(["序号", "姓名", "金额"], ["1", "陈秀英", "500"], ["2", "张*明", "800"], ["3", "李某某", "900"])
+    assert _matches("pii/person-name", *cells) == ["陈秀英"]
+
+
+def test_roster_table_is_one_finding_unless_masked():
+    exposed = _table(["姓名", "身份证号"], ["张建国", "110105199003077657"])
+    masked = _table(["姓名", "身份证号"], ["张*国", "110105********7657"])
+    doc = Document(path="x", format="docx", segments=tuple(exposed))
+    findings = list(load_checks()["pii/table"]().run(doc, CheckContext()))
+    assert len(findings) == 1 and "身份证号" in findings[0].message
+    assert findings[0].location.row == 1
+    assert _matches("pii/table", *masked) == []
+
+
+def test_phone_in_a_name_list_is_personal():
+    cells = _table(["姓名", "联系电话"], ["李秀兰", "0571-86543210"])
+    assert _matches("pii/landline", *cells) == ["0571-86543210"]
+
+
+@pytest.mark.parametrize("check_id, text, shown", [
+    ("pii/id-card", "110105199003077657", "1101**********7657"),
+    ("pii/mobile", "13812345678", "138****5678"),
+    ("pii/address", "家庭住址：城南路18号3幢501室", "城南路**号*幢***室"),
+    ("pii/person-name", "申请人王小明", "王**"),
+])
+def test_masked_by_default(check_id, text, shown):
+    assert _matches(check_id, _body(text), mask=True) == [shown]
+
+
+def test_number_wrapped_across_pdf_lines_is_found():
+    segment = Segment("联系电话1381234" + "5678，身份证号1101051990" + "03077657", Location(page=1, line=3),
+                      line_starts=(11,))
+    doc = Document(path="x", format="pdf", segments=(segment,))
+    checks = load_checks()
+    found = [f.check for cid in ("pii/mobile", "pii/id-card") for f in checks[cid]().run(doc, CheckContext())]
+    assert found == ["pii/mobile", "pii/id-card"]
+
+
+def test_email_pattern_is_linear_on_a_long_line():
+    import time
+
+    line = "的" * 2_000_000 + "a" * 1_000_000
+    start = time.perf_counter()
+    assert _matches("pii/email", _body(line)) == []
+    assert time.perf_counter() - start < 30  # a backtracking pattern takes minutes here
