@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from checks.pii_common import near
 from linter.model import Document
-from linter.patterns import Candidate, PatternCheck
+from linter.patterns import Candidate, PatternCheck, locate
 
 _STREET = "(?:路|街|大道|巷|弄|胡同|村|屯|小区|花园|新村|公寓|家园|苑|社区|里)"
 _NUMBER = "[0-9０-９一二三四五六七八九十百零〇]{1,5}"
 _PART = "(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|弄|组|户)"
 _RESIDENTIAL = regex.compile("号楼|栋|幢|单元|室|组|户")
 _PERSONAL = ("住址", "家住", "居住地", "住所", "户籍地", "现住", "家庭地址")
+_LABELS = (*_PERSONAL, "地址", "位于")
 _REACH = 12
+_PLACE_NAME = regex.compile(r"[\p{Han}A-Za-z0-9]{1,14}$")
 _HOUSE_NUMBER = regex.compile("[0-9０-９一二三四五六七八九十百零〇]")
 
 
@@ -23,7 +27,19 @@ class AddressCheck(PatternCheck):
     id = "pii/address"
     severity = "warning"
     description = "详细住址（具体到号、栋、幢、单元、室、组），不含区县、道路名称或办公地址"
-    pattern = regex.compile(f"[\\p{{Han}}A-Za-z0-9]{{2,14}}?{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
+    # Anchored on the street word, which is rare; the place name before it is added after.
+    pattern = regex.compile(f"{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
+
+    def candidates(self, document: Document) -> Iterator[Candidate]:
+        """Matches widened leftwards over the place name (西湖区城南路…), never over its label."""
+        for candidate in super().candidates(document):
+            name = _PLACE_NAME.search(candidate.before(14))
+            prefix = name.group() if name else ""
+            # A label glued to the place name (家庭住址城南路…): the address starts after it.
+            cut = max((prefix.rfind(w) + len(w) for w in _LABELS if w in prefix), default=0)
+            prefix = prefix[cut:]
+            if prefix:
+                yield locate(document, candidate.at - len(prefix), candidate.until)
 
     def mask_match(self, raw: str) -> str:
         """Keep the street, hide the numbers: 城南路**号*幢*单元***室."""

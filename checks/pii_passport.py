@@ -17,12 +17,11 @@ class PassportCheck(PatternCheck):
     id = "pii/passport"
     severity = "warning"
     description = "护照、港澳台通行证、军官证等证件号码（须紧随证件名称）"
-    pattern = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,2}[0-9]{7,10}(?![A-Za-z0-9])")
+    # Anchored on the certificate's name; the number is the `value` group.
+    pattern = regex.compile(f"(?P<word>{'|'.join(_CONTEXT)})[^\x00]{{0,{_REACH}}}?"
+                            r"(?<![A-Za-z0-9])(?P<value>[A-Za-z]{0,2}[0-9]{7,10})(?![A-Za-z0-9])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
-        """A certificate number when a certificate's name stands just before it."""
-        before = candidate.before(_REACH)
-        word = next((w for w in _CONTEXT if w in before), None)
-        if word is None:
-            return None
+        """A certificate number: its certificate's name stands just before it."""
+        word = next((w for w in _CONTEXT if w in candidate.before(_REACH + 4)), "证件")
         return f"发现{word}号码：属于个人证件信息，公开前请删除或遮盖"

@@ -6,14 +6,18 @@ Default policy: an ID number shows at most its first 6 and last 4 characters
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from linter.model import Document
-from linter.patterns import Candidate, PatternCheck
+from linter.patterns import Candidate, PatternCheck, locate
 
 ID_HEAD, ID_TAIL = 6, 4
 PHONE_VISIBLE = 7
 _MASK = "[*＊×]"
+_HEAD = regex.compile(r"(?<![A-Za-z*＊×])(?<![0-9])([0-9]{0,17})$")
+_TAIL = regex.compile(r"([0-9]{0,17}[Xx]?)(?![0-9A-Za-z*＊×])")
 
 
 class UnderMaskedCheck(PatternCheck):
@@ -22,8 +26,17 @@ class UnderMaskedCheck(PatternCheck):
     id = "pii/under-masked"
     severity = "warning"
     description = "遮盖不充分的号码（身份证号露出出生日期、手机号露出 8 位以上等）"
-    pattern = regex.compile(
-        f"(?<![0-9A-Za-z*＊×])[0-9]{{0,17}}{_MASK}{{1,17}}[0-9]{{0,17}}[0-9Xx{_MASK[1:-1]}]?(?![0-9A-Za-z*＊×])")
+    # Anchored on the mask characters, which are rare; the digits around are added after.
+    pattern = regex.compile(f"{_MASK}{{1,17}}")
+
+    def candidates(self, document: Document) -> Iterator[Candidate]:
+        """Mask runs widened over the digits on both sides: 1101051990****7657."""
+        for candidate in super().candidates(document):
+            head = _HEAD.search(candidate.before(18))
+            tail = _TAIL.match(candidate.after(18))
+            if head is None or tail is None:
+                continue  # a letter or another mask glued on: not a masked number
+            yield locate(document, candidate.at - len(head.group(1)), candidate.until + len(tail.group(1)))
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Too much left visible for an ID (18/15 characters) or a mobile (11)."""

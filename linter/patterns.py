@@ -2,8 +2,10 @@
 
 The pattern runs once over the document's joined text; each candidate is
 mapped back to its segment and handed to `judge`, which says whether (and why)
-it is a finding. Candidates may overlap (`overlapped = True`, with the `regex`
-module) so a failed candidate cannot hide a valid one that starts inside it.
+it is a finding. A named group `value` narrows the finding to part of the
+match (the number after its context word). Candidates may overlap
+(`overlapped = True`, with the `regex` module) so a failed candidate cannot
+hide a valid one that starts inside it.
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from linter.model import Document, Finding, Segment
 
 @dataclass(frozen=True)
 class Candidate:
-    """A pattern match, located in its segment, with the segment's text at hand."""
+    """A candidate span: in the joined text (`at`, `until`) and in its segment (`start`, `end`)."""
 
-    match: regex.Match
     segment: Segment
-    index: int
     start: int
     end: int
+    at: int
+    until: int
 
     @property
     def text(self) -> str:
@@ -55,21 +57,27 @@ class PatternCheck(Check):
         raise NotImplementedError
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
-        """Every match of the pattern, mapped back to its segment."""
-        text, starts = document.joined
+        """Every match of the pattern (or of its `value` group), mapped back to its segment."""
+        text = document.joined[0]
+        grouped = "value" in self.pattern.groupindex
         for m in self.pattern.finditer(text, overlapped=self.overlapped):
-            index = bisect.bisect_right(starts, m.start()) - 1
-            base = starts[index]
-            yield Candidate(m, document.segments[index], index, m.start() - base, m.end() - base)
+            yield locate(document, *(m.span("value") if grouped else m.span()))
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield findings for the candidates `judge` accepts, never two that overlap."""
         taken_until = -1
         for candidate in self.candidates(document):
-            absolute = candidate.match.start()
-            if absolute < taken_until:
+            if candidate.at < taken_until:
                 continue
             message = self.judge(document, candidate)
             if message:
-                taken_until = candidate.match.end()
+                taken_until = candidate.until
                 yield self.finding(context, candidate.segment, candidate.start, candidate.end, message)
+
+
+def locate(document: Document, at: int, until: int) -> Candidate:
+    """The candidate for span [at, until) of the document's joined text."""
+    starts = document.joined[1]
+    index = bisect.bisect_right(starts, at) - 1
+    base = starts[index]
+    return Candidate(document.segments[index], at - base, until - base, at, until)
