@@ -60,6 +60,20 @@ def decide(findings: Iterable[Finding], config: Config) -> list[Finding]:
     return [f for f in kept if f.digest not in allowed or not f.match]
 
 
+# Where a part stands in a reader's pass through the file: inline text first, then
+# notes and comments, then the page furniture and the file's properties.
+_PART_RANK = {"footnote": 1, "comment": 2, "header": 3, "footer": 4, "annotation": 5, "metadata": 6}
+
+
+def reading_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort findings as a reviewer reads the file (stable: ties keep the checks' order)."""
+    def key(finding: Finding) -> tuple[int, ...]:
+        loc = finding.location
+        return (loc.part == "metadata", loc.page or 0, _PART_RANK.get(loc.part, 0), loc.paragraph or 0, loc.line or 0,
+                loc.row or 0, loc.col or 0, loc.column or 0)
+    return sorted(findings, key=key)
+
+
 def exit_code(findings: Iterable[Finding], unchecked_files: int, fail_on: str) -> int:
     """0 clean, 1 findings at or above `fail_on`, 2 when any input went unchecked."""
     if unchecked_files:

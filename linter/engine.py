@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from linter.check import Check, CheckContext
 from linter.config import Config
-from linter.decide import decide, is_selected
+from linter.decide import decide, is_selected, reading_order
 from linter.discover import discover
 from linter.extract import ExtractError, extract
 from linter.extract.sniff import EXTENSIONS
@@ -60,7 +60,7 @@ def lint_file(path: str, config: Config) -> FileResult:
     return FileResult(
         path=path, format=document.format, status="error" if error else "ok", error=error,
         pages=document.pages, chars=document.chars, warnings=document.warnings,
-        findings=tuple(replace(f, path=path) for f in decide(findings, config)),
+        findings=tuple(replace(f, path=path) for f in reading_order(decide(findings, config))),
     )
 
 

@@ -68,3 +68,14 @@ def test_segment_locate_moves_line_and_column():
     segment = Segment("甲乙丙丁戊", Location(line=3, column=5), line_starts=(2,))
     assert (segment.locate(1).line, segment.locate(1).column) == (3, 6)
     assert (segment.locate(3).line, segment.locate(3).column) == (4, 2)
+
+
+def test_findings_come_in_reading_order():
+    from linter.decide import reading_order
+
+    def at(check, **where):
+        return Finding(check=check, severity="error", message="m", location=Location(**where))
+
+    findings = [at("b/late", page=2, line=1), at("a/meta", part="metadata"), at("a/x", page=1, line=9),
+                at("b/y", page=1, line=3)]
+    assert [f.check for f in reading_order(findings)] == ["b/y", "a/x", "b/late", "a/meta"]
