@@ -141,7 +141,7 @@ def bench_docx(paths: list[Path]) -> None:
     print(f"DOCX {len(paths)} files (~{size:.0f} KB): ours {len(paths) / ours:6.1f} files/s "
           f"({len(paths) / ours_cold:.1f} with every styles.xml new) | "
           f"python-docx walk {len(paths) / walk:6.1f} files/s | speed-up {walk / ours:4.1f}x | "
-          f"same text {ratio:.3f}")
+          f"same characters {ratio:.3f}")
 
 
 def bench_text(path: Path, label: str) -> None:
