@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from linter.check import CheckContext
@@ -25,14 +24,3 @@ def not_exempt(document: Document, context: CheckContext, hits: list[Hit]) -> li
     """Drop hits inside an exemption phrase."""
     return _exemptions(context.builtin_exemptions, context.allow).keep(document, hits)
 
-
-def merge_adjacent(hits: list[Hit], gap: int = 3) -> list[Hit]:
-    """Join hits a few characters apart in one segment: 内部资料（注意保存） is one label."""
-    merged: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.index, h.start)):
-        last = merged[-1] if merged else None
-        if last is not None and last.index == hit.index and hit.start - last.end <= gap:
-            merged[-1] = replace(last, end=max(last.end, hit.end), norm_end=max(last.norm_end, hit.norm_end))
-        else:
-            merged.append(hit)
-    return merged

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from checks.secrecy_common import merge_adjacent, not_exempt
+from checks.secrecy_common import not_exempt
 from linter.check import Check, CheckContext
-from linter.matching import Hit, PhraseIndex
+from linter.matching import PhraseList, merge_adjacent
 from linter.model import Document, Finding
 from linter.placement import as_label
 from linter.wordlist import Entry, builtin
@@ -29,8 +28,8 @@ class RestrictedCheck(Check):
         return builtin(WORDLIST, SCOPES)
 
     @cached_property
-    def _phrases(self) -> PhraseIndex:
-        return PhraseIndex(e for e in self._entries if not e.term.startswith("re:"))
+    def _phrases(self) -> PhraseList:
+        return PhraseList(self._entries)
 
     @cached_property
     def _companions(self) -> tuple[str, ...]:
@@ -38,24 +37,12 @@ class RestrictedCheck(Check):
         keys = (e.key for e in self._entries if not e.term.startswith("re:"))
         return tuple(sorted(keys, key=len, reverse=True))
 
-    @cached_property
-    def _patterns(self) -> list[tuple[re.Pattern[str], Entry]]:
-        return [(re.compile(e.term[3:]), e) for e in self._entries if e.term.startswith("re:")]
-
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per restricted-distribution note."""
         companions = self._companions
-        hits = [h for h in self._hits(document) if h.entry.tag == "anywhere"
+        hits = [h for h in self._phrases.hits(document) if h.entry.tag == "anywhere"
                 or as_label(document, h, companions, in_tables=h.entry.tag == "label")]
         for hit in merge_adjacent(not_exempt(document, context, hits)):
             shown = hit.segment.text[hit.start:hit.end].strip()
             yield self.finding(context, hit.segment, hit.start, hit.end,
                                f"发现限制传阅标注“{shown}”：标注为内部或不得外传的材料不得公开发布")
-
-    def _hits(self, document: Document) -> Iterator[Hit]:
-        yield from self._phrases.hits(document)
-        norm = document.normalized
-        for pattern, entry in self._patterns:
-            for m in pattern.finditer(norm.text):
-                index, start, end = norm.original_span(m.start(), m.end())
-                yield Hit(entry, m.start(), m.end(), index, norm.segments[index], start, end)

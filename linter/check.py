@@ -18,6 +18,7 @@ class CheckContext:
 
     mask: bool = True
     profile: str | None = None
+    profiles: tuple[str, ...] = ()
     wordlists: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     builtin_exemptions: bool = True

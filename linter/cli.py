@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from linter import __version__
+from linter import __version__, profiles
 from linter.config import ConfigError, load_config, with_overrides
 from linter.decide import EXIT_UNCHECKED, exit_code, validate_selectors
 from linter.engine import lint_paths
@@ -74,6 +74,9 @@ def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, 
                                 mask=not no_mask)
         validate_selectors(config, load_checks())
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
+        known = profiles.load(config.profiles)
+        if config.profile is not None and config.profile not in known:
+            raise ConfigError(f"未知的文档类型：{config.profile}（可选 {'、'.join(known)}）")
     except (ConfigError, RegistryError) as exc:
         _fail(f"配置错误：{exc}")
     results = list(lint_paths(paths, config, jobs=jobs))

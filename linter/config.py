@@ -38,6 +38,7 @@ class Config:
     wordlists: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     profile: str | None = None
+    profiles: tuple[str, ...] = ()
     builtin_exemptions: bool = True
     mask: bool = True
     source: str | None = None
@@ -93,6 +94,7 @@ def _from_table(data: dict, path: Path) -> Config:
         "severity": _severity_table(data.get("severity", {}), path),
         "fail_on": _severity(data.get("fail-on", "error"), f"{path}: fail-on"),
         "profile": data.get("profile"),
+        "profiles": tuple(str(base / p) for p in _strings(data, "profiles", path)),
         "builtin_exemptions": _boolean(data, "builtin-exemptions", path),
         "source": str(path),
     }

@@ -53,8 +53,9 @@ def lint_file(path: str, config: Config) -> FileResult:
     except Exception as exc:  # an extractor bug must not end the batch or pass the file
         document = Document(path=path, format=_format_of(path),
                             error=f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
-    context = CheckContext(mask=config.mask, profile=config.profile, wordlists=config.wordlists,
-                           allow=config.allow, builtin_exemptions=config.builtin_exemptions)
+    context = CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
+                           wordlists=config.wordlists, allow=config.allow,
+                           builtin_exemptions=config.builtin_exemptions)
     findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
     error = document.error or crashed
     return FileResult(

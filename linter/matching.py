@@ -11,8 +11,9 @@ not a marking) are found the same way and cover the hits they contain.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick_rs
 
@@ -64,6 +65,28 @@ class PhraseIndex:
             yield Hit(entry, start, end, index, norm.segments[index], o_start, o_end)
 
 
+class PhraseList:
+    """A wordlist's literal phrases (one automaton) and its `re:` entries (regexes), searched together.
+
+    Regex entries run over the normalised text, so they are written for it:
+    full-width letters and digits folded, lower case, no spaces.
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        entries = list(entries)
+        self.literals = PhraseIndex(e for e in entries if not e.term.startswith("re:"))
+        self.patterns = [(re.compile(e.term[3:]), e) for e in entries if e.term.startswith("re:")]
+
+    def hits(self, document: Document) -> Iterator[Hit]:
+        """Every occurrence of every entry, mapped back to its segment."""
+        yield from self.literals.hits(document)
+        norm = document.normalized
+        for pattern, entry in self.patterns:
+            for m in pattern.finditer(norm.text):
+                index, start, end = norm.original_span(m.start(), m.end())
+                yield Hit(entry, m.start(), m.end(), index, norm.segments[index], start, end)
+
+
 class Exemptions:
     """Phrases whose occurrences cover (and so exempt) any hit inside them."""
 
@@ -96,3 +119,15 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     """True when one of the sorted `spans` contains the hit."""
     at = bisect.bisect_right(spans, (hit.norm_start, float("inf")))
     return any(s <= hit.norm_start and hit.norm_end <= e for s, e in spans[max(0, at - 32):at])
+
+
+def merge_adjacent(hits: list[Hit], gap: int = 3) -> list[Hit]:
+    """Join hits a few characters apart in one segment: 内部资料（注意保存） is one label."""
+    merged: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.index, h.start)):
+        last = merged[-1] if merged else None
+        if last is not None and last.index == hit.index and hit.start - last.end <= gap:
+            merged[-1] = replace(last, end=max(last.end, hit.end), norm_end=max(last.norm_end, hit.norm_end))
+        else:
+            merged.append(hit)
+    return merged

@@ -43,12 +43,15 @@ def parse(text: str, source: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[E
         term, tag = fields[0], (fields[1] if len(fields) > 1 and fields[1] else None)
         if tag is not None and tag not in tags:
             raise ConfigError(f"词表 {source} 第{number}行的第二列无效：{tag!r}（可选 {'、'.join(tags)}）")
-        substring = term.startswith("*") or term.endswith("*")
-        key = normalize(term.strip("*"))
+        # `*term*` marks a substring match; a `re:` entry is a regex and keeps its stars.
+        regex_entry = term.startswith("re:")
+        substring = not regex_entry and (term.startswith("*") or term.endswith("*"))
+        term = term if regex_entry else term.strip("*")
+        key = normalize(term)
         if not key:
             raise ConfigError(f"词表 {source} 第{number}行没有词条")
         note = fields[2] if len(fields) > 2 else ""
-        entries.append(Entry(term.strip("*"), key, tag, note, substring, f"{source}:{number}"))
+        entries.append(Entry(term, key, tag, note, substring, f"{source}:{number}"))
     return tuple(entries)
 
 

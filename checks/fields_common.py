@@ -1,0 +1,47 @@
+"""What the fields checks share: the chosen profile and headings read without their numbering."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check import CheckContext
+from linter.model import Document, Segment
+from linter.profiles import Profile, choose, load, squash
+
+# 一、 （一） (1) 1. 1.2 第一部分 第二章 — numbering a heading may carry, in any width.
+_NUMBERING = regex.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?"
+    r"|\d+(?:[.．]\d+)*[.、．]?)")
+_HEADING_CHARS = 30
+_REGION = 8  # paragraphs that count as the head or the tail of a document
+TEXT_PARTS = ("body", "table")
+
+
+def profile_of(document: Document, context: CheckContext) -> Profile | None:
+    """The profile this run asks for, or the one the document's title matches."""
+    return choose(document.segments, load(context.profiles), context.profile)
+
+
+def heading_text(segment: Segment) -> str | None:
+    """A heading-like segment's text without numbering, spaces and end punctuation.
+
+    Heading-like: a heading style, or a line short enough to be one (drafts often
+    type headings as plain paragraphs). None for running text.
+    """
+    text = _NUMBERING.sub("", squash(segment.text)).rstrip("：:。.")
+    if segment.heading_level is not None or len(text) <= _HEADING_CHARS:
+        return text
+    return None
+
+
+def region(document: Document, where: str) -> list[str]:
+    """Squashed texts of the paragraphs a section may be found in."""
+    body = [s for s in document.segments if s.location.part in TEXT_PARTS and s.text.strip()]
+    if where == "heading":
+        return [t for t in map(heading_text, body) if t]
+    texts = [squash(s.text) for s in body]
+    if where == "head":
+        return texts[:_REGION]
+    if where == "tail":
+        return texts[-_REGION:]
+    return texts

@@ -1,0 +1,42 @@
+"""fields/doc-number: 发文字号 not in the GB/T 9704-2012 form 机关代字〔年份〕序号号."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+_PAIRS = {"〔": "〕"}
+_OPEN, _CLOSE = "〔\\[【（(［﹝{<", "〕\\]】）)］﹞}>"
+_YEAR_PLACEHOLDER = regex.compile(r"[xX_＿*]")
+
+
+class DocNumberCheck(PatternCheck):
+    """Find document numbers whose brackets, serial or wording break the standard form."""
+
+    id = "fields/doc-number"
+    severity = "warning"
+    description = "发文字号格式不规范（年份应用六角括号〔〕、括号须配对、序号不编虚位、不加“第”）"
+    personal = False
+    pattern = regex.compile(
+        rf"\p{{Han}}{{1,12}}\s*(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})\s*(?P<close>[{_CLOSE}])"
+        r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]+)\s*号")
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """Name what is wrong with the number, or accept it."""
+        m = regex.match(self.pattern, candidate.text)
+        if m is None or _YEAR_PLACEHOLDER.search(m["year"]):
+            return None  # an unfilled year is fields/placeholder's finding
+        problems = []
+        if m["open"] != "〔" or m["close"] != "〕":
+            paired = m["open"] in _PAIRS and _PAIRS[m["open"]] == m["close"] or \
+                _OPEN.find(m["open"]) == _CLOSE.find(m["close"])
+            problems.append("年份应使用六角括号〔〕" + ("" if paired else "，且括号不配对"))
+        if m["di"]:
+            problems.append("序号前不加“第”")
+        if len(m["serial"]) > 1 and m["serial"][0] in "0０":
+            problems.append("序号不编虚位（不以0开头）")
+        if not problems:
+            return None
+        return f"发文字号“{candidate.text}”格式不规范：{'；'.join(problems)}（GB/T 9704-2012）"

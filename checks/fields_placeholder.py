@@ -1,0 +1,42 @@
+"""fields/placeholder: unfilled template text — 20xx年, XX局, ××市, X项, 【此处填写】, 待补充, TODO.
+
+Not placeholders: X射线, X光, Excel (letters inside words), 李某某 and 张某 (lawful
+anonymisation), 3×4 (a product), masked numbers (138****5678).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from linter.model import Document
+from linter.patterns import Candidate, PatternCheck
+
+_X = "[XxＸｘ×]"
+_UNITS = "项个名人件次月日年条家户所万元届期批号局市县区镇乡村街处科室部委厅"
+_PLACEHOLDERS = (
+    # Years: 20xx 20XX 201x 201* 20__, Markdown's escaped 20\_ and 201\*, 20x年.
+    r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿]|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))(?![0-9A-Za-z])",
+    # Two or more X / × standing for a name or a number: XX局, ××市, xx个.
+    rf"(?<![A-Za-z0-9]){_X}{{2,}}(?![A-Za-z0-9])",
+    # One X before a counter or an organ: X项, X月X日, X局.
+    rf"(?<![A-Za-z0-9.][ ]?){_X}(?=[{_UNITS}])",
+    r"[○◯]{2,}",
+    r"[【\[](?:此处|请在此|请)?(?:填写|输入|插入|补充)[^】\]\n]{0,20}[】\]]",
+    r"[（(]\s*待(?:补充|定|填|完善|核实|确认)\s*[)）]|待补充|待填写",
+    r"(?<![A-Za-z])(?:TBD|TODO|FIXME)(?![A-Za-z])",
+    r"(?<![0-9A-Za-z*＊])[*＊]{3,}(?![0-9A-Za-z*＊])",
+)
+
+
+class PlaceholderCheck(PatternCheck):
+    """Find template placeholders a drafter forgot to fill in."""
+
+    id = "fields/placeholder"
+    severity = "error"
+    description = "未填写的模板占位符（20xx年、XX局、××市、X项、【此处填写】、待补充、TODO 等）"
+    personal = False
+    pattern = regex.compile("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
+
+    def judge(self, document: Document, candidate: Candidate) -> str | None:
+        """Every match is a placeholder; the pattern carries the exceptions."""
+        return f"发现未填写的占位符“{candidate.text}”：模板内容未替换，请填写实际内容后再发布"

@@ -1,0 +1,1 @@
+"""Built-in document profiles (TOML data)."""

@@ -1,0 +1,145 @@
+"""Document profiles: what a type of disclosure must contain, as TOML data.
+
+Built-in profiles ship in `linter/builtin_profiles/`; a user's profile files (config
+`profiles = ["my.toml"]`) are read after them, and one with the same `name`
+replaces the built-in one. A profile is chosen by `--profile NAME`, or else
+by the document's title; a document that matches none gets the generic checks.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from linter.config import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+WHERE = ("heading", "head", "tail", "anywhere")
+_PROFILE_KEYS = {"name", "description", "titles", "detect", "sections", "fields"}
+_SECTION_KEYS = {"title", "patterns", "where", "optional"}
+_FIELD_KEYS = {"label", "aliases", "optional"}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A required part: its canonical title, accepted patterns, and where it is looked for."""
+
+    title: str
+    patterns: tuple[regex.Pattern, ...]
+    where: str = "heading"
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """A required `label：value` field and the other labels it may go by."""
+
+    label: str
+    aliases: tuple[str, ...] = ()
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One document type."""
+
+    name: str
+    description: str
+    titles: tuple[regex.Pattern, ...]
+    detect: tuple[regex.Pattern, ...]
+    sections: tuple[Section, ...]
+    fields: tuple[Field, ...]
+    source: str
+
+
+def parse(data: dict, source: str) -> Profile:
+    """Build a profile from its TOML table; raise ConfigError naming what is wrong."""
+    _keys(data, _PROFILE_KEYS, source)
+    if not isinstance(data.get("name"), str) or not data["name"]:
+        raise ConfigError(f"配置方案 {source} 缺少 name")
+    sections = []
+    for item in data.get("sections", []):
+        _keys(item, _SECTION_KEYS, f"{source} [[sections]]")
+        where = item.get("where", "heading")
+        if where not in WHERE:
+            raise ConfigError(f"配置方案 {source} 的 where 无效：{where!r}（可选 {'、'.join(WHERE)}）")
+        sections.append(Section(item["title"], _patterns(item.get("patterns", [item["title"]]), source),
+                                where, bool(item.get("optional", False))))
+    fields = []
+    for item in data.get("fields", []):
+        _keys(item, _FIELD_KEYS, f"{source} [[fields]]")
+        fields.append(Field(item["label"], tuple(item.get("aliases", ())), bool(item.get("optional", False))))
+    return Profile(data["name"], data.get("description", data["name"]), _patterns(data.get("titles", []), source),
+                   _patterns(data.get("detect", []), source), tuple(sections), tuple(fields), source)
+
+
+def _keys(data: dict, allowed: set[str], source: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ConfigError(f"配置方案 {source} 含未知配置项：{', '.join(unknown)}")
+    if "title" in allowed and "title" not in data or "label" in allowed and "label" not in data:
+        raise ConfigError(f"配置方案 {source} 的条目缺少 {'title' if 'title' in allowed else 'label'}")
+
+
+def _patterns(items: list[str], source: str) -> tuple[regex.Pattern, ...]:
+    try:
+        return tuple(regex.compile(p) for p in items)
+    except regex.error as exc:
+        raise ConfigError(f"配置方案 {source} 中的正则表达式无效：{exc}") from None
+
+
+def _read(text: str, source: str) -> Profile:
+    try:
+        return parse(tomllib.loads(text), source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"无法读取配置方案 {source}：{exc}") from None
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"配置方案 {source} 格式不正确：{exc}") from None
+
+
+@lru_cache(maxsize=8)
+def load(paths: tuple[str, ...] = ()) -> dict[str, Profile]:
+    """Built-in profiles, then the user's files (a same-named one replaces the built-in)."""
+    found: dict[str, Profile] = {}
+    for item in sorted(resources.files("linter.builtin_profiles").iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".toml"):
+            profile = _read(item.read_text(encoding="utf-8"), f"linter/builtin_profiles/{item.name}")
+            found[profile.name] = profile
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"无法读取配置方案 {path}：{exc.strerror or exc}") from None
+        profile = _read(text, path)
+        found[profile.name] = profile
+    return found
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, as titles and headings are compared."""
+    return _SPACES.sub("", text)
+
+
+def choose(segments, known: dict[str, Profile], name: str | None) -> Profile | None:
+    """The profile asked for, or the first whose title (or detect) pattern the document's head matches."""
+    if name is not None:
+        return known.get(name)
+    head = [squash(s.text) for s in segments if s.location.part in ("body", "table") and s.text.strip()][:10]
+    for profile in known.values():
+        if any(p.search(text) for p in profile.titles for text in head[:3]):
+            return profile
+        if any(p.search(text) for p in profile.detect for text in head):
+            return profile
+    return None

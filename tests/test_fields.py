@@ -1,0 +1,138 @@
+"""fields/*: profiles, placeholders, template leftovers, document numbers and dates."""
+
+import datetime
+
+import pytest
+
+from checks.fields_date import DateCheck
+from linter.check import CheckContext
+from linter.model import Document, Location, Segment
+from linter.registry import load_checks
+
+
+def _doc(*texts, part="body"):
+    return Document(path="x", format="docx",
+                    segments=tuple(Segment(t, Location(part=part, paragraph=i)) for i, t in enumerate(texts, 1)))
+
+
+def _run(check_id, document, context=None, check=None):
+    check = check or load_checks()[check_id]()
+    return list(check.run(document, context or CheckContext()))
+
+
+@pytest.mark.parametrize("text, matches", [
+    ("20xx年工作要点", ["20xx"]),
+    ("201*年政务公开", ["201*"]),
+    ("20\\_年度总结", ["20\\_"]),
+    ("〔20XX〕xx号", ["20XX", "xx"]),
+    ("XX局、××市", ["XX", "××"]),
+    ("完成X项任务，X月X日前报送", ["X", "X", "X"]),
+    ("【此处填写单位名称】", ["【此处填写单位名称】"]),
+    ("联系人：（待补充）", ["（待补充）"]),
+    ("TODO 补充数据", ["TODO"]),
+    ("主办单位：***", ["***"]),
+    ("X射线、X光机、Excel、XXL码", []),
+    ("李某某、张某", []),
+    ("3×4米", []),
+    ("138****5678、110105********7657", []),
+    ("二〇二三年", []),
+])
+def test_placeholders(text, matches):
+    assert [f.match for f in _run("fields/placeholder", _doc(text))] == matches
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("某府办发[2023]12号", "六角括号"),
+    ("某府办发〔2023]12号", "不配对"),
+    ("某府办发（2023）12号", "六角括号"),
+    ("某府办发〔2023〕第12号", "第"),
+    ("某府办发〔2023〕012号", "虚位"),
+    ("某府办发〔2023〕12号", None),
+    ("某府办发〔20xx〕12号", None),   # an unfilled year is a placeholder, reported there
+])
+def test_doc_numbers(text, problem):
+    findings = _run("fields/doc-number", _doc(text))
+    if problem is None:
+        assert findings == []
+    else:
+        assert len(findings) == 1 and problem in findings[0].message
+
+
+TODAY = datetime.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize("texts, problem", [
+    (("正文。", "2023年2月30日"), "不存在"),
+    (("正文。", "2024年12月1日"), "晚于今天"),
+    (("正文。", "2024年三月1日"), "混用"),
+    (("某区2021年度政府信息公开工作年度报告", "正文。", "2024年1月20日"), "不符"),
+    (("某区2023年度政府信息公开工作年度报告", "正文。", "2024年1月20日"), None),
+    (("正文。", "二〇二四年一月二十日"), None),
+    (("会议于2024年12月1日召开。", "正文。"), None),   # a future date in the text is not the 成文日期
+])
+def test_dates(texts, problem):
+    findings = _run("fields/date", _doc(*texts), check=DateCheck(today=TODAY))
+    if problem is None:
+        assert findings == []
+    else:
+        assert len(findings) == 1 and problem in findings[0].message
+
+
+ANNUAL = ["某区2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "（二）主动公开 政府信息情况",
+          "3.收到和处理政府信息公开申请情况", "第四部分 政府信息公开行政复议、行政诉讼情况",
+          "五、存在的主要问题及改进情况", "其他需要报告的事项"]
+
+
+def test_complete_annual_report_is_quiet_whatever_the_numbering():
+    assert _run("fields/missing-section", _doc(*ANNUAL)) == []
+
+
+def test_each_missing_section_reported_once_with_its_title():
+    doc = _doc(*[t for t in ANNUAL if "申请" not in t and "其他" not in t])
+    findings = _run("fields/missing-section", doc)
+    assert [f.match for f in findings] == ["三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"]
+    assert "annual-report" in findings[0].message
+
+
+def test_no_profile_no_section_findings():
+    assert _run("fields/missing-section", _doc("一份普通的工作总结", "正文。")) == []
+
+
+def test_fields_inline_and_in_table_cells():
+    cells = [Segment(t, Location(part="table", row=r, col=c)) for r, c, t in (
+        (1, 1, "索引号"), (1, 2, "0001/2024"), (2, 1, "发布机构"), (2, 2, ""), (3, 1, "主题分类"), (3, 2, "综合"))]
+    doc = Document(path="x", format="docx", segments=(*cells, Segment("成文日期：", Location(paragraph=9))))
+    found = {f.match: f.message for f in _run("fields/missing-field", doc)}
+    assert set(found) == {"发布机构", "成文日期：", "文号"}
+    assert "为空" in found["发布机构"] and "缺少" in found["文号"]
+
+
+def test_user_profile_and_profile_flag(cli_json, tmp_path):
+    (tmp_path / "my.toml").write_text(
+        'name = "meeting"\ndescription = "会议纪要"\ntitles = ["会议纪要$"]\n'
+        '[[sections]]\ntitle = "参会人员"\npatterns = ["参会人员"]\n', encoding="utf-8")
+    (tmp_path / ".disclosure-lint.toml").write_text('profiles = ["my.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# 第三次主任办公会议纪要\n\n正文。\n", encoding="utf-8")
+    code, report = cli_json("a.md", "--select", "fields/missing-section")
+    assert [f["match"] for f in report["findings"]] == ["参会人员"]
+    code, report = cli_json("a.md", "--select", "fields/missing-section", "--profile", "annual-report")
+    assert len(report["findings"]) == 6
+
+
+@pytest.mark.parametrize("profile_text, message", [
+    (None, "未知的文档类型"),
+    ('name = "x"\nbogus = 1\n', "未知配置项"),
+    ('name = "x"\n[[sections]]\ntitle = "a"\nwhere = "middle"\n', "where"),
+])
+def test_bad_profiles_are_usage_errors(cli, tmp_path, profile_text, message):
+    from linter import profiles
+
+    profiles.load.cache_clear()
+    (tmp_path / "a.md").write_text("正文\n", encoding="utf-8")
+    args = ["check", "a.md", "--profile", "nonexistent"]
+    if profile_text is not None:
+        (tmp_path / "p.toml").write_text(profile_text, encoding="utf-8")
+        (tmp_path / ".disclosure-lint.toml").write_text('profiles = ["p.toml"]\n', encoding="utf-8")
+        args = ["check", "a.md"]
+    result = cli(*args)
+    assert result.exit_code == 2 and message in result.stderr
