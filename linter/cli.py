@@ -104,3 +104,28 @@ def list_checks() -> None:
     for cid, cls in registered.items():
         table.add_row(cid, cls.family(), cls.severity, cls.description)
     Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@cli.command("clean")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="清理后的文件（不能覆盖原文件）")
+def clean_command(source: str, target: str) -> None:
+    """清理 .docx：删除批注、接受全部修订、删除隐藏文字、清空文档属性，其余内容不变。"""
+    from linter.extract import ExtractError
+    from linter.extract.sniff import sniff
+
+    if Path(target).exists() and Path(target).resolve() == Path(source).resolve():
+        _fail("不能覆盖原文件，请用 -o 指定另一个文件")
+    try:
+        with open(source, "rb") as fh:
+            fmt, _ = sniff(source, fh.read(8192))
+        if fmt != "docx":
+            _fail(f"暂只支持清理 .docx 文件（这是 {fmt}）：PDF 请在源文件中清理后重新导出")
+        from linter.clean_docx import clean
+
+        removed = clean(source, target)
+    except ExtractError as exc:
+        _fail(f"{source}：{exc}")
+    summary = "，".join(f"{kind} {count} 处" for kind, count in removed.items()) or "没有需要清理的内容"
+    click.echo(f"已清理 {source} → {target}：{summary}")

@@ -74,8 +74,12 @@ class Segment:
 class Document:
     """Everything extracted from one file, in reading order.
 
-    `pages_without_text` lists pages that carry content but no text layer (scans);
-    `error` is set instead of segments when the file could not be read at all.
+    `pages_without_text` lists pages that carry content but no text layer (scans),
+    `pages_mostly_image` pages where an image covers most of the page and text is
+    sparse; `revisions` counts unaccepted tracked changes by kind; `attachments`
+    names embedded objects and files whose content is not checked; `redacted`
+    holds text lying under an opaque box (it is also in `segments`, where a reader
+    can copy it). `error` is set instead of segments when the file could not be read.
     """
 
     path: str
@@ -84,6 +88,10 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     pages: int | None = None
     pages_without_text: tuple[int, ...] = ()
+    pages_mostly_image: tuple[int, ...] = ()
+    revisions: dict[str, int] = field(default_factory=dict)
+    attachments: tuple[str, ...] = ()
+    redacted: tuple[Segment, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
 

@@ -64,6 +64,16 @@ EXAMPLES = {
     "fields/template-residue": [(_doc("本文原地址：略"), 1, None), (_doc("原文请见附件"), 0, None)],
     "fields/doc-number": [(_doc("某府发[2023]1号"), 1, None), (_doc("某府发〔2023〕1号"), 0, None)],
     "fields/date": [(_doc("2023年2月30日"), 1, None), (_doc("2023年2月28日"), 0, None)],
+    "hidden/comment": [(Document(path="x", format="docx", segments=(
+        Segment("请核实", Location(part="comment", detail="李审核")),)), 1, None), (_doc("正文"), 0, None)],
+    "hidden/tracked-change": [(Document(path="x", format="docx", revisions={"deleted": 2}), 1, None),
+                              (_doc("正文"), 0, None)],
+    "hidden/hidden-text": [(Document(path="x", format="docx", segments=(
+        Segment("隐藏", Location(part="hidden-text", detail="white")),)), 1, None), (_doc("正文"), 0, None)],
+    "hidden/metadata": [(Document(path="x", format="docx", metadata={"creator": "张三"}), 1, None),
+                        (Document(path="x", format="txt", metadata={"encoding": "utf-8"}), 0, None)],
+    "hidden/embedded": [(Document(path="x", format="docx", attachments=("word/embeddings/a.bin",)), 1, None),
+                        (_doc("正文"), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),
         (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),

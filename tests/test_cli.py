@@ -77,7 +77,7 @@ def test_findings_exit_1_and_fail_on(cli, drafts, monkeypatch):
 
 
 def test_select_and_ignore(cli_json, drafts):
-    code, report = cli_json(drafts / "scan.pdf", "--ignore", "extract/no-text")
+    code, report = cli_json(drafts / "scan.pdf", "--select", "extract", "--ignore", "extract/no-text")
     assert (code, report["findings"]) == (0, [])
     code, report = cli_json(drafts / "scan.pdf", "--select", "extract")
     assert code == 1 and report["findings"][0]["check"] == "extract/no-text"

@@ -21,6 +21,8 @@ _HEADER = re.compile(r"^word/(header|footer)(\d*)\.xml$")
 _CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy",
                 "category", "contentStatus")
 _APP_FIELDS = ("Company", "Manager", "Template", "HyperlinkBase")
+_EMBEDDED = ("word/embeddings/", "word/activeX/")
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 
 def extract(path: str, fmt: str = "docx") -> Document:
@@ -37,9 +39,11 @@ def extract(path: str, fmt: str = "docx") -> Document:
         segments += _notes(pkg, levels)
         segments += _comments(pkg, levels, walker.comment_anchors)
         metadata = _properties(pkg)
+        attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
                  for key, value in metadata.items()]
-    return Document(path=path, format="docx", segments=tuple(segments), metadata=metadata)
+    return Document(path=path, format="docx", segments=tuple(segments), metadata=metadata,
+                    revisions=walker.revisions, attachments=attachments)
 
 
 def _heading_levels(pkg: Package) -> dict[str, int]:
@@ -111,6 +115,10 @@ def _properties(pkg: Package) -> dict[str, str]:
             key = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
             if key in wanted and (element.text or "").strip():
                 found[key] = element.text.strip()
+    people = pkg.xml("word/people.xml")
+    reviewers = [p.get(f"{{{W15}}}author", "") for p in ([] if people is None else people)]
+    if any(reviewers):
+        found["people"] = "、".join(r for r in reviewers if r)
     custom = pkg.xml("docProps/custom.xml")
     for prop in () if custom is None else custom:
         value = "".join(prop.itertext()).strip()

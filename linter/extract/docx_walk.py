@@ -58,7 +58,7 @@ class _Runs:
 
     visible: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
-    hidden: list[str] = field(default_factory=list)
+    hidden: dict[str, list[str]] = field(default_factory=dict)  # why hidden -> text
     boxes: list[etree._Element] = field(default_factory=list)
 
 
@@ -71,6 +71,7 @@ class BodyWalker:
         self.segments: list[Segment] = []
         self.paragraph = 0
         self.comment_anchors: dict[str, int] = {}
+        self.revisions: dict[str, int] = {}  # tracked runs by kind (inserted / deleted)
 
     def walk(self, container: etree._Element | None) -> None:
         """Walk block content (body, cell, header…), one segment per paragraph."""
@@ -95,8 +96,9 @@ class BodyWalker:
         runs = _Runs()
         self._inline(p, runs, None, index)
         row, col = cell or (None, None)
-        for part, pieces, detail in (("tracked-change", runs.deleted, "deleted"),
-                                     ("hidden-text", runs.hidden, None)):
+        extras = [("tracked-change", runs.deleted, "deleted")]
+        extras += [("hidden-text", pieces, why) for why, pieces in runs.hidden.items()]
+        for part, pieces, detail in extras:
             text = "".join(pieces)
             if text.strip():
                 self.segments.append(Segment(text, Location(
@@ -111,16 +113,22 @@ class BodyWalker:
             if tag == R:
                 self._run(child, runs, revision)
             elif tag in _REVISION:
-                self._inline(child, runs, _REVISION[tag], index)
+                kind = _REVISION[tag]
+                self.revisions[kind] = self.revisions.get(kind, 0) + 1
+                self._inline(child, runs, kind, index)
             elif tag in _TRANSPARENT:
                 self._inline(child, runs, revision, index)
             elif tag in (_w("commentRangeStart"), _w("commentReference")):
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        props = run.find(_w("rPr"))
-        hidden = props is not None and _on(props.find(_w("vanish")))
-        target = runs.deleted if revision == "deleted" else runs.hidden if hidden else runs.visible
+        why = _hidden(run.find(_w("rPr")))
+        if revision == "deleted":
+            target = runs.deleted
+        elif why:
+            target = runs.hidden.setdefault(why, [])
+        else:
+            target = runs.visible
         for child in run:
             if child.tag in _TEXT_TAGS:
                 fixed = _TEXT_TAGS[child.tag]
@@ -162,6 +170,23 @@ class BodyWalker:
             return int(outline.get(VAL)) + 1
         style = props.find(_w("pStyle"))
         return None if style is None else self.levels.get(style.get(VAL, ""))
+
+
+def _hidden(props) -> str | None:
+    """Why a run is hidden from a reader: vanish, white text, or a size of 1pt or less."""
+    if props is None:
+        return None
+    if _on(props.find(_w("vanish"))):
+        return "vanish"
+    color = props.find(_w("color"))
+    value = (color.get(VAL, "") if color is not None else "").lower()
+    if len(value) == 6 and all(c in "0123456789abcdef" for c in value) and \
+            min(int(value[i:i + 2], 16) for i in (0, 2, 4)) >= 0xF0:
+        return "white"
+    size = props.find(_w("sz"))
+    if size is not None and size.get(VAL, "").isdigit() and int(size.get(VAL)) <= 2:  # half-points
+        return "tiny"
+    return None
 
 
 def _on(flag) -> bool:

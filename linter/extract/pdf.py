@@ -33,6 +33,7 @@ def extract(path: str, fmt: str = "pdf") -> Document:
             raise ExtractError("PDF 没有任何页面 (no pages)")
         metadata = {k: v.strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()
                     if k in _METADATA and v.strip()}
+        attachments = tuple(pdf.get_attachment(i).get_name() for i in range(pdf.count_attachments()))
         segments: list[Segment] = []
         empty: list[int] = []
         warnings: list[str] = []
@@ -51,7 +52,8 @@ def extract(path: str, fmt: str = "pdf") -> Document:
         pdf.close()
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="pdf", segments=tuple(segments), metadata=metadata,
-                    pages=count, pages_without_text=tuple(empty), warnings=tuple(warnings))
+                    pages=count, pages_without_text=tuple(empty), attachments=attachments,
+                    warnings=tuple(warnings))
 
 
 def _open(path: str) -> pdfium.PdfDocument:

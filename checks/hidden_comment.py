@@ -1,0 +1,25 @@
+"""hidden/comment: reviewers' comments (.docx) and annotations (.pdf) travel with the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.hidden_common import part_finding
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding
+
+
+class CommentCheck(Check):
+    """One finding per comment or annotation, with its author; the text is quoted masked."""
+
+    id = "hidden/comment"
+    severity = "error"
+    description = "文档中的批注（.docx）或注释（.pdf）：发布后任何人都能看到，请删除"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per comment."""
+        for segment in document.segments:
+            if segment.location.part in ("comment", "annotation"):
+                author = segment.location.detail or "未署名"
+                yield part_finding(self, context, segment.location,
+                                   f"文档含{author}的批注，发布前请删除批注", author, segment.text)

@@ -1,0 +1,23 @@
+"""hidden/embedded: embedded objects and attachments, whose content is not checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.hidden_common import part_finding
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding, Location
+
+
+class EmbeddedCheck(Check):
+    """One finding per embedded object (OLE, workbook) or PDF file attachment."""
+
+    id = "hidden/embedded"
+    severity = "warning"
+    description = "嵌入对象或附件（OLE 对象、嵌入的表格、PDF 附件）：其内容未经检查"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per attachment."""
+        for name in document.attachments:
+            yield part_finding(self, context, Location(part="metadata", detail=name),
+                               f"文档含嵌入对象或附件“{name}”：其内容未经检查，请单独审核或删除", name, "")

@@ -1,0 +1,27 @@
+"""hidden/hidden-text: text a reader does not see — hidden runs, white text, text of 1pt or less."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.hidden_common import part_finding
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding
+
+_WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号（不大于1磅）的文字"}
+
+
+class HiddenTextCheck(Check):
+    """One finding per paragraph holding hidden text, saying how it is hidden."""
+
+    id = "hidden/hidden-text"
+    severity = "error"
+    description = "读者看不到的文字（隐藏格式、白色文字、不大于1磅的文字）：仍在文件中，可被复制或检索"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per hidden-text segment."""
+        for segment in document.segments:
+            if segment.location.part == "hidden-text":
+                why = _WHY.get(segment.location.detail or "", "隐藏文字")
+                yield part_finding(self, context, segment.location,
+                                   f"文档含{why}：读者看不到但仍在文件中，请删除", why, segment.text)
