@@ -8,7 +8,8 @@ from checks.hidden_common import part_finding
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
-_WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号（不大于1磅）的文字"}
+_WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号（不大于1磅）的文字",
+        "outside": "页面范围之外的文字"}
 
 
 class HiddenTextCheck(Check):
@@ -16,11 +17,12 @@ class HiddenTextCheck(Check):
 
     id = "hidden/hidden-text"
     severity = "error"
-    description = "读者看不到的文字（隐藏格式、白色文字、不大于1磅的文字）：仍在文件中，可被复制或检索"
+    description = "读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外）：仍在文件中，可被复制或检索"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per hidden-text segment."""
-        for segment in document.segments:
+        concealed = [s for s in document.concealed if s.location.detail != "redacted"]
+        for segment in (*document.segments, *concealed):
             if segment.location.part == "hidden-text":
                 why = _WHY.get(segment.location.detail or "", "隐藏文字")
                 yield part_finding(self, context, segment.location,

@@ -77,9 +77,10 @@ class Document:
     `pages_without_text` lists pages that carry content but no text layer (scans),
     `pages_mostly_image` pages where an image covers most of the page and text is
     sparse; `revisions` counts unaccepted tracked changes by kind; `attachments`
-    names embedded objects and files whose content is not checked; `redacted`
-    holds text lying under an opaque box (it is also in `segments`, where a reader
-    can copy it). `error` is set instead of segments when the file could not be read.
+    names embedded objects and files whose content is not checked; `concealed`
+    holds PDF text a reader does not see (white, tiny, off the page, under an
+    opaque box — detail says which); it is also in `segments`, where anyone can
+    copy it. `error` is set instead of segments when the file could not be read.
     """
 
     path: str
@@ -91,7 +92,7 @@ class Document:
     pages_mostly_image: tuple[int, ...] = ()
     revisions: dict[str, int] = field(default_factory=dict)
     attachments: tuple[str, ...] = ()
-    redacted: tuple[Segment, ...] = ()
+    concealed: tuple[Segment, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
 

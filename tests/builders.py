@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,5 +169,38 @@ def nested_table(cell, rows: list[list[str]]) -> None:
             inner.cell(r, c).text = value
 
 
-__all__ = ["PdfPage", "pdf", "docx", "add_run", "add_comment", "add_textbox",
-           "add_footnote_part", "nested_table", "copy"]
+
+
+
+
+def concealing_pdf(path: Path) -> Path:
+    """A PDF hiding text every way a reader cannot see: under a black box, white, tiny,
+    off the page; and a second page that is mostly a pasted scan."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path))
+    c.setFont(FONT, 12)
+    c.drawString(72, 750, "可见的正文。")
+    c.drawString(72, 720, "申请人王小明，手机13812345678")
+    c.rect(150, 715, 150, 18, fill=1, stroke=0)  # black, drawn over the line above
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(72, 690, "白色隐藏文字")
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(FONT, 0.5)
+    c.drawString(72, 660, "极小字号文字")
+    c.setFont(FONT, 12)
+    c.drawString(-500, 600, "页面外文字")
+    c.setFillColorRGB(0.2, 0.2, 0.6)
+    c.rect(72, 500, 200, 20, fill=1, stroke=0)  # a dark banner with text drawn on top: visible
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(80, 505, "横幅标题")
+    c.showPage()
+    c.drawImage(_scan_image(), 0, 0, width=595, height=700)
+    c.setFont(FONT, 12)
+    c.drawString(72, 780, "附件扫描件")
+    c.showPage()
+    c.save()
+    return path

@@ -74,6 +74,12 @@ EXAMPLES = {
                         (Document(path="x", format="txt", metadata={"encoding": "utf-8"}), 0, None)],
     "hidden/embedded": [(Document(path="x", format="docx", attachments=("word/embeddings/a.bin",)), 1, None),
                         (_doc("正文"), 0, None)],
+    "hidden/fake-redaction": [(Document(path="x", format="pdf", concealed=(
+        Segment("王小明", Location(part="hidden-text", page=1, detail="redacted")),)), 1, 1),
+        (Document(path="x", format="pdf", concealed=(
+            Segment("白字", Location(part="hidden-text", page=1, detail="white")),)), 0, None)],
+    "extract/partial": [(_doc("正文", format="pdf", pages=2, pages_mostly_image=(2,)), 1, 2),
+                        (_doc("正文", format="pdf", pages=2), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),
         (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),

@@ -117,3 +117,23 @@ def test_clean_refuses_to_overwrite_and_to_clean_pdf(cli, draft, tmp_path):
     path = pdf(tmp_path / "a.pdf", [PdfPage(lines=["正文"])])
     result = cli("clean", path, "-o", tmp_path / "b.pdf")
     assert result.exit_code == 2 and "暂只支持" in result.stderr
+
+
+def test_pdf_concealed_text_and_mostly_image_page(tmp_path):
+    from builders import concealing_pdf
+
+    result = lint_file(str(concealing_pdf(tmp_path / "c.pdf")), Config(select=("hidden", "extract")))
+    found = _by_check(result)
+    redaction = found["hidden/fake-redaction"]
+    assert len(redaction) == 1 and "手机" in redaction[0].context  # the box covers the number, not the name
+    assert "13812345678" not in redaction[0].context
+    kinds = sorted(f.match for f in found["hidden/hidden-text"])
+    assert kinds == sorted(["白色文字", "极小字号（不大于1磅）的文字", "页面范围之外的文字"])  # not the banner
+    assert [f.location.page for f in found["extract/partial"]] == [2]
+
+
+def test_concealed_pdf_text_is_not_checked_twice(tmp_path):
+    from builders import concealing_pdf
+
+    result = lint_file(str(concealing_pdf(tmp_path / "c.pdf")), Config(select=("pii/mobile",)))
+    assert len(result.findings) == 1

@@ -14,6 +14,7 @@ import pypdfium2.raw as pdfium_c
 
 from linter.extract.errors import ExtractError
 from linter.extract.pdf_layout import Line, join_lines
+from linter.extract.pdf_objects import PageNotes, inspect
 from linter.extract.pdf_tables import TableReader
 from linter.model import Document, Location, Segment
 
@@ -22,6 +23,8 @@ _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_POPUP}
 # A page drawing this many paths may hold a ruled table.
 _TABLE_PATHS = 4
+# A page mostly covered by images with little text: likely a scan pasted into the document.
+_IMAGE_COVER, _SPARSE_TEXT = 0.5, 200
 
 
 def extract(path: str, fmt: str = "pdf") -> Document:
@@ -36,14 +39,21 @@ def extract(path: str, fmt: str = "pdf") -> Document:
         attachments = tuple(pdf.get_attachment(i).get_name() for i in range(pdf.count_attachments()))
         segments: list[Segment] = []
         empty: list[int] = []
+        mostly_image: list[int] = []
+        concealed: list[Segment] = []
         warnings: list[str] = []
         with TableReader(path) as tables:
             for number in range(1, count + 1):
                 page = pdf[number - 1]
                 try:
-                    page_segments = _page(page, number, tables, warnings)
-                    if not any(s.text.strip() for s in page_segments) and _has_content(page):
+                    page_segments, notes = _page(page, number, tables, warnings)
+                    text_chars = sum(len(s.text.strip()) for s in page_segments)
+                    if not text_chars and _has_content(page):
                         empty.append(number)
+                    elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
+                        mostly_image.append(number)
+                    concealed += [Segment(text, Location(part="hidden-text", page=number, detail=why))
+                                  for why, text in notes.concealed if text.strip()]
                     segments += page_segments
                     segments += _annotations(page, number)
                 finally:
@@ -52,7 +62,8 @@ def extract(path: str, fmt: str = "pdf") -> Document:
         pdf.close()
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="pdf", segments=tuple(segments), metadata=metadata,
-                    pages=count, pages_without_text=tuple(empty), attachments=attachments,
+                    pages=count, pages_without_text=tuple(empty), pages_mostly_image=tuple(mostly_image),
+                    concealed=tuple(concealed), attachments=attachments,
                     warnings=tuple(warnings))
 
 
@@ -65,15 +76,16 @@ def _open(path: str) -> pdfium.PdfDocument:
         raise ExtractError("PDF 已损坏或不完整，无法打开 (corrupt or truncated)") from None
 
 
-def _page(page, number: int, tables: TableReader, warnings: list[str]) -> list[Segment]:
-    if _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _TABLE_PATHS) >= _TABLE_PATHS:
-        result = tables.read(number, warnings)
-        if result is not None:
-            lines, cells = result
-            return _body(lines, number) + cells
+def _page(page, number: int, tables: TableReader, warnings: list[str]) -> tuple[list[Segment], PageNotes]:
     textpage = page.get_textpage()
     try:
-        return _body(_lines(textpage), number)
+        notes = inspect(page, textpage)
+        if _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _TABLE_PATHS) >= _TABLE_PATHS:
+            result = tables.read(number, warnings)
+            if result is not None:
+                lines, cells = result
+                return _body(lines, number) + cells, notes
+        return _body(_lines(textpage), number), notes
     finally:
         textpage.close()
 

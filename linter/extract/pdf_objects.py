@@ -1,0 +1,107 @@
+"""What a PDF page draws but a reader does not see, from its page objects (pdfium).
+
+- text in white, of 1pt or less, or placed outside the page box;
+- text covered by an opaque dark box drawn after it — a "redaction" that only
+  paints over text anyone can still copy;
+- how much of the page images cover (a scan pasted in with a little text).
+All of this text is also in the page's text: these are notes on it, not new text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+_WHITE = 240  # every channel at or above: white on a white page
+_DARK = 64  # every channel at or below: an opaque box meant to black text out
+_TINY = 1.0  # points
+
+
+@dataclass
+class PageNotes:
+    """Concealed text of one page, by why it is concealed, and the share of the page under images."""
+
+    concealed: list[tuple[str, str]] = field(default_factory=list)  # (why, text)
+    image_cover: float = 0.0
+
+
+def inspect(page, textpage) -> PageNotes:
+    """Walk the page's objects once, in drawing order."""
+    notes = PageNotes()
+    width, height = page.get_size()
+    texts: list[tuple[float, float, float, float]] = []
+    image_area = 0.0
+    for obj in page.get_objects():
+        kind = pdfium_c.FPDFPageObj_GetType(obj.raw)
+        bounds = obj.get_bounds()
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            texts.append(bounds)
+            why = _concealed_text(obj, bounds, width, height)
+            if why:
+                notes.concealed.append((why, _text_of(obj, textpage)))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            image_area += _area(_clip(bounds, width, height))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and texts and _dark_fill(obj):
+            if any(_overlap(bounds, t) for t in texts):  # drawn over text drawn before it
+                covered = textpage.get_text_bounded(*bounds).strip()
+                if covered:
+                    notes.concealed.append(("redacted", covered))
+    notes.image_cover = min(1.0, image_area / max(width * height, 1.0))
+    return notes
+
+
+def _concealed_text(obj, bounds, width: float, height: float) -> str | None:
+    left, bottom, right, top = bounds
+    if right < 0 or left > width or top < 0 or bottom > height:
+        return "outside"
+    red, green, blue, alpha = _fill(obj)
+    if alpha and min(red, green, blue) >= _WHITE:
+        return "white"
+    size = ctypes.c_float()
+    if pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)):
+        matrix = obj.get_matrix()
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+        if 0 < size.value * scale <= _TINY:
+            return "tiny"
+    return None
+
+
+def _fill(obj) -> tuple[int, int, int, int]:
+    channels = [ctypes.c_uint() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *map(ctypes.byref, channels)):
+        return 0, 0, 0, 0
+    return tuple(c.value for c in channels)  # type: ignore[return-value]
+
+
+def _dark_fill(obj) -> bool:
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke)) or not mode.value:
+        return False
+    red, green, blue, alpha = _fill(obj)
+    return alpha >= 250 and max(red, green, blue) <= _DARK
+
+
+def _text_of(obj, textpage) -> str:
+    size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _clip(bounds, width: float, height: float):
+    left, bottom, right, top = bounds
+    return max(left, 0), max(bottom, 0), min(right, width), min(top, height)
+
+
+def _area(bounds) -> float:
+    left, bottom, right, top = bounds
+    return max(0.0, right - left) * max(0.0, top - bottom)
