@@ -33,6 +33,7 @@ def inspect(page, textpage) -> PageNotes:
     notes = PageNotes()
     width, height = page.get_size()
     texts: list[tuple[float, float, float, float]] = []
+    backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
     for obj in page.get_objects():
         kind = pdfium_c.FPDFPageObj_GetType(obj.raw)
@@ -40,12 +41,16 @@ def inspect(page, textpage) -> PageNotes:
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             texts.append(bounds)
             why = _concealed_text(obj, bounds, width, height)
+            if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
+                why = None  # white on a coloured box or a picture: a reader sees it
             if why:
                 notes.concealed.append((why, _text_of(obj, textpage)))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += _area(_clip(bounds, width, height))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and texts and _dark_fill(obj):
-            if any(_overlap(bounds, t) for t in texts):  # drawn over text drawn before it
+            backgrounds.append(bounds)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
+            backgrounds.append(bounds)
+            if _dark(obj) and any(_overlap(bounds, t) for t in texts):  # drawn over earlier text
                 covered = textpage.get_text_bounded(*bounds).strip()
                 if covered:
                     notes.concealed.append(("redacted", covered))
@@ -76,10 +81,17 @@ def _fill(obj) -> tuple[int, int, int, int]:
     return tuple(c.value for c in channels)  # type: ignore[return-value]
 
 
-def _dark_fill(obj) -> bool:
+def _filled(obj) -> bool:
+    """A path that paints an area in a colour other than white."""
     mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke)) or not mode.value:
         return False
+    red, green, blue, alpha = _fill(obj)
+    return alpha > 0 and min(red, green, blue) < _WHITE
+
+
+def _dark(obj) -> bool:
+    """An opaque, near-black fill: the box a drafter draws to black text out."""
     red, green, blue, alpha = _fill(obj)
     return alpha >= 250 and max(red, green, blue) <= _DARK
 
