@@ -2,8 +2,10 @@
 
 Works on the package XML and copies every other part byte for byte, so text,
 styles, tables, images and numbering stay as they were. Tracked changes are
-accepted (insertions kept, deletions dropped); comment parts are emptied rather
-than removed, so relationships and content types stay valid.
+accepted (insertions kept, deletions dropped); runs a reader cannot see (hidden,
+white, 1pt or less) are removed; comment parts are emptied rather than removed,
+so relationships and content types stay valid. Embedded objects are kept: they
+show in the document, and removing them would change what it shows.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import Counter
 
 from lxml import etree
 
-from linter.extract.docx_walk import W, _on
+from linter.extract.docx_walk import W, hidden_reason
 from linter.extract.ooxml import Package
 
 _BODY_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -76,8 +78,7 @@ def _clean_body(root, removed: Counter):
             removed["修订（格式）"] += 1
             _drop(node)
     for run in list(root.iter(_w("r"))):
-        props = run.find(_w("rPr"))
-        if props is not None and _on(props.find(_w("vanish"))):
+        if hidden_reason(run.find(_w("rPr"))):  # hidden, white or 1pt: nothing a reader sees
             removed["隐藏文字"] += 1
             _drop(run)
     return root

@@ -122,7 +122,7 @@ class BodyWalker:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        why = _hidden(run.find(_w("rPr")))
+        why = hidden_reason(run.find(_w("rPr")))
         if revision == "deleted":
             target = runs.deleted
         elif why:
@@ -172,7 +172,7 @@ class BodyWalker:
         return None if style is None else self.levels.get(style.get(VAL, ""))
 
 
-def _hidden(props) -> str | None:
+def hidden_reason(props) -> str | None:
     """Why a run is hidden from a reader: vanish, white text, or a size of 1pt or less."""
     if props is None:
         return None
