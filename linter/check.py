@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -21,6 +22,7 @@ class CheckContext:
     profiles: tuple[str, ...] = ()
     wordlists: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    allow_patterns: tuple[str, ...] = ()
     builtin_exemptions: bool = True
 
 
@@ -63,10 +65,12 @@ class Check:
         around = before + shown + after
         if context.mask:
             around = mask_numbers(around)
+        # The decision layer drops it; only here is the unmasked text at hand to test.
+        allowed_by = next((p for p in context.allow_patterns if re.search(p, raw)), None)
         return Finding(
             check=self.id, severity=severity or self.severity, message=message,
             location=segment.locate(start), match=shown, context=around.replace("\n", " "),
-            digest=digest(raw),
+            digest=digest(raw), allowed_by=allowed_by,
         )
 
     def file_finding(self, message: str, match: str = "", location: Location | None = None) -> Finding:

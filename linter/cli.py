@@ -9,6 +9,15 @@ from pathlib import Path
 import click
 
 from linter import __version__, profiles
+from linter.baseline import read_baseline, write_baseline_file
+from linter.cli_io import (
+    config_text,
+    explain_text,
+    open_output,
+    render_suppressed,
+    statistics_text,
+    stdin_as_file,
+)
 from linter.config import ConfigError, load_config, with_overrides
 from linter.decide import EXIT_UNCHECKED, exit_code, validate_selectors
 from linter.engine import lint_paths
@@ -53,8 +62,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table",
               show_default=True, help="输出格式")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), help="把报告写入文件（默认标准输出）")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="达到此级别的问题使退出码为 1（默认 error）")
+@click.option("--exit-zero", is_flag=True, help="只报告：有问题也以 0 退出（未能检查的文件仍为 2）")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="配置文件（默认向上查找 .disclosure-lint.toml 或 pyproject.toml）")
 @click.option("--select", help="只运行这些检查（逗号分隔的 id 或类别，如 pii,secrecy/marking）")
@@ -65,13 +76,21 @@ def main() -> None:
 @click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="并行处理的进程数")
-def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, no_mask, jobs):
-    """检查文件或文件夹中的文稿（.docx、.pdf、.txt、.md）。"""
+@click.option("--baseline", "baseline_file", type=click.Path(exists=True, dir_okay=False),
+              help="只报告基线文件中没有的新问题")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="把当前全部问题写入基线文件（只存指纹，不存原文）")
+@click.option("--show-suppressed", is_flag=True, help="同时列出被忽略的问题及原因")
+@click.option("--statistics", is_flag=True, help="在标准错误输出按检查统计问题数")
+@click.option("--stdin-name", help="PATH 为 - 时，标准输入内容的文件名（决定格式，如 draft.docx）")
+def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, profile, no_mask,
+          jobs, baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
+    """检查文件或文件夹中的文稿（.docx、.pdf、.txt、.md）；- 读标准输入。"""
     try:
         config = load_config(config_file)
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
                                 fail_on=fail_on, wordlists=wordlists, profile=profile,
-                                mask=not no_mask)
+                                mask=not no_mask, baseline=read_baseline(baseline_file))
         validate_selectors(config, load_checks())
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
         known = profiles.load(config.profiles)
@@ -79,13 +98,20 @@ def check(paths, fmt, fail_on, config_file, select, ignore, wordlists, profile, 
             raise ConfigError(f"未知的文档类型：{config.profile}（可选 {'、'.join(known)}）")
     except (ConfigError, RegistryError) as exc:
         _fail(f"配置错误：{exc}")
-    results = list(lint_paths(paths, config, jobs=jobs))
+    with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
+        results = render(fmt, lint_paths(paths, config, jobs=jobs, shown_as=shown_as), out)
+        if show_suppressed and fmt == "table":
+            render_suppressed(results, out)
     if not results:
         _fail("没有找到可检查的文件（支持 .docx、.pdf、.txt、.md）")
-    render(fmt, results, sys.stdout)
+    if write_baseline:
+        write_baseline_file(write_baseline, results)
+    if statistics:
+        click.echo(statistics_text(results), err=True)
     findings = [f for r in results for f in r.findings]
     unchecked = sum(r.status == "error" for r in results)
-    sys.exit(exit_code(findings, unchecked, config.fail_on))
+    code = exit_code(findings, unchecked, config.fail_on)
+    sys.exit(EXIT_UNCHECKED if code == EXIT_UNCHECKED else 0 if exit_zero else code)
 
 
 @cli.command("checks")
@@ -129,3 +155,27 @@ def clean_command(source: str, target: str) -> None:
         _fail(f"{source}：{exc}")
     summary = "，".join(f"{kind} {count} 处" for kind, count in removed.items()) or "没有需要清理的内容"
     click.echo(f"已清理 {source} → {target}：{summary}")
+
+
+@cli.command()
+@click.argument("check_id")
+def explain(check_id: str) -> None:
+    """说明一项检查：发现什么、为什么重要、如何修改或忽略。"""
+    try:
+        registered = load_checks()
+    except RegistryError as exc:
+        _fail(str(exc))
+    if check_id not in registered:
+        _fail(f"未知的检查：{check_id}（用 disclosure-lint checks 查看全部）")
+    click.echo(explain_text(registered[check_id]))
+
+
+@cli.command("show-config")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="配置文件")
+def show_config(config_file) -> None:
+    """显示解析后的配置（来自哪个文件、每一项的取值）。"""
+    try:
+        config = load_config(config_file)
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    click.echo(config_text(config))

@@ -8,6 +8,7 @@ a misspelt `ignroe` silently doing nothing is how a gate leaks.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -37,14 +38,17 @@ class Config:
     fail_on: str = "error"
     wordlists: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    allow_patterns: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     profile: str | None = None
     profiles: tuple[str, ...] = ()
     builtin_exemptions: bool = True
     mask: bool = True
     source: str | None = None
+    baseline: frozenset[str] = frozenset()  # fingerprints accepted by --baseline
 
 
-_KEYS = {f.name.replace("_", "-") for f in fields(Config)} - {"mask", "source"}
+_KEYS = {f.name.replace("_", "-") for f in fields(Config)} - {"mask", "source", "baseline"}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -89,6 +93,8 @@ def _from_table(data: dict, path: Path) -> Config:
         "select": _strings(data, "select", path),
         "ignore": _strings(data, "ignore", path),
         "allow": _strings(data, "allow", path),
+        "allow_patterns": _patterns(_strings(data, "allow-patterns", path), path),
+        "per_file_ignores": _per_file(data.get("per-file-ignores", {}), path),
         # Wordlist paths are relative to the file that names them, not the cwd.
         "wordlists": tuple(str(base / p) for p in _strings(data, "wordlists", path)),
         "severity": _severity_table(data.get("severity", {}), path),
@@ -108,6 +114,21 @@ def _strings(data: dict, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"配置文件 {path} 中 {key} 应为字符串列表")
     return tuple(value)
+
+
+def _patterns(values: tuple[str, ...], path: Path) -> tuple[str, ...]:
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ConfigError(f"配置文件 {path} 中 allow-patterns 的正则表达式无效：{value!r}（{exc}）") from None
+    return values
+
+
+def _per_file(value: object, path: Path) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"配置文件 {path} 中 per-file-ignores 应为表：{{\"文件模式\" = [检查 id]}}")
+    return {glob: _strings({"ids": ids}, "ids", path) for glob, ids in value.items()}
 
 
 def _boolean(data: dict, key: str, path: Path) -> bool:

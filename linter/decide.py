@@ -6,8 +6,10 @@ here, in this order: select/ignore, severity overrides, allowlist, `--fail-on`.
 
 from __future__ import annotations
 
+import fnmatch
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from linter.config import Config, ConfigError
 from linter.masking import digest
@@ -27,8 +29,9 @@ def validate_selectors(config: Config, known_ids: Iterable[str]) -> None:
     """Raise ConfigError for a select/ignore/severity entry naming no check or family."""
     known = set(known_ids)
     families = set(FAMILIES) | {i.split("/", 1)[0] for i in known}
+    per_file = tuple(i for ids in config.per_file_ignores.values() for i in ids)
     for key, entries in (("select", config.select), ("ignore", config.ignore),
-                         ("severity", tuple(config.severity))):
+                         ("severity", tuple(config.severity)), ("per-file-ignores", per_file)):
         for entry in entries:
             name = entry.rstrip("/")
             if name not in known and name not in families:
@@ -52,12 +55,69 @@ def allowed_digests(config: Config) -> frozenset[str]:
     return frozenset(digest(term) for term in config.allow)
 
 
-def decide(findings: Iterable[Finding], config: Config) -> list[Finding]:
-    """Return the findings that survive the configuration, in their original order."""
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding the configuration accepted, and why (shown with --show-suppressed)."""
+
+    finding: Finding
+    reason: str
+
+
+def decide(findings: Iterable[Finding], config: Config, path: str = "",
+           inline: dict[int, tuple[str, ...]] | None = None) -> tuple[list[Finding], list[Suppressed]]:
+    """Split findings into those reported and those suppressed.
+
+    The rules apply in this order: select/ignore, per-file ignores, severity, allow
+    terms and patterns, inline comments, baseline.
+    """
     allowed = allowed_digests(config)
-    kept = (f for f in findings if is_selected(f.check, config))
-    kept = (override_severity(f, config) for f in kept)
-    return [f for f in kept if f.digest not in allowed or not f.match]
+    ignored_here = per_file_ignores(config, path)
+    kept, suppressed = [], []
+    selected = [override_severity(f, config) for f in findings if is_selected(f.check, config)]
+    for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
+        finding = replace(finding, fingerprint=fingerprint)
+        reason = _suppression(finding, fingerprint, config, allowed, ignored_here, inline or {})
+        if reason:
+            suppressed.append(Suppressed(finding, reason))
+        else:
+            kept.append(finding)
+    return kept, suppressed
+
+
+def _suppression(finding: Finding, fingerprint: str, config: Config, allowed: frozenset[str],
+                 ignored_here: tuple[str, ...], inline: dict[int, tuple[str, ...]]) -> str | None:
+    if any(matches(s, finding.check) for s in ignored_here):
+        return "per-file-ignores"
+    if finding.match and finding.digest in allowed:
+        return "allow"
+    if finding.allowed_by:
+        return f"allow-patterns: {finding.allowed_by}"
+    line = finding.location.line
+    if line is not None and line - 1 in inline:
+        ids = inline[line - 1]
+        if not ids or any(matches(s, finding.check) for s in ids):
+            return "行内忽略注释"
+    if fingerprint in config.baseline:
+        return "baseline"
+    return None
+
+
+def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
+    """Check ids ignored for `path` by the `per-file-ignores` globs."""
+    posix = path.replace("\\", "/")
+    return tuple(i for glob, ids in config.per_file_ignores.items()
+                 if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(posix, "*/" + glob) for i in ids)
+
+
+def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
+    """Stable fingerprints: check, the unmasked match's digest, path, and occurrence number."""
+    seen: Counter = Counter()
+    prints = []
+    for f in findings:
+        key = (f.check, f.digest)
+        seen[key] += 1
+        prints.append(digest(f"{f.check}|{f.digest}|{path}|{seen[key]}"))
+    return prints
 
 
 # Where a part stands in a reader's pass through the file: inline text first, then

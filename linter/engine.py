@@ -8,6 +8,7 @@ it can run in a worker process.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from linter.check import Check, CheckContext
 from linter.config import Config
-from linter.decide import decide, is_selected, reading_order
+from linter.decide import Suppressed, decide, is_selected, reading_order
 from linter.discover import discover
 from linter.extract import ExtractError, extract
 from linter.extract.sniff import EXTENSIONS
@@ -35,6 +36,7 @@ class FileResult:
     chars: int
     warnings: tuple[str, ...]
     findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -44,8 +46,11 @@ def _active_checks(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Ch
     return tuple(cls() for cid, cls in load_checks().items() if is_selected(cid, config))
 
 
-def lint_file(path: str, config: Config) -> FileResult:
-    """Extract and check one file; errors become the file's status and findings."""
+def lint_file(path: str, config: Config, shown_as: str | None = None) -> FileResult:
+    """Extract and check one file; errors become the file's status and findings.
+
+    `shown_as` is the path reported (standard input is read from a temporary copy).
+    """
     try:
         document = extract(path)
     except ExtractError as exc:
@@ -54,15 +59,33 @@ def lint_file(path: str, config: Config) -> FileResult:
         document = Document(path=path, format=_format_of(path),
                             error=f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
     context = CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
-                           wordlists=config.wordlists, allow=config.allow,
+                           wordlists=config.wordlists, allow=config.allow, allow_patterns=config.allow_patterns,
                            builtin_exemptions=config.builtin_exemptions)
     findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
     error = document.error or crashed
+    shown = shown_as or path
+    findings = reading_order(replace(f, path=shown) for f in findings)
+    kept, suppressed = decide(findings, config, shown, inline_ignores(document))
     return FileResult(
-        path=path, format=document.format, status="error" if error else "ok", error=error,
+        path=shown, format=document.format, status="error" if error else "ok", error=error,
         pages=document.pages, chars=document.chars, warnings=document.warnings,
-        findings=tuple(replace(f, path=path) for f in reading_order(decide(findings, config))),
+        findings=tuple(kept), suppressed=tuple(suppressed),
     )
+
+
+_INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")
+
+
+def inline_ignores(document: Document) -> dict[int, tuple[str, ...]]:
+    """Lines of a .md/.txt holding `<!-- disclosure-lint: ignore ID… -->`: line -> ids (none: all)."""
+    if document.format not in ("md", "txt"):
+        return {}
+    found = {}
+    for segment in document.segments:
+        m = _INLINE.search(segment.text) if "disclosure-lint" in segment.text else None
+        if m and segment.location.line is not None:
+            found[segment.location.line] = tuple(i for i in re.split(r"[\s,]+", m.group(1)) if i)
+    return found
 
 
 def _run_checks(document: Document, context: CheckContext, checks: Iterable[Check]):
@@ -84,12 +107,14 @@ def _format_of(path: str) -> str | None:
     return EXTENSIONS.get(ext, ext.lstrip(".") or None)
 
 
-def lint_paths(paths: Iterable[str], config: Config, jobs: int = 1) -> Iterator[FileResult]:
+def lint_paths(paths: Iterable[str], config: Config, jobs: int = 1,
+               shown_as: dict[str, str] | None = None) -> Iterator[FileResult]:
     """Yield results for every discovered file, in discovery order."""
     files = list(discover(paths))
+    names = [(shown_as or {}).get(f) for f in files]
     if jobs <= 1 or len(files) < 2:
-        for path in files:
-            yield lint_file(path, config)
+        for path, name in zip(files, names, strict=True):
+            yield lint_file(path, config, name)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(lint_file, files, [config] * len(files), chunksize=4)
+        yield from pool.map(lint_file, files, [config] * len(files), names, chunksize=4)

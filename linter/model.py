@@ -147,3 +147,5 @@ class Finding:
     context: str = ""
     digest: str = ""
     path: str = ""
+    allowed_by: str | None = None  # the allow-pattern the unmasked match fits, if any
+    fingerprint: str = ""  # set by the decision layer, for baselines

@@ -32,8 +32,9 @@ def _finding(check="pii/x", severity="warning", raw="张三"):
 def test_decide_orders_ignore_severity_allow():
     findings = [_finding(raw="张三"), _finding(raw="李四"), _finding(check="pii/y")]
     config = Config(ignore=("pii/y",), severity={"pii/x": "error"}, allow=("李四",))
-    kept = decide(findings, config)
+    kept, suppressed = decide(findings, config)
     assert [(f.match, f.severity) for f in kept] == [("张*", "error")]
+    assert [s.reason for s in suppressed] == ["allow"]
 
 
 @pytest.mark.parametrize("severities, unchecked, fail_on, code", [

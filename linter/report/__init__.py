@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from linter.engine import FileResult
 from linter.model import SEVERITIES
 
-RENDERERS = {"table": "linter.report.table", "json": "linter.report.json_report"}
+RENDERERS = {
+    "table": "linter.report.table", "json": "linter.report.json_report", "jsonl": "linter.report.jsonl",
+    "sarif": "linter.report.sarif", "github": "linter.report.github", "junit": "linter.report.junit",
+    "html": "linter.report.html",
+}
 
 
 def summary(results: Sequence[FileResult]) -> dict:
@@ -22,6 +26,14 @@ def summary(results: Sequence[FileResult]) -> dict:
             "by_severity": by_severity}
 
 
-def render(fmt: str, results: Sequence[FileResult], out: TextIO) -> None:
-    """Write `results` to `out` in format `fmt`."""
-    importlib.import_module(RENDERERS[fmt]).render(results, out)
+def render(fmt: str, results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
+    """Write `results` to `out` in format `fmt` and return them.
+
+    A streaming format (jsonl) writes each file as it comes; the others need them all.
+    """
+    module = importlib.import_module(RENDERERS[fmt])
+    if hasattr(module, "stream"):
+        return module.stream(results, out)
+    done = list(results)
+    module.render(done, out)
+    return done

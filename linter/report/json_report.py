@@ -20,7 +20,7 @@ def to_dict(results: Sequence[FileResult]) -> dict:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "disclosure-lint", "version": __version__},
         "files": [_file(r) for r in results],
-        "findings": [_finding(f) for r in results for f in r.findings],
+        "findings": [finding_dict(f) for r in results for f in r.findings],
         "summary": summary(results),
     }
 
@@ -31,7 +31,8 @@ def _file(result: FileResult) -> dict:
             "warnings": list(result.warnings)}
 
 
-def _finding(finding) -> dict:
+def finding_dict(finding) -> dict:
+    """One finding as the JSON contract spells it."""
     return {"path": finding.path, "check": finding.check, "severity": finding.severity,
             "message": finding.message, "match": finding.match,
             "location": asdict(finding.location), "context": finding.context}
