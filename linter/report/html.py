@@ -23,7 +23,7 @@ h1{font-size:1.4em} h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #c
 .summary span{margin-right:1.5em} .filters label{margin-right:1em}
 table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left}
 .error .sev{color:#b00020;font-weight:bold} .warning .sev{color:#b26a00} .info .sev{color:#0061a8}
-mark{background:#ffe082} .fileerror{color:#b00020}
+mark{background:#ffe082} .fileerror{color:#b00020} td.sev,th{white-space:nowrap}
 """
 _SCRIPT = """
 document.querySelectorAll('.filters input').forEach(function (box) {

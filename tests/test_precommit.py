@@ -1,0 +1,50 @@
+"""The pre-commit hook, for real: a throwaway repository refuses a draft with an ID number."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def _git(repo, *args, check=True):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check,
+                          timeout=300)
+
+
+def test_hook_definition_is_what_the_readme_promises():
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    assert hook["id"] == "disclosure-lint" and hook["types"] == ["file"]
+    assert hook["entry"] == "disclosure-lint check"
+
+
+def test_commit_with_an_id_number_is_refused_and_a_clean_draft_accepted(tmp_path):
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    # repo: local runs this checkout's installed linter, with the hook's own file selection.
+    local = {**hook, "language": "system", "entry": f"{sys.executable} -m linter check"}
+    config = {"repos": [{"repo": "local", "hooks": [local]}]}
+    _git(tmp_path, "init", "-q")
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    precommit = [sys.executable, "-m", "pre_commit"]
+    subprocess.run([*precommit, "install"], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    _git(tmp_path, "add", ".pre-commit-config.yaml")
+    _git(tmp_path, "commit", "-q", "-m", "config")
+
+    (tmp_path / "公示.md").write_text("| 姓名 | 身份证号 |\n|---|---|\n| 张建国 | 110105199003077657 |\n", "utf-8")
+    _git(tmp_path, "add", "公示.md")
+    refused = _git(tmp_path, "commit", "-m", "draft", check=False)
+    assert refused.returncode != 0
+    assert "pii/id-card" in refused.stdout + refused.stderr
+    assert "110105199003077657" not in refused.stdout + refused.stderr
+
+    (tmp_path / "公示.md").write_text("| 姓名 | 身份证号 |\n|---|---|\n| 张* | 110105********7657 |\n", "utf-8")
+    _git(tmp_path, "add", "公示.md")
+    assert _git(tmp_path, "commit", "-q", "-m", "masked", check=False).returncode == 0
