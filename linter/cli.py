@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from linter import __version__, profiles
+from linter import __version__, batch, profiles
 from linter.baseline import read_baseline, write_baseline_file
+from linter.batch import BatchOptions
 from linter.cli_io import (
     config_text,
     explain_text,
@@ -17,10 +18,11 @@ from linter.cli_io import (
     render_suppressed,
     statistics_text,
     stdin_as_file,
+    with_progress,
 )
-from linter.config import ConfigError, load_config, with_overrides
+from linter.config import ConfigError, _size, load_config, with_overrides
 from linter.decide import EXIT_UNCHECKED, exit_code, validate_selectors
-from linter.engine import lint_paths
+from linter.discover import discover
 from linter.model import SEVERITIES
 from linter.registry import RegistryError, load_checks
 from linter.report import RENDERERS, render
@@ -74,8 +76,17 @@ def main() -> None:
               type=click.Path(exists=True, dir_okay=False), help="附加敏感词表，可重复")
 @click.option("--profile", help="文档类型（如 annual-report）")
 @click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="并行处理的进程数")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="并行处理的进程数（默认：全部 CPU 核心）")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="单个文件的处理时限（秒），超时记为无法检查（多文件时默认 300）")
+@click.option("--max-file-size", help="单个文件大小上限，如 200MB（默认 512MB），超过记为无法检查")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="缓存目录：未改动的文件不再重复检查")
+@click.option("--quiet", "-q", is_flag=True, help="不显示进度条")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="在本机进程池或 Dask 集群上运行")
+@click.option("--scheduler", help="Dask 调度器地址（如 tcp://host:8786；不给则启动本地集群）")
+@click.option("--ship-bytes", is_flag=True, help="Dask：把文件内容发给工作节点（节点不共享文件系统时）")
 @click.option("--baseline", "baseline_file", type=click.Path(exists=True, dir_okay=False),
               help="只报告基线文件中没有的新问题")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
@@ -84,13 +95,15 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="在标准错误输出按检查统计问题数")
 @click.option("--stdin-name", help="PATH 为 - 时，标准输入内容的文件名（决定格式，如 draft.docx）")
 def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, profile, no_mask,
-          jobs, baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
+          jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
+          baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
     """检查文件或文件夹中的文稿（.docx、.pdf、.txt、.md）；- 读标准输入。"""
     try:
         config = load_config(config_file)
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
                                 fail_on=fail_on, wordlists=wordlists, profile=profile,
-                                mask=not no_mask, baseline=read_baseline(baseline_file))
+                                mask=not no_mask, baseline=read_baseline(baseline_file),
+                                max_file_size=_size(max_file_size, "--max-file-size") if max_file_size else None)
         validate_selectors(config, load_checks())
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
         known = profiles.load(config.profiles)
@@ -98,8 +111,14 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
             raise ConfigError(f"未知的文档类型：{config.profile}（可选 {'、'.join(known)}）")
     except (ConfigError, RegistryError) as exc:
         _fail(f"配置错误：{exc}")
+    options = BatchOptions(jobs=jobs or BatchOptions().jobs, timeout=timeout, cache_dir=cache_dir,
+                           executor=executor, scheduler=scheduler, ship_bytes=ship_bytes)
     with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
-        results = render(fmt, lint_paths(paths, config, jobs=jobs, shown_as=shown_as), out)
+        files = list(discover(paths))
+        try:
+            results = render(fmt, with_progress(batch.run(files, config, options, shown_as), len(files), quiet), out)
+        except ConfigError as exc:  # raised lazily, e.g. --executor dask without dask installed
+            _fail(f"配置错误：{exc}")
         if show_suppressed and fmt == "table":
             render_suppressed(results, out)
     if not results:

@@ -97,6 +97,8 @@ def config_text(config: Config) -> str:
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
     if isinstance(value, str):
         return f"\"{value}\""
     if value is None:
@@ -106,3 +108,23 @@ def _toml(value: object) -> str:
     return "[" + ", ".join(_toml(v) for v in value) + "]"
 
 
+
+
+def with_progress(results: Iterator[FileResult], total: int, quiet: bool) -> Iterator[FileResult]:
+    """A progress bar on standard error while results come, when a person is watching."""
+    if quiet or total <= 3 or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:  # noqa: D102
+            return Text(f"{task.speed or 0:.1f} 个/秒")
+
+    columns = (TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), Rate(), TimeRemainingColumn())
+    with Progress(*columns, transient=True, console=None) as progress:
+        task = progress.add_task("check", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result

@@ -43,6 +43,7 @@ class Config:
     profile: str | None = None
     profiles: tuple[str, ...] = ()
     builtin_exemptions: bool = True
+    max_file_size: int = 512 * 2**20
     mask: bool = True
     source: str | None = None
     baseline: frozenset[str] = frozenset()  # fingerprints accepted by --baseline
@@ -102,6 +103,7 @@ def _from_table(data: dict, path: Path) -> Config:
         "profile": data.get("profile"),
         "profiles": tuple(str(base / p) for p in _strings(data, "profiles", path)),
         "builtin_exemptions": _boolean(data, "builtin-exemptions", path),
+        "max_file_size": _size(data.get("max-file-size", "512MB"), path),
         "source": str(path),
     }
     return Config(**values)
@@ -129,6 +131,16 @@ def _per_file(value: object, path: Path) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(f"配置文件 {path} 中 per-file-ignores 应为表：{{\"文件模式\" = [检查 id]}}")
     return {glob: _strings({"ids": ids}, "ids", path) for glob, ids in value.items()}
+
+
+def _size(value: object, path: object) -> int:
+    """A size such as 200MB, 512KB or a number of bytes."""
+    text = str(value).strip().upper().removesuffix("B")
+    factor = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:], 1)
+    digits = text[:-1] if text[-1:] in "KMG" else text
+    if not digits.isdigit() or int(digits) == 0:
+        raise ConfigError(f"{path}：文件大小上限无效：{value!r}（如 200MB）")
+    return int(digits) * factor
 
 
 def _boolean(data: dict, key: str, path: Path) -> bool:

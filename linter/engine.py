@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from linter.check import Check, CheckContext
 from linter.config import Config
 from linter.decide import Suppressed, decide, is_selected, reading_order
-from linter.discover import discover
 from linter.extract import ExtractError, extract
 from linter.extract.sniff import EXTENSIONS
 from linter.model import Document, Finding, Location
@@ -52,18 +50,22 @@ def lint_file(path: str, config: Config, shown_as: str | None = None) -> FileRes
     `shown_as` is the path reported (standard input is read from a temporary copy).
     """
     try:
-        document = extract(path)
+        document = extract(path, config.max_file_size)
     except ExtractError as exc:
         document = Document(path=path, format=_format_of(path), error=str(exc))
     except Exception as exc:  # an extractor bug must not end the batch or pass the file
         document = Document(path=path, format=_format_of(path),
                             error=f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
+    return check_document(document, config, shown_as or path)
+
+
+def check_document(document: Document, config: Config, shown: str) -> FileResult:
+    """Run the selected checks on an extracted (or failed) document and decide its findings."""
     context = CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
                            wordlists=config.wordlists, allow=config.allow, allow_patterns=config.allow_patterns,
                            builtin_exemptions=config.builtin_exemptions)
     findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
     error = document.error or crashed
-    shown = shown_as or path
     findings = reading_order(replace(f, path=shown) for f in findings)
     kept, suppressed = decide(findings, config, shown, inline_ignores(document))
     return FileResult(
@@ -105,16 +107,3 @@ def _format_of(path: str) -> str | None:
     """The format the extension claims, for files that could not be read."""
     ext = os.path.splitext(path)[1].lower()
     return EXTENSIONS.get(ext, ext.lstrip(".") or None)
-
-
-def lint_paths(paths: Iterable[str], config: Config, jobs: int = 1,
-               shown_as: dict[str, str] | None = None) -> Iterator[FileResult]:
-    """Yield results for every discovered file, in discovery order."""
-    files = list(discover(paths))
-    names = [(shown_as or {}).get(f) for f in files]
-    if jobs <= 1 or len(files) < 2:
-        for path, name in zip(files, names, strict=True):
-            yield lint_file(path, config, name)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(lint_file, files, [config] * len(files), names, chunksize=4)

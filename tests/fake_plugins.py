@@ -55,3 +55,22 @@ class BadIdCheck(Check):
 
 class NotACheck:
     id = "pii/not-a-check"
+
+
+class HangingCheck(Check):
+    """Hangs on a marked file, or kills its process: the batch must survive both."""
+
+    id = "fields/test-hang"
+    severity = "info"
+    description = "测试用：挂起或退出"
+
+    def run(self, document, context):
+        import os
+        import time
+
+        text = "".join(s.text for s in document.segments)
+        if "挂起" in text:
+            time.sleep(60)
+        if "进程退出" in text:
+            os._exit(3)
+        return iter(())

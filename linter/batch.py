@@ -1,0 +1,89 @@
+"""Running many files: in this process, in a pool with per-file timeouts, or on a Dask cluster.
+
+Whatever runs them, results come back in discovery order and every file gets
+one: a file that hangs past the timeout or kills its worker becomes an error
+for that file, never a stuck or lost batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from linter.cache import ResultCache
+from linter.config import Config
+from linter.discover import discover
+from linter.engine import FileResult, _format_of, check_document, lint_file
+from linter.model import Document
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch."""
+
+    jobs: int = os.cpu_count() or 1
+    timeout: float | None = None
+    cache_dir: str | None = None
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None
+    ship_bytes: bool = False
+
+
+def run(paths: Iterable[str], config: Config, options: BatchOptions = BatchOptions(),
+        shown_as: dict[str, str] | None = None) -> Iterator[FileResult]:
+    """Yield a result for every discovered file, in discovery order."""
+    files = list(discover(paths))
+    names = [(shown_as or {}).get(f) or f for f in files]
+    cache = ResultCache(options.cache_dir, config) if options.cache_dir else None
+    todo = [(f, n) for f, n in zip(files, names, strict=True) if not (cache and cache.has(f))]
+    fresh = iter(_execute(todo, config, options))
+    for path, name in zip(files, names, strict=True):
+        cached = cache.get(path, name) if cache else None
+        if cached is not None:
+            yield cached
+            continue
+        result = next(fresh)
+        if cache:
+            cache.put(path, result)
+        yield result
+
+
+def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:
+    if options.executor == "dask":
+        from linter.dask_executor import run_on_dask
+
+        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes)
+    elif (options.jobs <= 1 and options.timeout is None) or (len(todo) < 2 and options.timeout is None):
+        for path, name in todo:
+            yield lint_file(path, config, name)
+    else:
+        yield from _pool(todo, config, options)
+
+
+def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:
+    from concurrent.futures import TimeoutError as Timeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    timeout = options.timeout or DEFAULT_TIMEOUT
+    with ProcessPool(max_workers=max(1, min(options.jobs, len(todo)))) as pool:
+        # pebble kills a worker that overruns its file's timeout and starts a new one.
+        outcomes = pool.map(lint_file, [p for p, _ in todo], [config] * len(todo), [n for _, n in todo],
+                            timeout=timeout).result()
+        for path, name in todo:
+            try:
+                yield next(outcomes)
+            except Timeout:
+                yield failed(path, name, config, f"处理超时（超过 {timeout:g} 秒），内容未经检查 (timeout)")
+            except ProcessExpired as exc:
+                yield failed(path, name, config, f"读取时进程异常退出（{exc.exitcode}），内容未经检查 (worker died)")
+            except Exception as exc:  # anything else a worker raised: that file fails, the batch goes on
+                yield failed(path, name, config, f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
+
+
+def failed(path: str, name: str, config: Config, message: str) -> FileResult:
+    """The result for a file that could not be processed at all."""
+    return check_document(Document(path=path, format=_format_of(path), error=message), config, name)

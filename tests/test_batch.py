@@ -1,0 +1,86 @@
+"""Batches: parallel results identical to serial, timeouts, dead workers, size caps, cache, API, Dask."""
+
+import json
+import time
+
+import pytest
+from plugins import install
+
+import linter
+from linter.batch import BatchOptions, run
+from linter.config import Config
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for i in range(6):
+        (tmp_path / f"d{i}.md").write_text(f"# 第{i}份\n\n联系电话1381234567{i}\n", encoding="utf-8")
+    return tmp_path
+
+
+def _summary(results):
+    return [(r.path, r.status, [(f.check, f.match) for f in r.findings]) for r in results]
+
+
+def test_pool_gives_the_same_results_in_the_same_order(folder):
+    serial = list(run([str(folder)], Config(), BatchOptions(jobs=1)))
+    parallel = list(run([str(folder)], Config(), BatchOptions(jobs=2)))
+    assert _summary(serial) == _summary(parallel) and len(serial) == 6
+
+
+def test_a_hanging_file_times_out_and_a_dead_worker_fails_only_its_file(folder, monkeypatch):
+    install(monkeypatch, "HangingCheck")
+    (folder / "hang.md").write_text("挂起\n", encoding="utf-8")
+    (folder / "die.md").write_text("进程退出\n", encoding="utf-8")
+    start = time.monotonic()
+    results = {r.path.rsplit("/", 1)[-1]: r for r in run([str(folder)], Config(), BatchOptions(jobs=2, timeout=3))}
+    assert time.monotonic() - start < 40
+    assert results["hang.md"].status == "error" and "超时" in results["hang.md"].error
+    assert results["die.md"].status == "error" and "进程" in results["die.md"].error
+    assert sum(r.status == "ok" for r in results.values()) == 6
+
+
+def test_oversize_file_is_an_error_not_a_pass(cli_json, tmp_path):
+    (tmp_path / "big.txt").write_text("正文" * 5000, encoding="utf-8")
+    code, report = cli_json("big.txt", "--max-file-size", "10KB")
+    assert code == 2 and "过大" in report["files"][0]["error"]
+    assert cli_json("big.txt", "--max-file-size", "1MB")[0] == 0
+
+
+def test_cache_reuses_unchanged_files(folder, tmp_path):
+    cache = str(tmp_path / "cache")
+    first = list(run([str(folder)], Config(), BatchOptions(jobs=1, cache_dir=cache)))
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 6
+    (folder / "d0.md").write_text("# 改过了\n", encoding="utf-8")
+    second = list(run([str(folder)], Config(), BatchOptions(jobs=1, cache_dir=cache)))
+    assert _summary(second)[1:] == _summary(first)[1:] and second[0].findings == ()
+    other = list(run([str(folder)], Config(select=("fields",)), BatchOptions(jobs=1, cache_dir=cache)))
+    assert all(r.findings == () for r in other)  # another configuration is another key
+
+
+def test_library_api_returns_picklable_reports(folder):
+    import pickle
+
+    by_path = linter.lint_path(str(folder / "d1.md"))
+    by_bytes = linter.lint_bytes("上报/d1.md", (folder / "d1.md").read_bytes(), Config(select=("pii",)))
+    assert [f.check for f in by_path.findings] == [f.check for f in by_bytes.findings] == ["pii/mobile"]
+    assert by_bytes.path == "上报/d1.md" and by_bytes.findings[0].path == "上报/d1.md"
+    assert pickle.loads(pickle.dumps(by_bytes)) == by_bytes
+
+
+def test_dask_local_cluster_gives_the_same_report(cli_json, folder, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.chdir(folder)
+    _, local = cli_json(".", "--jobs", "1")
+    code, on_dask = cli_json(".", "--executor", "dask")
+    assert on_dask == local and code == 1
+    _, shipped = cli_json(".", "--executor", "dask", "--ship-bytes")
+    assert shipped == local
+
+
+def test_json_report_is_complete_for_a_parallel_folder(cli, tmp_path):
+    for i in range(40):
+        (tmp_path / f"f{i:03d}.txt").write_text("正文\n" if i % 2 else "手机13812345678\n", encoding="utf-8")
+    result = cli("check", ".", "--format", "json", "--jobs", "2")
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 40 and report["summary"]["findings"] == 20
