@@ -1,8 +1,8 @@
-"""PDF: text per page through pdfium, tables and their cells through pdfplumber.
+"""PDF: text, ruled tables, annotations and metadata, all through pdfium.
 
-pdfium reads a page's text an order of magnitude faster than pdfplumber, so it
-is the main path. pdfplumber's layout analysis runs only on pages that draw
-lines (where a table may be), to give table cells their row and column.
+pdfium reads a page's text an order of magnitude faster than pdfplumber's
+layout analysis; table cells come from the page's rules (`pdf_grid`), and text
+inside a table is reported once, as cells.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from linter.extract.errors import ExtractError
+from linter.extract.pdf_grid import Grid, cells, find_grid
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
-from linter.extract.pdf_tables import TableReader
 from linter.model import Document, Location, Segment
 
 _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
@@ -42,22 +42,21 @@ def extract(path: str, fmt: str = "pdf") -> Document:
         mostly_image: list[int] = []
         concealed: list[Segment] = []
         warnings: list[str] = []
-        with TableReader(path) as tables:
-            for number in range(1, count + 1):
-                page = pdf[number - 1]
-                try:
-                    page_segments, notes = _page(page, number, tables, warnings)
-                    text_chars = sum(len(s.text.strip()) for s in page_segments)
-                    if not text_chars and _has_content(page):
-                        empty.append(number)
-                    elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
-                        mostly_image.append(number)
-                    concealed += [Segment(text, Location(part="hidden-text", page=number, detail=why))
-                                  for why, text in notes.concealed if text.strip()]
-                    segments += page_segments
-                    segments += _annotations(page, number)
-                finally:
-                    page.close()
+        for number in range(1, count + 1):
+            page = pdf[number - 1]
+            try:
+                page_segments, notes = _page(page, number)
+                text_chars = sum(len(s.text.strip()) for s in page_segments)
+                if not text_chars and _has_content(page):
+                    empty.append(number)
+                elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
+                    mostly_image.append(number)
+                concealed += [Segment(text, Location(part="hidden-text", page=number, detail=why))
+                              for why, text in notes.concealed if text.strip()]
+                segments += page_segments
+                segments += _annotations(page, number)
+            finally:
+                page.close()
     finally:
         pdf.close()
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
@@ -76,16 +75,14 @@ def _open(path: str) -> pdfium.PdfDocument:
         raise ExtractError("PDF 已损坏或不完整，无法打开 (corrupt or truncated)") from None
 
 
-def _page(page, number: int, tables: TableReader, warnings: list[str]) -> tuple[list[Segment], PageNotes]:
+def _page(page, number: int) -> tuple[list[Segment], PageNotes]:
     textpage = page.get_textpage()
     try:
         notes = inspect(page, textpage)
-        if _count_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _TABLE_PATHS) >= _TABLE_PATHS:
-            result = tables.read(number, warnings)
-            if result is not None:
-                lines, cells = result
-                return _body(lines, number) + cells, notes
-        return _body(_lines(textpage), number), notes
+        grid = find_grid(notes.paths) if len(notes.paths) >= _TABLE_PATHS else None
+        if grid is None:
+            return _body(_lines(textpage), number), notes
+        return _body(_lines(textpage, grid), number) + cells(grid, textpage, number), notes
     finally:
         textpage.close()
 
@@ -95,30 +92,23 @@ def _body(lines: list[Line], number: int) -> list[Segment]:
             for k, p in enumerate(join_lines(lines), 1)]
 
 
-def _lines(textpage) -> list[Line]:
-    """Split pdfium's page text into lines, with the right edge of each."""
+def _lines(textpage, table: Grid | None = None) -> list[Line]:
+    """Split pdfium's page text into lines, with the right edge of each; lines in `table` are left out."""
     text = textpage.get_text_range()
     # pdfium's text and char indices agree unless a char is outside the BMP.
     aligned = len(text) == textpage.count_chars()
     lines, offset = [], 0
     for raw in text.split("\r\n"):
-        end = offset + len(raw.rstrip()) - 1
+        line, end = raw, offset + len(raw.rstrip()) - 1
         right = size = None
         if aligned and raw.strip():
-            left, _, right, _ = textpage.get_charbox(end)
+            left, bottom, right, top = textpage.get_charbox(end)
             size = right - left
-        lines.append(Line(raw, right, size))
+            if table is not None and table.contains((left + right) / 2, (bottom + top) / 2):
+                line = ""  # the table's text: reported once, as its cells
+        lines.append(Line(line, right, size))
         offset += len(raw) + 2
     return lines
-
-
-def _count_objects(page, kind: int, enough: int) -> int:
-    count = 0
-    for _ in page.get_objects(filter=[kind]):
-        count += 1
-        if count >= enough:
-            break
-    return count
 
 
 def _has_content(page) -> bool:

@@ -26,6 +26,7 @@ class PageNotes:
 
     concealed: list[tuple[str, str]] = field(default_factory=list)  # (why, text)
     image_cover: float = 0.0
+    paths: list[tuple[float, float, float, float]] = field(default_factory=list)  # bounds, for ruled tables
 
 
 def inspect(page, textpage) -> PageNotes:
@@ -48,7 +49,9 @@ def inspect(page, textpage) -> PageNotes:
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += _area(_clip(bounds, width, height))
             backgrounds.append(bounds)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            notes.paths.append(bounds)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
             backgrounds.append(bounds)
             if _dark(obj) and any(_overlap(bounds, t) for t in texts):  # drawn over earlier text
                 covered = textpage.get_text_bounded(*bounds).strip()
