@@ -10,6 +10,8 @@ from linter.patterns import Candidate, PatternCheck
 _PAIRS = {"〔": "〕"}
 _OPEN, _CLOSE = "〔\\[【（(［﹝{<", "〕\\]】）)］﹞}>"
 _YEAR_PLACEHOLDER = regex.compile(r"[xX_＿*]")
+_FORM = regex.compile(rf"(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})\s*(?P<close>[{_CLOSE}])"
+                      r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]+)\s*号")
 
 
 class DocNumberCheck(PatternCheck):
@@ -19,13 +21,12 @@ class DocNumberCheck(PatternCheck):
     severity = "warning"
     description = "发文字号格式不规范（年份应用六角括号〔〕、括号须配对、序号不编虚位、不加“第”）"
     personal = False
-    pattern = regex.compile(
-        rf"\p{{Han}}{{1,12}}\s*(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})\s*(?P<close>[{_CLOSE}])"
-        r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]+)\s*号")
+    # Anchored on the bracket (rare) rather than on the organ's name (any Chinese character).
+    pattern = regex.compile(r"(?<=\p{Han}\s*)" + _FORM.pattern)
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Name what is wrong with the number, or accept it."""
-        m = regex.match(self.pattern, candidate.text)
+        m = _FORM.match(candidate.text)
         if m is None or _YEAR_PLACEHOLDER.search(m["year"]):
             return None  # an unfilled year is fields/placeholder's finding
         problems = []

@@ -35,6 +35,10 @@ class KeywordCheck(Check):
             self._indexes[wordlists] = PhraseIndex((*user_entries(wordlists), *builtin(WORDLIST)))
         return self._indexes[wordlists]
 
+    def prepare(self, context: CheckContext) -> None:
+        """The automaton of the user's lists."""
+        self.index(context.wordlists)
+
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per term occurrence."""
         hits = list(self.index(context.wordlists).hits(document))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from linter.cache import ResultCache
 from linter.config import Config
 from linter.discover import discover
-from linter.engine import FileResult, _format_of, check_document, lint_file
+from linter.engine import FileResult, _format_of, check_document, lint_file, prepare
 from linter.model import Document
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
@@ -69,6 +69,7 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) ->
     from pebble import ProcessExpired, ProcessPool
 
     timeout = options.timeout or DEFAULT_TIMEOUT
+    prepare(config)  # loaded once here; the forked workers inherit it
     with ProcessPool(max_workers=max(1, min(options.jobs, len(todo)))) as pool:
         # pebble kills a worker that overruns its file's timeout and starts a new one.
         outcomes = pool.map(lint_file, [p for p, _ in todo], [config] * len(todo), [n for _, n in todo],

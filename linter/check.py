@@ -48,6 +48,13 @@ class Check:
         """Yield the findings of this check in `document`."""
         raise NotImplementedError
 
+    def prepare(self, context: CheckContext) -> None:
+        """Load what the check will need (models, automata) ahead of a batch.
+
+        Called once before worker processes are forked, so each inherits it instead of
+        loading it again; a one-file run never calls it and loads lazily, if at all.
+        """
+
     def mask_match(self, raw: str) -> str:
         """How this check's personal data is shown when masked (override per kind of data)."""
         return mask(raw)

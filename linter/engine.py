@@ -59,11 +59,23 @@ def lint_file(path: str, config: Config, shown_as: str | None = None) -> FileRes
     return check_document(document, config, shown_as or path)
 
 
+def context_of(config: Config) -> CheckContext:
+    """What the checks may know of the run's configuration."""
+    return CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
+                        wordlists=config.wordlists, allow=config.allow, allow_patterns=config.allow_patterns,
+                        builtin_exemptions=config.builtin_exemptions)
+
+
+def prepare(config: Config) -> None:
+    """Build the selected checks and let them load their models (before a pool forks)."""
+    context = context_of(config)
+    for check in _active_checks(config.select, config.ignore):
+        check.prepare(context)
+
+
 def check_document(document: Document, config: Config, shown: str) -> FileResult:
     """Run the selected checks on an extracted (or failed) document and decide its findings."""
-    context = CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
-                           wordlists=config.wordlists, allow=config.allow, allow_patterns=config.allow_patterns,
-                           builtin_exemptions=config.builtin_exemptions)
+    context = context_of(config)
     findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
     error = document.error or crashed
     findings = reading_order(replace(f, path=shown) for f in findings)

@@ -1,0 +1,157 @@
+"""A batch of 1,000 mixed drafts: files/s and MB/s with 1 and 2 workers and on a local Dask cluster.
+
+    python bench/batch_bench.py [--files 1000]
+
+Generates under bench/out/batch/ .docx (a report of ~10 pages), .pdf (3–8 pages,
+some with a ruled table) and .txt drafts (GBK or UTF-8) with personal data in some.
+Prints, in one run: the CLI's wall time, files/s, MB/s and peak RSS of the whole
+process tree for --jobs 1, --jobs 2 and --executor dask; and, in process, the
+time per PDF page and per MB of text split into extraction and checks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from builders import PdfPage, docx, pdf  # noqa: E402
+from extract_bench import paragraph  # noqa: E402
+from pii_corpus import _id18, _mobile, _name  # noqa: E402
+
+from linter.config import Config  # noqa: E402
+from linter.engine import check_document, prepare  # noqa: E402
+from linter.extract import extract  # noqa: E402
+
+OUT = HERE / "out" / "batch"
+
+
+def make_corpus(count: int) -> list[Path]:
+    rng = random.Random(3)
+    OUT.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(count):
+        kind = ("docx", "docx", "pdf", "txt", "txt")[i % 5]
+        pii = f"申请人{_name(rng)}，身份证号{_id18(rng)}，手机{_mobile(rng)}。" if i % 7 == 0 else ""
+        path = OUT / f"draft{i:04d}.{kind}"
+        if not path.exists():
+            if kind == "docx":
+                def build(d, rng=rng, pii=pii):
+                    for _ in range(60):
+                        d.add_paragraph(paragraph(rng))
+                    d.add_paragraph(pii)
+                    table = d.add_table(rows=6, cols=3)
+                    for r in range(6):
+                        for c in range(3):
+                            table.cell(r, c).text = f"{r}-{c}"
+                docx(path, build)
+            elif kind == "pdf":
+                pages = [PdfPage(lines=[paragraph(rng) for _ in range(6)], wrap_width=450,
+                                 table=[["项目", "数量"], ["甲", "1"], ["乙", "2"]] if p == 0 else None)
+                         for p in range(rng.randint(3, 8))]
+                pages[-1].lines.append(pii)
+                pdf(path, pages)
+            else:
+                text = "\n".join(paragraph(rng) for _ in range(80)) + "\n" + pii
+                path.write_bytes(text.encode("gb18030" if i % 2 else "utf-8"))
+        files.append(path)
+    return files
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants, in MB."""
+    total, frontier = 0, [pid]
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(entry))
+            except OSError:
+                continue
+    while frontier:
+        current = frontier.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
+        except OSError:
+            pass
+        frontier += children.get(current, [])
+    return total / 1024
+
+
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS of the process tree in MB), sampling memory while it runs."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "linter", "check", *args, "--format", "json",
+                                "--output", os.devnull, "--quiet"])
+    peak = 0.0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, tree_rss_mb(process.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
+    sampler.join()
+    return time.perf_counter() - start, peak
+
+
+def split_time(files: list[Path]) -> None:
+    """Extraction vs checks, in process, per PDF page and per MB of text."""
+    config = Config()
+    start = time.perf_counter()
+    prepare(config)
+    print(f"  one-time set-up per process (jieba dictionary and tagger, automata): "
+          f"{time.perf_counter() - start:.2f} s")
+    for kind in ("pdf", "txt", "docx"):
+        chosen = [f for f in files if f.suffix == f".{kind}"]
+        extracting = checking = 0.0
+        pages = 0
+        for path in chosen:
+            start = time.perf_counter()
+            document = extract(str(path))
+            middle = time.perf_counter()
+            check_document(document, config, str(path))
+            extracting += middle - start
+            checking += time.perf_counter() - middle
+            pages += document.pages or 0
+        mb = sum(f.stat().st_size for f in chosen) / 2**20
+        unit = f"per page {1000 * (extracting + checking) / max(pages, 1):.1f} ms" if kind == "pdf" \
+            else f"per MB {(extracting + checking) / max(mb, 1e-9):.2f} s"
+        share = checking / max(extracting + checking, 1e-9)
+        print(f"  {kind:<4} {len(chosen):4d} files: extraction {extracting:5.2f} s, checks {checking:5.2f} s "
+              f"({share:.0%} of the time), {unit}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    args = parser.parse_args()
+    files = make_corpus(args.files)
+    mb = sum(f.stat().st_size for f in files) / 2**20
+    print(f"corpus: {len(files)} files, {mb:.1f} MB")
+    split_time(files)
+    base = None
+    for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
+                         ("--executor dask", ["--executor", "dask"])):
+        wall, peak = run_cli([str(OUT), *extra])
+        base = base or wall
+        print(f"  {label:<16} {wall:6.1f} s  {len(files) / wall:6.1f} files/s  {mb / wall:5.2f} MB/s  "
+              f"speed-up {base / wall:4.2f}x  peak RSS {peak:5.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
