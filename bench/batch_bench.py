@@ -114,7 +114,7 @@ def split_time(files: list[Path]) -> None:
     config = Config()
     start = time.perf_counter()
     prepare(config)
-    print(f"  one-time set-up per process (jieba dictionary and tagger, automata): "
+    print(f"  one-time set-up per process (check modules, wordlists, automata): "
           f"{time.perf_counter() - start:.2f} s")
     for kind in ("pdf", "txt", "docx"):
         chosen = [f for f in files if f.suffix == f".{kind}"]

@@ -47,8 +47,42 @@ def looks_like_name(text: str) -> bool:
     return text[:2] in compound or text[0] in single and len(text) <= 4
 
 
+# What follows a name in a sentence: punctuation, or a word that starts the predicate.
+_PREDICATE = ("于", "在", "的", "等", "和", "与", "及", "因", "为", "是", "已", "对", "向", "将", "从", "自", "以",
+              "称", "说", "反映", "提出", "申请", "要求", "同志", "女士", "先生", "家", "户", "之")
+_AFTER_NAME = regex.compile(r"^(?:[^\p{Han}]|$|" + "|".join(_PREDICATE) + ")")
+
+
 def name_after(text: str) -> str | None:
-    """The person name at the start of `text`, by jieba's tags and the surname list."""
+    """The person name at the start of `text`.
+
+    The surname list decides where the next word is clear; otherwise jieba's
+    part-of-speech tags do (loaded only then).
+    """
+    clear = _clear_name(text)
+    if clear is not False:
+        return clear
+    return _tagged_name(text)
+
+
+def _clear_name(text: str) -> str | None | bool:
+    """A name the surname list and the next word settle; None: clearly none; False: unclear."""
+    single, compound = _surnames()
+    if text[:2] in compound:
+        lead = 2
+    elif text[:1] in single:
+        lead = 1
+    else:
+        return False
+    for length in (lead + 2, lead + 1):
+        name = text[:length]
+        if len(name) == length and _NAME_CHARS.match(name) and _AFTER_NAME.match(text[length:]):
+            return None if anonymised(text[:length + 1]) else name
+    return False
+
+
+def _tagged_name(text: str) -> str | None:
+    """Jieba's reading of the start of `text`."""
     tokens = [(w, f) for w, f in _posseg().lcut(text) if w.strip()]
     if not tokens:
         return None
@@ -79,8 +113,7 @@ class PersonNameCheck(PatternCheck):
     description = "个人姓名（申请人、投诉人、低保对象、户主等之后，或“姓名”列中），已匿名化的（张某、李某某）不报告"
 
     def prepare(self, context: CheckContext) -> None:
-        """Jieba's dictionary and tagger: about a second to load."""
-        _posseg().lcut("申请人王小明")
+        """The context words' automaton; jieba (a second to load) waits for an unclear name."""
         _contexts()
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
