@@ -18,6 +18,7 @@ _OPEN, _CLOSE = "(（[［【〔<《“\"'‘", ")）]］】〕>》”\"'’"
 # Punctuation, brackets, stars and issue numbers (第3期) a label may carry around it.
 _DECORATION = re.compile(r"第\d+[期号册]|[()（）\[\]［］【】〔〕<>《》“”\"'‘’:：,，.;；!！?？。、·…★*\-—_|/#\x00]")
 _LABEL_REST = 2  # characters a label line may hold besides its phrases
+_LABEL_LINE = 60  # a longer segment is running text, not a label line (and is not re-scanned per hit)
 _BRACKET_REACH = 10
 
 
@@ -32,7 +33,12 @@ def remainder(document: Document, hit: Hit, companions: Iterable[str] = ()) -> s
 
 def standalone(document: Document, hit: Hit) -> bool:
     """The hit is all its segment holds, apart from punctuation and brackets."""
-    return remainder(document, hit) == ""
+    return _short(document, hit) and remainder(document, hit) == ""
+
+
+def _short(document: Document, hit: Hit) -> bool:
+    norm = document.normalized
+    return len(norm.piece(hit.index)) <= _LABEL_LINE
 
 
 def as_label(document: Document, hit: Hit, companions: Iterable[str] = (), in_tables: bool = True) -> bool:
@@ -46,6 +52,8 @@ def as_label(document: Document, hit: Hit, companions: Iterable[str] = (), in_ta
     piece, start, end = _local(document, hit)
     if _bracketed(piece, start, end):
         return True
+    if not _short(document, hit):
+        return False
     rest = remainder(document, hit, companions)
     if hit.segment.location.part == "table":
         return in_tables and rest == ""

@@ -14,7 +14,7 @@ from lxml import etree
 
 from linter.extract.errors import ExtractError
 
-MAX_PART_BYTES = 256 * 1024 * 1024
+MAX_PART_BYTES = 128 * 1024 * 1024  # far above any real part; bounds what a lying header can cost
 MAX_RATIO = 200  # real XML compresses ~10-30x; far beyond that is a bomb
 
 _PARSER = etree.XMLParser(

@@ -51,8 +51,7 @@ def extract(path: str, fmt: str = "pdf") -> Document:
                     empty.append(number)
                 elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
                     mostly_image.append(number)
-                concealed += [Segment(text, Location(part="hidden-text", page=number, detail=why))
-                              for why, text in notes.concealed if text.strip()]
+                concealed += _concealed(notes, number)
                 segments += page_segments
                 segments += _annotations(page, number)
             finally:
@@ -64,6 +63,16 @@ def extract(path: str, fmt: str = "pdf") -> Document:
                     pages=count, pages_without_text=tuple(empty), pages_mostly_image=tuple(mostly_image),
                     concealed=tuple(concealed), attachments=attachments,
                     warnings=tuple(warnings))
+
+
+def _concealed(notes: PageNotes, number: int) -> list[Segment]:
+    """One segment per page and kind of concealment, quoting the first objects found."""
+    segments = []
+    for why, texts in notes.concealed.items():
+        more = notes.counts[why] - len(texts)
+        text = "；".join(texts) + (f"……（另有 {more} 处）" if more > 0 else "")
+        segments.append(Segment(text, Location(part="hidden-text", page=number, detail=why)))
+    return segments
 
 
 def _open(path: str) -> pdfium.PdfDocument:

@@ -20,13 +20,25 @@ _DARK = 64  # every channel at or below: an opaque box meant to black text out
 _TINY = 1.0  # points
 
 
+QUOTED = 20  # concealed objects quoted per page and kind; a page may hold 100,000 of them
+
+
 @dataclass
 class PageNotes:
     """Concealed text of one page, by why it is concealed, and the share of the page under images."""
 
-    concealed: list[tuple[str, str]] = field(default_factory=list)  # (why, text)
+    concealed: dict[str, list[str]] = field(default_factory=dict)  # why -> texts (the first QUOTED)
+    counts: dict[str, int] = field(default_factory=dict)  # why -> how many objects
     image_cover: float = 0.0
     paths: list[tuple[float, float, float, float]] = field(default_factory=list)  # bounds, for ruled tables
+
+    def note(self, why: str, text) -> None:
+        """Count a concealed object; read its text (`text()`, costly) only for the first few."""
+        self.counts[why] = self.counts.get(why, 0) + 1
+        if self.counts[why] <= QUOTED:
+            found = text()
+            if found:
+                self.concealed.setdefault(why, []).append(found)
 
 
 def inspect(page, textpage) -> PageNotes:
@@ -45,7 +57,7 @@ def inspect(page, textpage) -> PageNotes:
             if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
-                notes.concealed.append((why, _text_of(obj, textpage)))
+                notes.note(why, lambda obj=obj: _text_of(obj, textpage))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += _area(_clip(bounds, width, height))
             backgrounds.append(bounds)
@@ -54,9 +66,7 @@ def inspect(page, textpage) -> PageNotes:
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
             backgrounds.append(bounds)
             if _dark(obj) and any(_overlap(bounds, t) for t in texts):  # drawn over earlier text
-                covered = textpage.get_text_bounded(*bounds).strip()
-                if covered:
-                    notes.concealed.append(("redacted", covered))
+                notes.note("redacted", lambda bounds=bounds: textpage.get_text_bounded(*bounds).strip())
     notes.image_cover = min(1.0, image_area / max(width * height, 1.0))
     return notes
 
