@@ -25,7 +25,7 @@ PARTS = frozenset({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a segment or finding is: part of the file plus page/paragraph/cell/line.
 
@@ -43,7 +43,7 @@ class Location:
     detail: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of text with its location, the unit checks scan.
 
@@ -130,7 +130,7 @@ class Document:
         return NormalizedText.build(self.segments)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem a check found.
 

@@ -135,11 +135,14 @@ def test_every_check_is_linear_on_adversarial_lines(tmp_path):
     assert [r.error for r in results if r.status == "error"] == []  # none timed out
 
 
-def test_big_text_file_is_read(tmp_path):
+@pytest.mark.parametrize("megabytes, status", [(15, "ok"), (60, "error")])
+def test_big_text_files_are_read_or_refused_before_they_fill_memory(tmp_path, megabytes, status):
     line = "各单位要认真做好政务公开工作，联系电话0571-86012345。\n"
-    (tmp_path / "big.txt").write_bytes((line * (60 * 2**20 // len(line.encode()))).encode("utf-8"))
+    (tmp_path / "big.txt").write_bytes((line * (megabytes * 2**20 // len(line.encode()))).encode("utf-8"))
     [result] = run([str(tmp_path / "big.txt")], Config(select=("pii", "secrecy")), BatchOptions(jobs=1, timeout=300))
-    assert result.status == "ok" and result.chars > 20_000_000
+    assert result.status == status
+    if status == "error":
+        assert "拆分" in result.error
 
 
 @pytest.mark.parametrize("data", [b"\x00\x01\x02binary" * 1000, "GBK正文".encode("gbk") + "UTF8正文".encode() * 3,

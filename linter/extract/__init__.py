@@ -19,6 +19,9 @@ __all__ = ["ExtractError", "extract", "MAX_FILE_SIZE"]
 
 # Generous: a real draft is a few MB; a file beyond this is refused, not half-read.
 MAX_FILE_SIZE = 512 * 1024 * 1024
+# Text costs about 15 times its size in memory once split into located lines and
+# searched; a text draft is rarely over 1 MB. Beyond this cap it is refused (split it).
+MAX_TEXT_SIZE = 16 * 1024 * 1024
 
 _MODULES = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}
 
@@ -42,6 +45,9 @@ def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:
     if size > max_size:
         raise ExtractError(f"文件过大：{size // 2**20} MB，上限 {max_size // 2**20} MB (file too large)")
     fmt, warnings = sniff(path, head)
+    if fmt in ("txt", "md") and size > min(max_size, MAX_TEXT_SIZE):
+        limit = min(max_size, MAX_TEXT_SIZE) // 2**20
+        raise ExtractError(f"文本文件过大：{size // 2**20} MB，文本上限 {limit} MB，请拆分后再检查 (text too large)")
     module = importlib.import_module(f"linter.extract.{_MODULES[fmt]}")
     document = module.extract(path, fmt)
     if warnings:

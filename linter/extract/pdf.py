@@ -43,7 +43,7 @@ def extract(path: str, fmt: str = "pdf") -> Document:
         concealed: list[Segment] = []
         warnings: list[str] = []
         for number in range(1, count + 1):
-            page = pdf[number - 1]
+            page = _load_page(pdf, number)
             try:
                 page_segments, notes = _page(page, number)
                 text_chars = sum(len(s.text.strip()) for s in page_segments)
@@ -63,6 +63,13 @@ def extract(path: str, fmt: str = "pdf") -> Document:
                     pages=count, pages_without_text=tuple(empty), pages_mostly_image=tuple(mostly_image),
                     concealed=tuple(concealed), attachments=attachments,
                     warnings=tuple(warnings))
+
+
+def _load_page(pdf, number: int):
+    try:
+        return pdf[number - 1]
+    except pdfium.PdfiumError:
+        raise ExtractError(f"PDF 第{number}页无法读取（页面结构损坏）(corrupt page tree)") from None
 
 
 def _concealed(notes: PageNotes, number: int) -> list[Segment]:
