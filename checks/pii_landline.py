@@ -41,5 +41,4 @@ def _personal_column(document: Document, candidate: Candidate) -> bool:
     table = document.tables.of(candidate.segment)
     if table is None:
         return False
-    header = table.header()
-    return any("姓名" in h for h in header.values()) and "电话" in table.column_of(candidate.segment)
+    return table.lists_people() and "电话" in table.column_of(candidate.segment)

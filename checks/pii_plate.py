@@ -25,7 +25,7 @@ class PlateCheck(PatternCheck):
         """A person's plate when the words before it or its table say so."""
         before = candidate.before(_REACH)
         table = document.tables.of(candidate.segment)
-        listed = table is not None and any("姓名" in h for h in table.header().values())
+        listed = table is not None and table.lists_people()
         if not (listed or any(w in before for w in _CONTEXT)):
             return None
         return "发现机动车号牌：与个人关联时属于个人信息，公开前请删除或遮盖"

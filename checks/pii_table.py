@@ -37,7 +37,7 @@ class PersonalTableCheck(Check):
 
 def _exposed_columns(table: Table) -> list[str]:
     header = table.header()
-    if not any("姓名" in h for h in header.values()):
+    if not table.lists_people():
         return []
     sensitive = {c: h for c, h in header.items() if any(w in h for w in words("pii-sensitive-columns.txt"))}
     exposed = []

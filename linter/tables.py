@@ -23,6 +23,10 @@ class Table:
         """Column number -> header text."""
         return {c: s.text.strip() for (r, c), s in self.cells.items() if r == 1}
 
+    def lists_people(self) -> bool:
+        """A header names a 姓名 column: the table is a list of people."""
+        return any("姓名" in h for h in self.header().values())
+
     def column_of(self, segment: Segment) -> str:
         """The header text of the segment's column."""
         return self.header().get(segment.location.col or 0, "")
