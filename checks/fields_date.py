@@ -9,6 +9,7 @@ import regex
 
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
+from linter.patterns import locate
 
 _CN = "〇零一二三四五六七八九"
 _DIGIT = {c: max(0, i - 1) for i, c in enumerate(_CN)}  # 〇 and 零 are both 0
@@ -50,13 +51,16 @@ class DateCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per impossible date, then the 成文日期's problems."""
-        signing = _signing_segments(document)
+        matches = list(_DATE.finditer(document.joined[0]))  # one pass over the whole text
+        if not matches:
+            return
+        signing = {id(s) for s in _signing_segments(document)}
         report_year = _report_year(document)
-        for segment in document.segments:
-            for m in _DATE.finditer(segment.text):
-                message = self._judge(m, segment in signing, report_year)
-                if message:
-                    yield self.finding(context, segment, m.start(), m.end(), message)
+        for m in matches:
+            where = locate(document, *m.span())
+            message = self._judge(m, id(where.segment) in signing, report_year)
+            if message:
+                yield self.finding(context, where.segment, where.start, where.end, message)
 
     def _judge(self, m: regex.Match, is_signing: bool, report_year: int | None) -> str | None:
         try:

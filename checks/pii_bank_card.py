@@ -29,6 +29,7 @@ class BankCardCheck(PatternCheck):
     description = "银行卡号、账号（Luhn 校验加发卡行前缀，或紧邻“银行卡/卡号/账号/开户”）"
     pattern = regex.compile(f"(?<![0-9０-９A-Za-z])[1-9１-９](?:{SEP}{DIGIT}){{15,18}}(?![0-9０-９A-Za-z])")
     overlapped = True
+    in_number_runs = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """A card when Luhn and issuer agree, or when the text says it is one."""

@@ -69,6 +69,7 @@ class IdCardCheck(PatternCheck):
         f"{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{16}}{SEP}[0-9０-９XxＸｘ]{_EDGE_AFTER}"
         f"|{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{14}}{_EDGE_AFTER}")
     overlapped = True
+    in_number_runs = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """An ID when it validates; the message says so, and what publishing it means."""

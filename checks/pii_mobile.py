@@ -18,6 +18,7 @@ class MobileCheck(PatternCheck):
     pattern = regex.compile(
         f"(?<![0-9０-９])(?:[+＋]?(?:86|８６)[ \\-－]?)?[1１][3-9３-９]{DIGIT}"
         f"(?:[ \\-－]?{DIGIT}{{4}}){{2}}(?![0-9０-９])")
+    in_number_runs = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Every candidate is a mobile number: the pattern admits nothing else."""

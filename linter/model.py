@@ -7,6 +7,7 @@ read them, and nothing downstream can change what an earlier stage produced.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from linter.normalize import NormalizedText
     from linter.tables import Tables
 
+_NUMBER_RUN = re.compile(r"[0-9０-９](?:[ \-－]?[0-9０-９]){5,}")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -114,6 +116,14 @@ class Document:
             starts.append(position)
             position += len(segment.text) + 1
         return "\x00".join(s.text for s in self.segments), starts
+
+    @cached_property
+    def number_runs(self) -> list[tuple[int, int]]:
+        """Spans of the joined text holding six or more digits (spaces or hyphens between).
+
+        Checks for numbers (IDs, cards, phones) search only these, not all the prose.
+        """
+        return [m.span() for m in _NUMBER_RUN.finditer(self.joined[0])]
 
     @cached_property
     def tables(self) -> Tables:

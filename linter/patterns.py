@@ -20,6 +20,8 @@ import regex
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
+_SLACK = 4
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -50,6 +52,8 @@ class PatternCheck(Check):
 
     pattern: ClassVar[regex.Pattern]
     overlapped: ClassVar[bool] = False
+    # The pattern only ever matches around a run of six or more digits: search those runs only.
+    in_number_runs: ClassVar[bool] = False
     personal = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
@@ -60,8 +64,14 @@ class PatternCheck(Check):
         """Every match of the pattern (or of its `value` group), mapped back to its segment."""
         text = document.joined[0]
         grouped = "value" in self.pattern.groupindex
-        for m in self.pattern.finditer(text, overlapped=self.overlapped):
-            yield locate(document, *(m.span("value") if grouped else m.span()))
+        # Slack around a run lets prefixes (+86) and look-arounds see their neighbours.
+        windows = ([(max(0, s - _SLACK), e + _SLACK) for s, e in document.number_runs]
+                   if self.in_number_runs else [(0, len(text))])
+        last = -1
+        for start, end in windows:
+            for m in self.pattern.finditer(text, max(start, last), end, overlapped=self.overlapped):
+                yield locate(document, *(m.span("value") if grouped else m.span()))
+            last = end
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield findings for the candidates `judge` accepts, never two that overlap."""

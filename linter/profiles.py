@@ -8,6 +8,7 @@ by the document's title; a document that matches none gets the generic checks.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,7 +137,8 @@ def choose(segments, known: dict[str, Profile], name: str | None) -> Profile | N
     """The profile asked for, or the first whose title (or detect) pattern the document's head matches."""
     if name is not None:
         return known.get(name)
-    head = [squash(s.text) for s in segments if s.location.part in ("body", "table") and s.text.strip()][:10]
+    texts = (s.text for s in segments if s.location.part in ("body", "table") and s.text.strip())
+    head = [squash(t) for t in itertools.islice(texts, 10)]  # the head only: never the whole file
     for profile in known.values():
         if any(p.search(text) for p in profile.titles for text in head[:3]):
             return profile
