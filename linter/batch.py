@@ -18,6 +18,7 @@ from linter.engine import FileResult, _format_of, check_document, lint_file, pre
 from linter.model import Document
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
+CHUNK = 8  # files per message to a worker, in big batches
 
 
 @dataclass(frozen=True)
@@ -64,25 +65,56 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions)
 
 
 def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:
-    from concurrent.futures import TimeoutError as Timeout
+    """Run the files in a pool, in small chunks: one message per chunk, not per file.
 
-    from pebble import ProcessExpired, ProcessPool
+    A chunk that times out or kills its worker is run again file by file, so only
+    the culprit fails.
+    """
+    from pebble import ProcessPool
 
     timeout = options.timeout or DEFAULT_TIMEOUT
     prepare(config)  # loaded once here; the forked workers inherit it
-    with ProcessPool(max_workers=max(1, min(options.jobs, len(todo)))) as pool:
-        # pebble kills a worker that overruns its file's timeout and starts a new one.
-        outcomes = pool.map(lint_file, [p for p, _ in todo], [config] * len(todo), [n for _, n in todo],
-                            timeout=timeout).result()
-        for path, name in todo:
-            try:
-                yield next(outcomes)
-            except Timeout:
-                yield failed(path, name, config, f"处理超时（超过 {timeout:g} 秒），内容未经检查 (timeout)")
-            except ProcessExpired as exc:
-                yield failed(path, name, config, f"读取时进程异常退出（{exc.exitcode}），内容未经检查 (worker died)")
-            except Exception as exc:  # anything else a worker raised: that file fails, the batch goes on
-                yield failed(path, name, config, f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
+    size = CHUNK if len(todo) >= CHUNK * options.jobs * 4 else 1
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with ProcessPool(max_workers=max(1, min(options.jobs, len(chunks)))) as pool:
+        # pebble kills a worker that overruns the time limit and starts a new one.
+        outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), timeout=timeout).result()
+        for chunk in chunks:
+            results, problem = _next(outcomes, timeout)
+            if results is not None:
+                yield from results
+            elif len(chunk) == 1:
+                yield failed(*chunk[0], config, problem)
+            else:
+                yield from _one_by_one(pool, chunk, config, timeout)
+
+
+def _one_by_one(pool, chunk: list[tuple[str, str]], config: Config, timeout: float) -> Iterator[FileResult]:
+    outcomes = pool.map(lint_chunk, [[item] for item in chunk], [config] * len(chunk), timeout=timeout).result()
+    for path, name in chunk:
+        results, problem = _next(outcomes, timeout)
+        yield from results if results is not None else [failed(path, name, config, problem)]
+
+
+def _next(outcomes, timeout: float) -> tuple[list[FileResult] | None, str]:
+    """The next chunk's results, or None and why the chunk failed."""
+    from concurrent.futures import TimeoutError as Timeout
+
+    from pebble import ProcessExpired
+
+    try:
+        return next(outcomes), ""
+    except Timeout:
+        return None, f"处理超时（超过 {timeout:g} 秒），内容未经检查 (timeout)"
+    except ProcessExpired as exc:
+        return None, f"读取时进程异常退出（{exc.exitcode}），内容未经检查 (worker died)"
+    except Exception as exc:  # anything else a worker raised: that file fails, the batch goes on
+        return None, f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})"
+
+
+def lint_chunk(chunk: list[tuple[str, str]], config: Config) -> list[FileResult]:
+    """Lint a few files in one worker call."""
+    return [lint_file(path, config, name) for path, name in chunk]
 
 
 def failed(path: str, name: str, config: Config, message: str) -> FileResult:

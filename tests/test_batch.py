@@ -84,3 +84,17 @@ def test_json_report_is_complete_for_a_parallel_folder(cli, tmp_path):
     result = cli("check", ".", "--format", "json", "--jobs", "2")
     report = json.loads(result.stdout)
     assert report["summary"]["files"] == 40 and report["summary"]["findings"] == 20
+
+
+def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkeypatch):
+    from linter import batch
+
+    install(monkeypatch, "HangingCheck")
+    monkeypatch.setattr(batch, "CHUNK", 4)  # chunks from 4 * 4 * 2 = 32 files on
+    for i in range(40):
+        (tmp_path / f"f{i:02d}.md").write_text("正文\n", encoding="utf-8")
+    (tmp_path / "f05-hang.md").write_text("挂起\n", encoding="utf-8")
+    (tmp_path / "f20-die.md").write_text("进程退出\n", encoding="utf-8")
+    results = list(run([str(tmp_path)], Config(), BatchOptions(jobs=2, timeout=3)))
+    failed = {r.path.rsplit("/", 1)[-1] for r in results if r.status == "error"}
+    assert failed == {"f05-hang.md", "f20-die.md"} and len(results) == 42
