@@ -116,7 +116,8 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
     with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
         files = list(discover(paths))
         try:
-            results = render(fmt, with_progress(batch.run(files, config, options, shown_as), len(files), quiet), out)
+            progress = with_progress(batch.run(files, config, options, shown_as), len(files), quiet)
+            results = render(fmt, progress, out, show_suppressed)
         except ConfigError as exc:  # raised lazily, e.g. --executor dask without dask installed
             _fail(f"配置错误：{exc}")
         if show_suppressed and fmt == "table":

@@ -149,3 +149,15 @@ def test_small_text_draft_loads_neither_jieba_nor_pdfplumber(tmp_path):
             "print(sorted(m for m in ('jieba', 'pdfplumber', 'pypdfium2') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_show_suppressed_in_json(cli, drafts):
+    from importlib import resources
+
+    (drafts / ".disclosure-lint.toml").write_text('allow-patterns = ["^110105"]\n', encoding="utf-8")
+    report = json.loads(cli("check", "list.md", "--format", "json", "--show-suppressed").stdout)
+    schema = json.loads(resources.files("linter.report").joinpath("report.schema.json").read_text("utf-8"))
+    jsonschema.validate(report, schema)
+    reasons = [(s["check"], s["reason"].split(":")[0]) for s in report["suppressed"]]
+    assert reasons == [("pii/id-card", "allow-patterns")]
+    assert "110105199003077657" not in json.dumps(report, ensure_ascii=False)

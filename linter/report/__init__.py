@@ -26,14 +26,18 @@ def summary(results: Sequence[FileResult]) -> dict:
             "by_severity": by_severity}
 
 
-def render(fmt: str, results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
+def render(fmt: str, results: Iterable[FileResult], out: TextIO, show_suppressed: bool = False) -> list[FileResult]:
     """Write `results` to `out` in format `fmt` and return them.
 
     A streaming format (jsonl) writes each file as it comes; the others need them all.
+    Formats that can list suppressed findings (json) do so when asked.
     """
     module = importlib.import_module(RENDERERS[fmt])
     if hasattr(module, "stream"):
         return module.stream(results, out)
     done = list(results)
-    module.render(done, out)
+    if show_suppressed and getattr(module, "LISTS_SUPPRESSED", False):
+        module.render(done, out, show_suppressed=True)
+    else:
+        module.render(done, out)
     return done
