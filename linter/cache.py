@@ -7,6 +7,7 @@ key holds no content: a SHA-256 of the bytes. Entries are pickled results.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -16,11 +17,19 @@ from linter.config import Config
 from linter.engine import FileResult
 
 
+def cache_folder(value: str) -> str:
+    """`auto` is the user's cache folder ($XDG_CACHE_HOME or ~/.cache, then disclosure-lint)."""
+    if value != "auto":
+        return value
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "disclosure-lint")
+
+
 class ResultCache:
     """Results stored under `folder`, for one configuration."""
 
     def __init__(self, folder: str, config: Config) -> None:
-        self.folder = Path(folder)
+        self.folder = Path(cache_folder(folder))
         self.salt = hashlib.sha256(f"{__version__}|{config!r}".encode()).hexdigest()[:16]
         self._keys: dict[str, str | None] = {}
 

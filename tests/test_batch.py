@@ -98,3 +98,11 @@ def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkey
     results = list(run([str(tmp_path)], Config(), BatchOptions(jobs=2, timeout=3)))
     failed = {r.path.rsplit("/", 1)[-1] for r in results if r.status == "error"}
     assert failed == {"f05-hang.md", "f20-die.md"} and len(results) == 42
+
+
+def test_auto_cache_folder_is_the_users(monkeypatch, tmp_path):
+    from linter.cache import cache_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder("auto") == str(tmp_path / "disclosure-lint")
+    assert cache_folder("here") == "here"
