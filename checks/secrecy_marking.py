@@ -43,9 +43,7 @@ class MarkingCheck(Check):
             for m in pattern.finditer(norm.text):
                 if m.start() in taken:
                     continue
-                index, start, end = norm.original_span(m.start(), m.end())
-                hit = Hit(Entry(m.group(), m.group(), kind), m.start(), m.end(), index,
-                          norm.segments[index], start, end)
+                hit = Hit.at(document, m.start(), m.end(), Entry(m.group(), m.group(), kind))
                 # A bare level word is a marking only when it is all its line holds.
                 if kind != "alone" or standalone(document, hit):
                     taken.add(m.start())

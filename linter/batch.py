@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from linter.cache import ResultCache
 from linter.config import Config
 from linter.discover import discover
-from linter.engine import FileResult, _format_of, check_document, lint_file, prepare
-from linter.model import Document
+from linter.engine import FileResult, failed_result, internal_error, lint_file, prepare
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
 CHUNK = 8  # files per message to a worker, in big batches
@@ -84,7 +83,8 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) ->
             if results is not None:
                 yield from results
             elif len(chunk) == 1:
-                yield failed(*chunk[0], config, problem)
+                path, name = chunk[0]
+                yield failed_result(path, config, name, problem)
             else:
                 yield from _one_by_one(pool, chunk, config, timeout)
 
@@ -93,7 +93,7 @@ def _one_by_one(pool, chunk: list[tuple[str, str]], config: Config, timeout: flo
     outcomes = pool.map(lint_chunk, [[item] for item in chunk], [config] * len(chunk), timeout=timeout).result()
     for path, name in chunk:
         results, problem = _next(outcomes, timeout)
-        yield from results if results is not None else [failed(path, name, config, problem)]
+        yield from results if results is not None else [failed_result(path, config, name, problem)]
 
 
 def _next(outcomes, timeout: float) -> tuple[list[FileResult] | None, str]:
@@ -109,14 +109,10 @@ def _next(outcomes, timeout: float) -> tuple[list[FileResult] | None, str]:
     except ProcessExpired as exc:
         return None, f"读取时进程异常退出（{exc.exitcode}），内容未经检查 (worker died)"
     except Exception as exc:  # anything else a worker raised: that file fails, the batch goes on
-        return None, f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})"
+        return None, internal_error(exc)
 
 
 def lint_chunk(chunk: list[tuple[str, str]], config: Config) -> list[FileResult]:
     """Lint a few files in one worker call."""
     return [lint_file(path, config, name) for path, name in chunk]
 
-
-def failed(path: str, name: str, config: Config, message: str) -> FileResult:
-    """The result for a file that could not be processed at all."""
-    return check_document(Document(path=path, format=_format_of(path), error=message), config, name)

@@ -52,11 +52,20 @@ def lint_file(path: str, config: Config, shown_as: str | None = None) -> FileRes
     try:
         document = extract(path, config.max_file_size)
     except ExtractError as exc:
-        document = Document(path=path, format=_format_of(path), error=str(exc))
+        return failed_result(path, config, shown_as or path, str(exc))
     except Exception as exc:  # an extractor bug must not end the batch or pass the file
-        document = Document(path=path, format=_format_of(path),
-                            error=f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})")
+        return failed_result(path, config, shown_as or path, internal_error(exc))
     return check_document(document, config, shown_as or path)
+
+
+def internal_error(exc: Exception) -> str:
+    """The one-line message for an unexpected exception while reading a file."""
+    return f"读取时出现内部错误 (internal error: {type(exc).__name__}: {exc})"
+
+
+def failed_result(path: str, config: Config, shown: str, message: str) -> FileResult:
+    """The result for a file that could not be read: an error status and an extract/error finding."""
+    return check_document(Document(path=path, format=_format_of(path), error=message), config, shown)
 
 
 def context_of(config: Config) -> CheckContext:

@@ -34,6 +34,13 @@ class Hit:
     start: int  # original offsets within segment.text
     end: int
 
+    @classmethod
+    def at(cls, document: Document, norm_start: int, norm_end: int, entry: Entry) -> Hit:
+        """The hit for a span of the document's normalised text, located in its segment."""
+        norm = document.normalized
+        index, start, end = norm.original_span(norm_start, norm_end)
+        return cls(entry, norm_start, norm_end, index, norm.segments[index], start, end)
+
 
 class PhraseIndex:
     """An automaton over entries' normalised keys; the first entry of a key wins."""
@@ -59,10 +66,8 @@ class PhraseIndex:
 
     def hits(self, document: Document) -> Iterator[Hit]:
         """Yield every occurrence in the document, mapped back to its segment."""
-        norm = document.normalized
-        for start, end, entry in self.spans(norm.text):
-            index, o_start, o_end = norm.original_span(start, end)
-            yield Hit(entry, start, end, index, norm.segments[index], o_start, o_end)
+        for start, end, entry in self.spans(document.normalized.text):
+            yield Hit.at(document, start, end, entry)
 
 
 class PhraseList:
@@ -80,11 +85,9 @@ class PhraseList:
     def hits(self, document: Document) -> Iterator[Hit]:
         """Every occurrence of every entry, mapped back to its segment."""
         yield from self.literals.hits(document)
-        norm = document.normalized
         for pattern, entry in self.patterns:
-            for m in pattern.finditer(norm.text):
-                index, start, end = norm.original_span(m.start(), m.end())
-                yield Hit(entry, m.start(), m.end(), index, norm.segments[index], start, end)
+            for m in pattern.finditer(document.normalized.text):
+                yield Hit.at(document, m.start(), m.end(), entry)
 
 
 class Exemptions:
