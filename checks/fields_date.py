@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
-
-import regex
+from typing import NamedTuple
 
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
@@ -13,12 +13,36 @@ from linter.patterns import locate
 
 _CN = "〇零一二三四五六七八九"
 _DIGIT = {c: max(0, i - 1) for i, c in enumerate(_CN)}  # 〇 and 零 are both 0
-_DATE = regex.compile(
-    r"(?P<y>[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_LABELLED = regex.compile(r"(?:成文日期|印发日期|发布日期)\s*[:：]\s*$")
-_REPORT_YEAR = regex.compile(r"(?P<y>[0-9]{4})\s*年度?.{0,20}年度报告|(?P<y>[0-9]{4})\s*年度")
+_Y = "[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
+_MD = (r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+       r"\s*(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_DATE = re.compile(rf"(?P<y>{_Y})\s*年\s*{_MD}")
+# Searched from 年 (a literal the engine skips to) with the year looked up before it:
+# a pattern starting with a character class is tried at every character of the text.
+_MONTH_DAY = re.compile(rf"年\s*{_MD}")
+_YEAR_BEFORE = re.compile(rf"(?P<y>{_Y})\s*$")
+_YEAR_REACH = 24
+_LABELLED = re.compile(r"(?:成文日期|印发日期|发布日期)\s*[:：]\s*$")
+_REPORT_YEAR = re.compile(r"(?P<y>[0-9]{4})\s*年度?.{0,20}年度报告|(?P<y2>[0-9]{4})\s*年度")
 _TAIL = 6
+
+
+class _Date(NamedTuple):
+    start: int
+    end: int
+    text: str
+    y: str
+    m: str
+    d: str
+
+
+def _dates(text: str) -> Iterator[_Date]:
+    """Every 2023年5月6日 (any numerals, any spacing) in `text`, left to right."""
+    for md in _MONTH_DAY.finditer(text):
+        year = _YEAR_BEFORE.search(text, max(0, md.start() - _YEAR_REACH), md.start())
+        if year is not None:
+            start = year.start()
+            yield _Date(start, md.end(), text[start:md.end()], year["y"], md["m"], md["d"])
 
 
 def _number(text: str) -> int:
@@ -34,8 +58,8 @@ def _number(text: str) -> int:
     return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[units] if units else 0)
 
 
-def _mixed(m: regex.Match) -> bool:
-    kinds = {part[0].isdigit() or part[0] in "０１２３４５６７８９" for part in (m["y"], m["m"], m["d"])}
+def _mixed(date: _Date) -> bool:
+    kinds = {part[0].isdigit() or part[0] in "０１２３４５６７８９" for part in (date.y, date.m, date.d)}
     return len(kinds) > 1
 
 
@@ -51,30 +75,30 @@ class DateCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per impossible date, then the 成文日期's problems."""
-        matches = list(_DATE.finditer(document.joined[0]))  # one pass over the whole text
-        if not matches:
+        dates = list(_dates(document.joined[0]))  # one pass over the whole text
+        if not dates:
             return
         signing = {id(s) for s in _signing_segments(document)}
         report_year = _report_year(document)
-        for m in matches:
-            where = locate(document, *m.span())
-            message = self._judge(m, id(where.segment) in signing, report_year)
+        for date in dates:
+            where = locate(document, date.start, date.end)
+            message = self._judge(date, id(where.segment) in signing, report_year)
             if message:
                 yield self.finding(context, where.segment, where.start, where.end, message)
 
-    def _judge(self, m: regex.Match, is_signing: bool, report_year: int | None) -> str | None:
+    def _judge(self, m: _Date, is_signing: bool, report_year: int | None) -> str | None:
         try:
-            date = datetime.date(_number(m["y"]), _number(m["m"]), _number(m["d"]))
+            date = datetime.date(_number(m.y), _number(m.m), _number(m.d))
         except ValueError:
-            return f"日期“{m.group()}”不存在，请核对"
+            return f"日期“{m.text}”不存在，请核对"
         if not is_signing:
             return None
         if date > (self.today or datetime.date.today()):
-            return f"成文日期“{m.group()}”晚于今天，请核对"
+            return f"成文日期“{m.text}”晚于今天，请核对"
         if _mixed(m):
-            return f"成文日期“{m.group()}”混用阿拉伯数字和汉字，应统一用阿拉伯数字（GB/T 9704-2012）"
+            return f"成文日期“{m.text}”混用阿拉伯数字和汉字，应统一用阿拉伯数字（GB/T 9704-2012）"
         if report_year is not None and date.year not in (report_year, report_year + 1):
-            return f"成文日期“{m.group()}”与报告年度（{report_year}年度）不符，请核对"
+            return f"成文日期“{m.text}”与报告年度（{report_year}年度）不符，请核对"
         return None
 
 
@@ -91,5 +115,5 @@ def _report_year(document: Document) -> int | None:
     for text in head:
         m = _REPORT_YEAR.search(text)
         if m:
-            return int(m["y"])
+            return int(m["y"] or m["y2"])
     return None

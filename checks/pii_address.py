@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -28,7 +29,7 @@ class AddressCheck(PatternCheck):
     severity = "warning"
     description = "详细住址（具体到号、栋、幢、单元、室、组），不含区县、道路名称或办公地址"
     # Anchored on the street word, which is rare; the place name before it is added after.
-    pattern = regex.compile(f"{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
+    pattern = re.compile(f"{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Matches widened leftwards over the place name (西湖区城南路…), never over its label."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
@@ -17,8 +17,11 @@ class PassportCheck(PatternCheck):
     id = "pii/passport"
     severity = "warning"
     description = "护照、港澳台通行证、军官证等证件号码（须紧随证件名称）"
-    # Anchored on the certificate's name; the number is the `value` group.
-    pattern = regex.compile(f"(?P<word>{'|'.join(_CONTEXT)})[^\x00]{{0,{_REACH}}}?"
+    # Anchored on the certificate's name; the number is the `value` group. The number is
+    # a run of 7+ digits, so only the text just before digit runs is searched.
+    in_number_runs = True
+    reach_before = max(map(len, _CONTEXT)) + _REACH + 4
+    pattern = re.compile(f"(?P<word>{'|'.join(_CONTEXT)})[^\x00]{{0,{_REACH}}}?"
                             r"(?<![A-Za-z0-9])(?P<value>[A-Za-z]{0,2}[0-9]{7,10})(?![A-Za-z0-9])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

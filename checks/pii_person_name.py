@@ -118,8 +118,9 @@ class PersonNameCheck(PatternCheck):
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Context words (found by an automaton: one pass for all of them) with what follows."""
-        text = document.joined[0]
-        for _, end, _ in _contexts().spans(text):
+        text, starts = document.joined
+        for hit in _contexts().hits(document):
+            end = starts[hit.index] + hit.end
             follow = _AFTER_CONTEXT.match(text, end)
             if follow is not None:
                 yield locate(document, end, follow.end())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
@@ -18,7 +18,7 @@ class PlateCheck(PatternCheck):
     id = "pii/plate"
     severity = "warning"
     description = "机动车号牌（在车主、车牌号等个人语境或人员名单中）"
-    pattern = regex.compile(
+    pattern = re.compile(
         f"[{_PROVINCES}][A-HJ-NP-Z][·•・ ]?(?=[A-HJ-NP-Z0-9]*[0-9])[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

@@ -38,6 +38,8 @@ class MarkingCheck(Check):
 
     def _hits(self, document: Document) -> Iterator[Hit]:
         norm = document.normalized
+        if "密" not in norm.text:  # every marking holds it; `in` runs ten times a regex's speed
+            return
         taken: set[int] = set()
         for kind, pattern in _PATTERNS:
             for m in pattern.finditer(norm.text):

@@ -1,14 +1,11 @@
-"""Finding many phrases at once: an Aho-Corasick automaton over normalised text.
+"""Finding many phrases at once: Aho-Corasick automata over normalised text.
 
 Built once per process per wordlist (ahocorasick-rs: about 15 times the scan
 speed of pyahocorasick on a 20,000-term list of rare terms, and 0.1 s to build
-100,000 terms); one pass over a document's joined, normalised text finds every
-entry, and hits are mapped back to the original segment and offsets. The pass
-runs over the text's UTF-16 bytes: there a character is two bytes, so offsets
-divide back to string indexes, and the automaton's byte prefilter skips most of
-a CJK text (5 to 7 times the speed of its str interface, which maps UTF-8
-offsets back to characters). Exemption phrases (a hit inside 保密审查制度 is a mention,
-not a marking) are found the same way and cover the hits they contain.
+100,000 terms); one pass over a document's joined, normalised text finds the
+entries of every list (see linter.phrase_scan), and hits are mapped back to the
+original segment and offsets. Exemption phrases (a hit inside 保密审查制度 is a
+mention, not a marking) are found the same way and cover the hits they contain.
 """
 
 from __future__ import annotations
@@ -17,12 +14,10 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
-
-import ahocorasick_rs
 
 from linter.model import Document, Segment
 from linter.normalize import SEPARATOR
+from linter.phrase_scan import register, shared_spans
 from linter.wordlist import Entry
 
 
@@ -47,7 +42,7 @@ class Hit:
 
 
 class PhraseIndex:
-    """An automaton over entries' normalised keys; the first entry of a key wins."""
+    """A wordlist's entries by normalised key; the first entry of a key wins."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         first: dict[str, Entry] = {}
@@ -55,34 +50,21 @@ class PhraseIndex:
             if SEPARATOR not in entry.key:
                 first.setdefault(entry.key, entry)
         self._entries = list(first.values())
+        self.keys = list(first)
         self.size = len(self._entries)
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(
-            [key.encode(_UTF16) for key in first], matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-        ) if first else None
-        self._fallback = None  # the str automaton, built for the rare text beyond the BMP
+        register(self)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, Entry]]:
-        """Yield (start, end, entry) for every occurrence, overlapping ones included."""
-        if self._automaton is None:
-            return
-        encoded = _utf16(text)
-        if encoded is None:
-            yield from self._spans_beyond_bmp(text)
-            return
-        for number, start, end in self._automaton.find_matches_as_indexes(encoded, overlapping=True):
-            if not start & 1:  # a match across two characters' bytes is not a match
-                yield start >> 1, end >> 1, self._entries[number]
+    def document_spans(self, document: Document) -> Iterator[tuple[int, int, Entry]]:
+        """(start, end, entry) of every occurrence in the document's normalised text, overlaps included.
 
-    def _spans_beyond_bmp(self, text: str) -> Iterator[tuple[int, int, Entry]]:
-        if self._fallback is None:
-            self._fallback = ahocorasick_rs.AhoCorasick([e.key for e in self._entries])
-        for number, start, end in self._fallback.find_matches_as_indexes(text, overlapping=True):
+        From the one pass all lists share (linter.phrase_scan).
+        """
+        for start, end, number in shared_spans(self, document.normalized.text):
             yield start, end, self._entries[number]
 
     def hits(self, document: Document) -> Iterator[Hit]:
         """Yield every occurrence in the document, mapped back to its segment."""
-        for start, end, entry in self.spans(document.normalized.text):
+        for start, end, entry in self.document_spans(document):
             yield Hit.at(document, start, end, entry)
 
 
@@ -110,41 +92,14 @@ class Exemptions:
     """Phrases whose occurrences cover (and so exempt) any hit inside them."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        entries = list(entries)
         self._index = PhraseIndex(entries)
-        self._reach = max((len(e.key) for e in entries), default=0)
 
     def keep(self, document: Document, hits: list[Hit]) -> list[Hit]:
-        """The hits no exemption phrase contains.
-
-        A few hits search only the characters a phrase around them could span;
-        many hits share one pass over the whole text.
-        """
-        text = document.normalized.text
-        if len(hits) > 64:
-            spans = sorted((s, e) for s, e, _ in self._index.spans(text))
-            return [h for h in hits if not _inside(h, spans)]
-        kept = []
-        for hit in hits:
-            left = max(0, hit.norm_start - self._reach)
-            window = text[left:hit.norm_end + self._reach]
-            if not any(left + s <= hit.norm_start and hit.norm_end <= left + e
-                       for s, e, _ in self._index.spans(window)):
-                kept.append(hit)
-        return kept
-
-
-_UTF16 = "utf-16-le"
-
-
-@lru_cache(maxsize=2)
-def _utf16(text: str) -> bytes | None:
-    """The text's UTF-16 bytes, two per character; None when a character needs four.
-
-    Cached: every phrase list of a run scans the same document text.
-    """
-    encoded = text.encode(_UTF16, "surrogatepass")
-    return encoded if len(encoded) == 2 * len(text) else None
+        """The hits no exemption phrase contains."""
+        if not hits:
+            return hits
+        spans = sorted((s, e) for s, e, _ in self._index.document_spans(document))
+        return [h for h in hits if not _inside(h, spans)]
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:

@@ -6,6 +6,11 @@ it is a finding. A named group `value` narrows the finding to part of the
 match (the number after its context word). Candidates may overlap
 (`overlapped = True`, with the `regex` module) so a failed candidate cannot
 hide a valid one that starts inside it.
+
+`pattern` may be compiled with `re` or with `regex`: `re` scans a pattern that
+starts with a character class (车牌 [京津沪…], 路|街…) about three times as fast;
+`regex` is needed for overlapped matching and Unicode properties (Han), and is
+the faster one for a pattern holding a literal it can skip to (the @ of e-mail).
 """
 
 from __future__ import annotations
@@ -52,8 +57,10 @@ class PatternCheck(Check):
 
     pattern: ClassVar[regex.Pattern]
     overlapped: ClassVar[bool] = False
-    # The pattern only ever matches around a run of six or more digits: search those runs only.
+    # The pattern only ever matches around a run of six or more digits: search those runs only,
+    # from `reach_before` characters before each (a context word the pattern starts with).
     in_number_runs: ClassVar[bool] = False
+    reach_before: ClassVar[int] = _SLACK
     personal = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
@@ -65,11 +72,12 @@ class PatternCheck(Check):
         text = document.joined[0]
         grouped = "value" in self.pattern.groupindex
         # Slack around a run lets prefixes (+86) and look-arounds see their neighbours.
-        windows = ([(max(0, s - _SLACK), e + _SLACK) for s, e in document.number_runs]
+        windows = ([(max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs]
                    if self.in_number_runs else [(0, len(text))])
+        options = {"overlapped": True} if self.overlapped else {}  # `re` has no such option
         last = -1
         for start, end in windows:
-            for m in self.pattern.finditer(text, max(start, last), end, overlapped=self.overlapped):
+            for m in self.pattern.finditer(text, max(start, last), end, **options):
                 yield locate(document, *(m.span("value") if grouped else m.span()))
             last = end
 

@@ -1,35 +1,53 @@
-"""The phrase automaton every wordlist check shares: offsets, overlaps and unusual characters."""
+"""The phrase automata every wordlist check shares: offsets, overlaps and unusual characters."""
 
 from linter.matching import PhraseIndex
+from linter.model import Document, Location, Segment
+from linter.phrase_scan import Automaton
 from linter.wordlist import Entry
 
 
-def _index(*keys):
-    return PhraseIndex(Entry(k, k) for k in keys)
-
-
-def _found(index, text):
-    return sorted((start, end, entry.key) for start, end, entry in index.spans(text))
+def _found(keys, text):
+    return sorted((start, end, keys[number]) for number, start, end in Automaton(keys).find(text))
 
 
 def test_every_occurrence_with_string_offsets_overlaps_included():
-    index = _index("内部资料", "资料", "注意保存")
-    assert _found(index, "本件为内部资料（注意保存）") == [
+    assert _found(["内部资料", "资料", "注意保存"], "本件为内部资料（注意保存）") == [
         (3, 7, "内部资料"), (5, 7, "资料"), (8, 12, "注意保存")]
 
 
 def test_bytes_across_two_characters_are_not_a_match():
     # UTF-16 bytes of "A李" are 41 00 4E 67; those of 一 (00 4E) sit across the two characters.
-    assert _found(_index("一"), "A李") == []
-    assert _found(_index("一"), "A一") == [(1, 2, "一")]
+    assert _found(["一"], "A李") == []
+    assert _found(["一"], "A一") == [(1, 2, "一")]
 
 
 def test_text_beyond_the_basic_plane_keeps_string_offsets():
     # 𠀀 is one character in the string but four bytes in UTF-16.
-    assert _found(_index("保密"), "𠀀𠀁保密审查") == [(2, 4, "保密")]
-    assert _found(_index("𠀁保"), "𠀀𠀁保密") == [(1, 3, "𠀁保")]
+    assert _found(["保密"], "𠀀𠀁保密审查") == [(2, 4, "保密")]
+    assert _found(["𠀁保"], "𠀀𠀁保密") == [(1, 3, "𠀁保")]
 
 
-def test_empty_index_and_empty_text():
-    assert _found(_index(), "保密") == []
-    assert _found(_index("保密"), "") == []
+def test_empty_automaton_and_empty_text():
+    assert _found([], "保密") == []
+    assert _found(["保密"], "") == []
+
+
+def _doc(*texts):
+    return Document(path="x", format="txt",
+                    segments=tuple(Segment(t, Location(line=n)) for n, t in enumerate(texts, 1)))
+
+
+def _hits(index, document):
+    return sorted((h.index, h.start, h.end, h.entry.key) for h in index.hits(document))
+
+
+def test_lists_sharing_one_pass_each_get_their_own_hits():
+    restricted = PhraseIndex(Entry(k, k) for k in ("内部资料", "不得外传"))
+    residue = PhraseIndex(Entry(k, k) for k in ("一键复制", "资料"))
+    document = _doc("内部 资料，不得外传", "点击一键复制全文")
+    assert _hits(restricted, document) == [(0, 0, 5, "内部资料"), (0, 6, 10, "不得外传")]
+    assert _hits(residue, document) == [(0, 3, 5, "资料"), (1, 2, 6, "一键复制")]
+    # A list created after the first pass is merged in and found too.
+    later = PhraseIndex(Entry(k, k) for k in ("全文",))
+    assert _hits(later, document) == [(1, 6, 8, "全文")]
+    assert _hits(restricted, document) == [(0, 0, 5, "内部资料"), (0, 6, 10, "不得外传")]
