@@ -5,8 +5,10 @@
 Generates under bench/out/batch/ .docx (a report of ~10 pages), .pdf (3–8 pages,
 some with a ruled table) and .txt drafts (GBK or UTF-8) with personal data in some.
 Prints, in one run: the CLI's wall time, files/s, MB/s and peak RSS of the whole
-process tree for --jobs 1, --jobs 2 and --executor dask; and, in process, the
-time per PDF page and per MB of text split into extraction and checks.
+process tree for --jobs 1, --jobs 2 and --executor dask (the median of --runs
+runs each, run in turn, so a slow moment of the machine hits every setting);
+and, in process, the time per PDF page and per MB of text split into extraction
+and checks.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import subprocess
 import sys
 import threading
@@ -105,8 +108,9 @@ def run_cli(args: list[str]) -> tuple[float, float]:
     sampler = threading.Thread(target=sample)
     sampler.start()
     process.wait()
+    wall = time.perf_counter() - start  # before joining the sampler, which may be asleep
     sampler.join()
-    return time.perf_counter() - start, peak
+    return wall, peak
 
 
 def split_time(files: list[Path]) -> None:
@@ -139,19 +143,25 @@ def split_time(files: list[Path]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     files = make_corpus(args.files)
     mb = sum(f.stat().st_size for f in files) / 2**20
     print(f"corpus: {len(files)} files, {mb:.1f} MB")
     split_time(files)
-    base = None
-    for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
-                         ("--executor dask", ["--executor", "dask"])):
-        wall, peak = run_cli([str(OUT), *extra])
-        base = base or wall
-        print(f"  {label:<16} {wall:6.1f} s  {len(files) / wall:6.1f} files/s  {mb / wall:5.2f} MB/s  "
-              f"speed-up {base / wall:4.2f}x  peak RSS {peak:5.0f} MB")
-
+    settings = (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
+                ("--executor dask", ["--executor", "dask"]))
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in settings}
+    for _ in range(args.runs):
+        for label, extra in settings:
+            runs[label].append(run_cli([str(OUT), *extra]))
+    base = statistics.median(wall for wall, _ in runs["--jobs 1"])
+    for label, _ in settings:
+        wall = statistics.median(w for w, _ in runs[label])
+        peak = max(p for _, p in runs[label])
+        spread = ", ".join(f"{w:.2f}" for w, _ in runs[label])
+        print(f"  {label:<16} {wall:6.2f} s  {len(files) / wall:6.1f} files/s  {mb / wall:5.2f} MB/s  "
+              f"speed-up {base / wall:4.2f}x  peak RSS {peak:5.0f} MB  (runs: {spread} s)")
 
 if __name__ == "__main__":
     main()

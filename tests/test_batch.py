@@ -90,7 +90,7 @@ def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkey
     from linter import batch
 
     install(monkeypatch, "HangingCheck")
-    monkeypatch.setattr(batch, "CHUNK", 4)  # chunks from 4 * 4 * 2 = 32 files on
+    monkeypatch.setattr(batch, "CHUNK", 4)
     for i in range(40):
         (tmp_path / f"f{i:02d}.md").write_text("正文\n", encoding="utf-8")
     (tmp_path / "f05-hang.md").write_text("挂起\n", encoding="utf-8")
@@ -98,6 +98,24 @@ def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkey
     results = list(run([str(tmp_path)], Config(), BatchOptions(jobs=2, timeout=3)))
     failed = {r.path.rsplit("/", 1)[-1] for r in results if r.status == "error"}
     assert failed == {"f05-hang.md", "f20-die.md"} and len(results) == 42
+
+
+def test_chunks_shrink_towards_the_end_and_keep_every_file_in_order(tmp_path, monkeypatch):
+    from linter import batch
+
+    todo = []
+    for i in range(1000):
+        path = tmp_path / f"f{i:04d}.txt"
+        path.write_bytes(b"x" * (3000 if i != 10 else 3 << 20))
+        todo.append((str(path), str(path)))
+    monkeypatch.setattr(batch, "CHUNK_BYTES", 1 << 20)
+    chunks = batch.chunked(todo, jobs=2)
+    assert [item for chunk in chunks for item in chunk] == todo
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) == batch.CHUNK and sizes[-8:] == [1] * 8
+    assert len(chunks) < 100  # not a message per file
+    assert [todo[10]] in chunks  # a file bigger than CHUNK_BYTES travels alone
+    assert batch.chunked(todo[:5], jobs=2) == [[item] for item in todo[:5]]
 
 
 def test_auto_cache_folder_is_the_users(monkeypatch, tmp_path):
