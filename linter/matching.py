@@ -59,7 +59,7 @@ class PhraseIndex:
 
         From the one pass all lists share (linter.phrase_scan).
         """
-        for start, end, number in shared_spans(self, document.normalized.text):
+        for start, end, number in shared_spans(self, document.normalized):
             yield start, end, self._entries[number]
 
     def hits(self, document: Document) -> Iterator[Hit]:

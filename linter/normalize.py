@@ -54,6 +54,8 @@ class NormalizedText:
     text: str = ""
     starts: list[int] = field(default_factory=list)
     _maps: dict[int, list[int]] = field(default_factory=dict)
+    # Passes over `text` that several checks share (the phrase automaton's), kept by whoever made them.
+    scans: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, segments: tuple[Segment, ...]) -> NormalizedText:

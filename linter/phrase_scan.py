@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Protocol
 
 import ahocorasick_rs
@@ -54,12 +53,8 @@ class Automaton:
                 yield number, start >> 1, end >> 1
 
 
-@lru_cache(maxsize=2)
 def _utf16(text: str) -> bytes | None:
-    """The text's UTF-16 bytes, two per character; None when a character needs four.
-
-    Cached: every automaton of a run scans the same document text.
-    """
+    """The text's UTF-16 bytes, two per character; None when a character needs four."""
     encoded = text.encode(_UTF16, "surrogatepass")
     return encoded if len(encoded) == 2 * len(text) else None
 
@@ -68,6 +63,13 @@ class PhraseSource(Protocol):
     """A phrase list taking part in the shared pass: its keys, numbered by position."""
 
     keys: Sequence[str]
+
+
+class Scanned(Protocol):
+    """A document's text with a memo of the passes made over it (NormalizedText)."""
+
+    text: str
+    scans: dict
 
 
 class _Union:
@@ -103,16 +105,18 @@ def register(member: PhraseSource) -> None:
     _union = None
 
 
-def shared_spans(member: PhraseSource, text: str) -> list[tuple[int, int, int]]:
-    """The (start, end, key number) occurrences of a registered member's keys in `text`."""
+def shared_spans(member: PhraseSource, target: Scanned) -> list[tuple[int, int, int]]:
+    """The (start, end, key number) occurrences of a registered member's keys in a document's text.
+
+    The first list to ask scans for all of them; the result is kept with the
+    document (so it goes when the document goes).
+    """
     global _union
     union = _union
     if union is None or id(member) not in union.ids:
         register(member)
         union = _union = _Union(list(_registered))
-    return _scanned(text, union)[id(member)]
-
-
-@lru_cache(maxsize=2)
-def _scanned(text: str, union: _Union) -> dict[int, list[tuple[int, int, int]]]:
-    return union.scan(text)
+    found = target.scans.get(union)
+    if found is None:
+        found = target.scans[union] = union.scan(target.text)
+    return found[id(member)]
