@@ -59,7 +59,7 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions)
     if options.executor == "dask":
         from linter.dask_executor import run_on_dask
 
-        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes)
+        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.jobs)
     elif (options.jobs <= 1 and options.timeout is None) or (len(todo) < 2 and options.timeout is None):
         for path, name in todo:
             yield lint_file(path, config, name)

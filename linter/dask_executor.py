@@ -7,6 +7,7 @@ is started. Results come back in the order the files were given.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 from linter.config import Config, ConfigError
@@ -14,14 +15,19 @@ from linter.engine import FileResult, lint_file
 
 
 def run_on_dask(todo: list[tuple[str, str]], config: Config, scheduler: str | None,
-                ship_bytes: bool) -> Iterator[FileResult]:
-    """Yield results for `todo` (path, shown name) computed on the cluster."""
+                ship_bytes: bool, workers: int = 2) -> Iterator[FileResult]:
+    """Yield results for `todo` (path, shown name) computed on the cluster.
+
+    A local cluster (no `scheduler`) gets `workers` single-threaded worker processes.
+    """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError("--executor dask 需要安装 dask：pip install 'disclosure-lint[dask]'") from None
-    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None)
+    # Our own local cluster's workers log connection chatter with tracebacks while it shuts
+    # down (a heartbeat racing the closing scheduler); a file's failure comes back as its result.
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None, silence_logs=logging.CRITICAL)
     client = Client(scheduler or cluster)
     try:
         if ship_bytes:
