@@ -5,7 +5,8 @@
 Generates under bench/out/batch/ .docx (a report of ~10 pages), .pdf (3–8 pages,
 some with a ruled table) and .txt drafts (GBK or UTF-8) with personal data in some.
 Prints, in one run: the CLI's wall time, files/s, MB/s and peak RSS of the whole
-process tree for --jobs 1, --jobs 2 and --executor dask (the median of --runs
+process tree for --jobs 1, --jobs 2, two --jobs 1 processes on half the files
+each (what splitting the batch by hand gives) and --executor dask (the median of --runs
 runs each, run in turn, so a slow moment of the machine hits every setting);
 and, in process, the time per PDF page and per MB of text split into extraction
 and checks.
@@ -92,22 +93,23 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def run_cli(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS of the process tree in MB), sampling memory while it runs."""
+def run_cli(*commands: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of CLI runs started together, sampling memory while they run."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "linter", "check", *args, "--format", "json",
-                                "--output", os.devnull, "--quiet"])
+    processes = [subprocess.Popen([sys.executable, "-m", "linter", "check", *args, "--format", "json",
+                                   "--output", os.devnull, "--quiet"]) for args in commands]
     peak = 0.0
 
     def sample() -> None:
         nonlocal peak
-        while process.poll() is None:
-            peak = max(peak, tree_rss_mb(process.pid))
+        while any(p.poll() is None for p in processes):
+            peak = max(peak, sum(tree_rss_mb(p.pid) for p in processes))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    process.wait()
+    for process in processes:
+        process.wait()
     wall = time.perf_counter() - start  # before joining the sampler, which may be asleep
     sampler.join()
     return wall, peak
@@ -149,12 +151,16 @@ def main() -> None:
     mb = sum(f.stat().st_size for f in files) / 2**20
     print(f"corpus: {len(files)} files, {mb:.1f} MB")
     split_time(files)
-    settings = (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
-                ("--executor dask", ["--executor", "dask"]))
+    paths = [str(f) for f in files]
+    half = len(paths) // 2
+    # The obvious alternative to a pool: split the batch and start two processes.
+    settings = (("--jobs 1", [["--jobs", "1", str(OUT)]]), ("--jobs 2", [["--jobs", "2", str(OUT)]]),
+                ("two halves, 2 CLIs", [["--jobs", "1", *paths[:half]], ["--jobs", "1", *paths[half:]]]),
+                ("--executor dask", [["--executor", "dask", str(OUT)]]))
     runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in settings}
     for _ in range(args.runs):
-        for label, extra in settings:
-            runs[label].append(run_cli([str(OUT), *extra]))
+        for label, commands in settings:
+            runs[label].append(run_cli(*commands))
     base = statistics.median(wall for wall, _ in runs["--jobs 1"])
     for label, _ in settings:
         wall = statistics.median(w for w, _ in runs[label])
