@@ -13,6 +13,7 @@ import pytest
 from linter.batch import BatchOptions, run
 from linter.config import Config
 from linter.extract import ExtractError, extract
+from linter.model import Document, Location, Segment
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -133,6 +134,22 @@ def test_every_check_is_linear_on_adversarial_lines(tmp_path):
         (tmp_path / f"line{i}.txt").write_text(line, encoding="utf-8")
     results = list(run([str(tmp_path)], Config(), BatchOptions(jobs=2, timeout=120)))
     assert [r.error for r in results if r.status == "error"] == []  # none timed out
+
+
+@pytest.mark.parametrize("line", ["1" * 5_000_000, "X" * 5_000_000, "*" * 5_000_000])
+def test_checks_memory_stays_near_the_text_size_on_adversarial_lines(line):
+    import tracemalloc
+
+    from linter.engine import check_document
+
+    document = Document(path="x.txt", format="txt", segments=(Segment(line, Location(line=1)),))
+    tracemalloc.start()
+    try:
+        check_document(document, Config(), "x.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 * len(line)  # the text itself, its joined and normalised copies: not 100x
 
 
 @pytest.mark.parametrize("megabytes, status", [(15, "ok"), (60, "error")])
