@@ -18,7 +18,7 @@ _ISSUERS = ((regex.compile(r"62"), (16, 17, 18, 19)), (regex.compile(r"4"), (16,
 def issued(number: str) -> bool:
     """The number has an issuer's prefix and one of that issuer's card lengths."""
     return any(prefix.match(number) and len(number) in lengths for prefix, lengths in _ISSUERS)
-_CONTEXT = ("银行卡", "卡号", "账号", "帐号", "开户", "账户", "帐户", "银行")
+_CONTEXT = regex.compile("银行卡|卡号|账号|帐号|开户|账户|帐户|银行")
 
 
 class BankCardCheck(PatternCheck):
@@ -36,10 +36,10 @@ class BankCardCheck(PatternCheck):
         number = digits(candidate.text)
         if not number.isdigit() or valid_id18(number):
             return None
-        context = any(word in candidate.before(12) for word in _CONTEXT)
         # About 10% of ID-shaped archive numbers pass Luhn, and region codes 41-46 look
         # like Visa's 4: without a word saying "card", an ID-shaped number is not one.
-        card_like = luhn.is_valid(number) and issued(number) and not id_shaped(number)
-        if not (card_like or context):
+        # Cheapest test first: a run of spaced digits yields a candidate at every digit.
+        card_like = issued(number) and not id_shaped(number) and luhn.is_valid(number)
+        if not (card_like or _CONTEXT.search(candidate.before(12))):
             return None
         return "发现银行卡号或账号：属于敏感个人信息，公开发布可能造成财产损失，请删除或遮盖"
