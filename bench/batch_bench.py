@@ -2,7 +2,7 @@
 
     python bench/batch_bench.py [--files 1000]
 
-Generates under bench/out/batch/ .docx (a report of ~10 pages), .pdf (3–8 pages,
+Generates under bench/out/batch/N/ .docx (a report of ~10 pages), .pdf (3–8 pages,
 some with a ruled table) and .txt drafts (GBK or UTF-8) with personal data in some.
 Prints, in one run: the CLI's wall time, files/s, MB/s and peak RSS of the whole
 process tree for --jobs 1, --jobs 2, two --jobs 1 processes on half the files
@@ -41,12 +41,13 @@ OUT = HERE / "out" / "batch"
 
 def make_corpus(count: int) -> list[Path]:
     rng = random.Random(3)
-    OUT.mkdir(parents=True, exist_ok=True)
+    folder = OUT / str(count)  # one folder per corpus size: the CLI is given the folder
+    folder.mkdir(parents=True, exist_ok=True)
     files = []
     for i in range(count):
         kind = ("docx", "docx", "pdf", "txt", "txt")[i % 5]
         pii = f"申请人{_name(rng)}，身份证号{_id18(rng)}，手机{_mobile(rng)}。" if i % 7 == 0 else ""
-        path = OUT / f"draft{i:04d}.{kind}"
+        path = folder / f"draft{i:05d}.{kind}"
         if not path.exists():
             if kind == "docx":
                 def build(d, rng=rng, pii=pii):
@@ -154,9 +155,10 @@ def main() -> None:
     paths = [str(f) for f in files]
     half = len(paths) // 2
     # The obvious alternative to a pool: split the batch and start two processes.
-    settings = (("--jobs 1", [["--jobs", "1", str(OUT)]]), ("--jobs 2", [["--jobs", "2", str(OUT)]]),
+    folder = str(files[0].parent)
+    settings = (("--jobs 1", [["--jobs", "1", folder]]), ("--jobs 2", [["--jobs", "2", folder]]),
                 ("two halves, 2 CLIs", [["--jobs", "1", *paths[:half]], ["--jobs", "1", *paths[half:]]]),
-                ("--executor dask", [["--executor", "dask", str(OUT)]]))
+                ("--executor dask", [["--executor", "dask", folder]]))
     runs: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in settings}
     for _ in range(args.runs):
         for label, commands in settings:
