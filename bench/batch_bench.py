@@ -123,6 +123,7 @@ def split_time(files: list[Path]) -> None:
     prepare(config)
     print(f"  one-time set-up per process (check modules, wordlists, automata): "
           f"{time.perf_counter() - start:.2f} s")
+    totals = [0.0, 0.0]
     for kind in ("pdf", "txt", "docx"):
         chosen = [f for f in files if f.suffix == f".{kind}"]
         extracting = checking = 0.0
@@ -141,6 +142,10 @@ def split_time(files: list[Path]) -> None:
         share = checking / max(extracting + checking, 1e-9)
         print(f"  {kind:<4} {len(chosen):4d} files: extraction {extracting:5.2f} s, checks {checking:5.2f} s "
               f"({share:.0%} of the time), {unit}")
+        totals[0] += extracting
+        totals[1] += checking
+    print(f"  all  {len(files):4d} files: extraction {totals[0]:5.2f} s, checks {totals[1]:5.2f} s "
+          f"({totals[1] / max(sum(totals), 1e-9):.0%} of the time)")
 
 
 def main() -> None:
