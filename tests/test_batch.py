@@ -86,6 +86,20 @@ def test_json_report_is_complete_for_a_parallel_folder(cli, tmp_path):
     assert report["summary"]["files"] == 40 and report["summary"]["findings"] == 20
 
 
+def test_one_core_without_jobs_still_limits_each_files_time(cli, folder, monkeypatch):
+    from linter import batch
+
+    install(monkeypatch, "HangingCheck")
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr(batch, "DEFAULT_TIMEOUT", 3)
+    (folder / "hang.md").write_text("挂起\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = cli("check", ".", "--format", "json", "--select", "fields/test-hang")
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
+    assert result.exit_code == 2 and "超时" in files["hang.md"]["error"]
+    assert sum(f["status"] == "ok" for f in files.values()) == 6
+
+
 def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkeypatch):
     from linter import batch
 
