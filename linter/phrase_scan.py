@@ -14,6 +14,7 @@ text is scanned once, and each list takes its share of the hits.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from typing import Protocol
@@ -96,13 +97,16 @@ class _Union:
 
 _registered: weakref.WeakSet = weakref.WeakSet()
 _union: _Union | None = None
+# A Dask worker may run files in several threads: lists are added and merged under a lock.
+_lock = threading.Lock()
 
 
 def register(member: PhraseSource) -> None:
     """Let `member` take part in the shared pass (the merged automaton is rebuilt on next use)."""
     global _union
-    _registered.add(member)
-    _union = None
+    with _lock:
+        _registered.add(member)
+        _union = None
 
 
 def shared_spans(member: PhraseSource, target: Scanned) -> list[tuple[int, int, int]]:
@@ -111,12 +115,21 @@ def shared_spans(member: PhraseSource, target: Scanned) -> list[tuple[int, int, 
     The first list to ask scans for all of them; the result is kept with the
     document (so it goes when the document goes).
     """
-    global _union
-    union = _union
-    if union is None or id(member) not in union.ids:
-        register(member)
-        union = _union = _Union(list(_registered))
+    union = _current(member)
     found = target.scans.get(union)
     if found is None:
         found = target.scans[union] = union.scan(target.text)
     return found[id(member)]
+
+
+def _current(member: PhraseSource) -> _Union:
+    """The merged automaton, rebuilt if `member` is not in it yet."""
+    global _union
+    union = _union
+    if union is not None and id(member) in union.ids:
+        return union
+    with _lock:
+        _registered.add(member)
+        if _union is None or id(member) not in _union.ids:
+            _union = _Union(list(_registered))
+        return _union
