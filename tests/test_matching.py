@@ -51,3 +51,17 @@ def test_lists_sharing_one_pass_each_get_their_own_hits():
     later = PhraseIndex(Entry(k, k) for k in ("全文",))
     assert _hits(later, document) == [(1, 6, 8, "全文")]
     assert _hits(restricted, document) == [(0, 0, 5, "内部资料"), (0, 6, 10, "不得外传")]
+
+
+def test_lists_made_and_scanned_in_several_threads_each_find_their_own():
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = ["甲号工程", "乙号工程", "丙号工程", "丁号工程", "戊号工程", "己号工程", "庚号工程", "辛号工程"]
+
+    def work(word):
+        index = PhraseIndex([Entry(word, word)])
+        return _hits(index, _doc("推进" + "、".join(words) + "建设"))
+
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(work, words * 4))
+    assert [hits[0][3] for hits in found] == words * 4 and all(len(h) == 1 for h in found)
