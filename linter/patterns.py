@@ -16,7 +16,7 @@ the faster one for a pattern holding a literal it can skip to (the @ of e-mail).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -72,14 +72,12 @@ class PatternCheck(Check):
         text = document.joined[0]
         grouped = "value" in self.pattern.groupindex
         # Slack around a run lets prefixes (+86) and look-arounds see their neighbours.
-        windows = ([(max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs]
+        windows = (_merged((max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs)
                    if self.in_number_runs else [(0, len(text))])
         options = {"overlapped": True} if self.overlapped else {}  # `re` has no such option
-        last = -1
         for start, end in windows:
-            for m in self.pattern.finditer(text, max(start, last), end, **options):
+            for m in self.pattern.finditer(text, start, end, **options):
                 yield locate(document, *(m.span("value") if grouped else m.span()))
-            last = end
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield findings for the candidates `judge` accepts, never two that overlap."""
@@ -91,6 +89,17 @@ class PatternCheck(Check):
             if message:
                 taken_until = candidate.until
                 yield self.finding(context, candidate.segment, candidate.start, candidate.end, message)
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping windows (in order) joined: a match across the seam is found once, not lost."""
+    merged: list[tuple[int, int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def locate(document: Document, at: int, until: int) -> Candidate:
