@@ -86,6 +86,58 @@ def test_json_report_is_complete_for_a_parallel_folder(cli, tmp_path):
     assert report["summary"]["files"] == 40 and report["summary"]["findings"] == 20
 
 
+class _FakeCluster:
+    """A client that runs tasks here; a task holding die.md fails as a killed worker would."""
+
+    def __init__(self):
+        self.tasks, self.in_flight, self.most_in_flight = [], 0, 0
+
+    def nthreads(self):
+        return {"w1": 1, "w2": 1}
+
+    def submit(self, func, payload, config, pure=True):
+        from concurrent.futures import Future
+
+        self.tasks.append(len(payload))
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        future = Future()
+        if any("die.md" in str(item) for item in payload):
+            future.set_exception(RuntimeError("worker killed"))
+        else:
+            future.set_result(func(payload, config))
+        cluster = self
+
+        class Tracked:
+            def result(self):
+                cluster.in_flight -= 1
+                return future.result()
+
+        return Tracked()
+
+
+@pytest.mark.parametrize("ship_bytes", [False, True])
+def test_dask_chunks_keep_order_bound_memory_and_fail_only_the_bad_file(tmp_path, ship_bytes):
+    from linter.dask_executor import _run
+
+    todo = []
+    for i in range(300):
+        name = "die.md" if i == 150 else f"f{i:03d}.md"
+        (tmp_path / name).write_text("手机13812345678\n" if i % 3 == 0 else "正文\n", encoding="utf-8")
+        todo.append((str(tmp_path / name), name))
+    todo.append((str(tmp_path / "missing.md"), "missing.md"))
+    client = _FakeCluster()
+    results = list(_run(client, todo, Config(), ship_bytes))
+    assert [r.path for r in results] == [name for _, name in todo]
+    failed = {r.path: r.error for r in results if r.status == "error"}
+    assert set(failed) == {"die.md", "missing.md"} and "集群" in failed["die.md"]
+    assert all(len(r.findings) == (i % 3 == 0) for i, r in enumerate(results[:150]))
+    assert max(client.tasks) > 1 and len(client.tasks) < 120  # chunks, not a task per file
+    from linter.batch import CHUNK
+
+    assert client.most_in_flight <= 2 * 4 + CHUNK  # a window of chunks, plus one failed chunk's files
+
+
 def test_one_core_without_jobs_still_limits_each_files_time(cli, folder, monkeypatch):
     from linter import batch
 
