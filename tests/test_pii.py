@@ -106,6 +106,13 @@ CASES = {
 }
 
 
+def test_numbers_a_few_characters_apart_are_each_found():
+    # Each number is searched around its digit run; runs this close share one window.
+    line = _body("身份证号330106198807124212，手机13957112345，卡号6222021234567890128")
+    assert _matches("pii/id-card", line) == ["330106198807124212"]
+    assert _matches("pii/mobile", line) == ["13957112345"]
+
+
 @pytest.mark.parametrize("check_id, text, expected",
                          [(cid, text, exp) for cid, cases in CASES.items() for text, exp in cases])
 def test_two_sided(check_id, text, expected):
