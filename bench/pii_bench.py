@@ -49,6 +49,9 @@ def text_with_pii(mb: int) -> Path:
 
 def throughput(path: Path) -> None:
     mb = path.stat().st_size / 2**20
+    planted = path.read_text(encoding="utf-8").count("申请人")
+    print(f"planted: {planted} lines with a name, an ID number and a mobile number "
+          f"({3 * planted} findings expected with names, {2 * planted} without)")
     every = {cid: cls() for cid, cls in load_checks().items()}
     checks = {cid: c for cid, c in every.items() if cid.startswith("pii/")}
     for label, chosen in (("every check, all families", list(every.values())),
