@@ -6,6 +6,8 @@ anonymisation), 3×4 (a product), masked numbers (138****5678).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.model import Document
@@ -22,7 +24,7 @@ _PLACEHOLDERS = (
     rf"(?<![A-Za-z0-9.][ ]?){_X}(?=[{_UNITS}])",
     r"[○◯]{2,}",
     r"[【\[](?:此处|请在此|请)?(?:填写|输入|插入|补充)[^】\]\n]{0,20}[】\]]",
-    r"[（(]\s*待(?:补充|定|填|完善|核实|确认)\s*[)）]|待补充|待填写",
+    r"[（(]\s{0,8}待(?:补充|定|填|完善|核实|确认)\s{0,8}[)）]|待补充|待填写",
     r"(?<![A-Za-z])(?:TBD|TODO|FIXME)(?![A-Za-z])",
     r"(?<![0-9A-Za-z*＊])[*＊]{3,}(?![0-9A-Za-z*＊])",
 )
@@ -36,6 +38,9 @@ class PlaceholderCheck(PatternCheck):
     description = "未填写的模板占位符（20xx年、XX局、××市、X项、【此处填写】、待补充、TODO 等）"
     personal = False
     pattern = regex.compile("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
+    # Every placeholder holds one of these, at most ~27 characters from either end.
+    anchor = re.compile("[XxＸｘ×*＊_＿○◯填输插补待TF]")
+    anchor_reach = 32
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Every match is a placeholder; the pattern carries the exceptions."""

@@ -41,6 +41,16 @@ def test_placeholders(text, matches):
     assert [f.match for f in _run("fields/placeholder", _doc(text))] == matches
 
 
+def test_placeholders_far_apart_in_a_long_line_are_each_found_once():
+    # Only the text around rare characters is searched: each placeholder, with what its
+    # look-arounds read, must still be seen whole, and look-alikes still rejected.
+    filler = "按照区政府统一部署全面推进政务公开工作" * 10
+    parts = ["20xx年", "XX局", "Excel表格", "【此处填写单位名称】", "（        待补充）", "TODOs", "***"]
+    line = filler.join(["", *parts, ""])
+    assert [f.match for f in _run("fields/placeholder", _doc(line))] == [
+        "20xx", "XX", "【此处填写单位名称】", "（        待补充）", "***"]
+
+
 @pytest.mark.parametrize("text, problem", [
     ("某府办发[2023]12号", "六角括号"),
     ("某府办发〔2023]12号", "不配对"),
