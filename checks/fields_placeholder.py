@@ -39,7 +39,7 @@ class PlaceholderCheck(PatternCheck):
     personal = False
     pattern = regex.compile("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
     # Every placeholder holds one of these, at most ~27 characters from either end.
-    anchor = re.compile("[XxＸｘ×*＊_＿○◯填输插补待TF]")
+    anchor = re.compile("[XxＸｘ×*＊_＿○◯填输插补待TF]+")
     anchor_reach = 32
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

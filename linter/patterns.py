@@ -27,6 +27,7 @@ from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
 _SLACK = 4
+_DENSE = 256  # more than one anchor window per this many characters: scan the whole text
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,9 @@ class PatternCheck(Check):
     # from `reach_before` characters before each (a context word the pattern starts with).
     in_number_runs: ClassVar[bool] = False
     reach_before: ClassVar[int] = _SLACK
-    # Or: every match holds one of these characters (a compiled character class) and lies,
-    # with what its look-arounds read, within `anchor_reach` characters of it: only the
-    # text around them is searched. A class of rare characters scans several times faster
+    # Or: every match holds one of these characters (a compiled character class, with + so
+    # a run is one match) and lies, with what its look-arounds read, within `anchor_reach`
+    # characters of it: only the text around them is searched. A class of rare characters scans several times faster
     # than a pattern led by look-behinds and alternatives.
     anchor: ClassVar[re.Pattern | None] = None
     anchor_reach: ClassVar[int] = 0
@@ -88,11 +89,20 @@ class PatternCheck(Check):
         """The spans of the joined text the pattern is run over."""
         if self.in_number_runs:
             return _merged((max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs)
+        text = document.joined[0]
         if self.anchor is not None:
-            reach = self.anchor_reach
-            return _merged((max(0, m.start() - reach), m.end() + reach)
-                           for m in self.anchor.finditer(document.joined[0]))
-        return [(0, len(document.joined[0]))]
+            reach, windows = self.anchor_reach, []
+            for m in self.anchor.finditer(text):
+                if len(windows) > len(text) // _DENSE:
+                    break  # anchors everywhere: one pass over the text is cheaper
+                start = max(0, m.start() - reach)
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], m.end() + reach)
+                else:
+                    windows.append((start, m.end() + reach))
+            else:
+                return windows
+        return [(0, len(text))]
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield findings for the candidates `judge` accepts, never two that overlap."""

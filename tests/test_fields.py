@@ -49,6 +49,9 @@ def test_placeholders_far_apart_in_a_long_line_are_each_found_once():
     line = filler.join(["", *parts, ""])
     assert [f.match for f in _run("fields/placeholder", _doc(line))] == [
         "20xx", "XX", "【此处填写单位名称】", "（        待补充）", "***"]
+    # Anchors everywhere (English, tables of x): the whole text is searched, with the same result.
+    dense = "fix text " * 20_000 + "XX局"
+    assert [f.match for f in _run("fields/placeholder", _doc(dense))] == ["XX"]
 
 
 @pytest.mark.parametrize("text, problem", [
