@@ -51,7 +51,6 @@ class PhraseIndex:
                 first.setdefault(entry.key, entry)
         self._entries = list(first.values())
         self.keys = list(first)
-        self.size = len(self._entries)
         register(self)
 
     def document_spans(self, document: Document) -> Iterator[tuple[int, int, Entry]]:

@@ -16,6 +16,7 @@ the faster one for a pattern holding a literal it can skip to (the @ of e-mail).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
 _SLACK = 4
-_DENSE = 256  # more than one anchor window per this many characters: scan the whole text
+_DENSE = 256  # more than one anchor per this many characters: scan the whole text
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,11 @@ class PatternCheck(Check):
             return _merged((max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs)
         text = document.joined[0]
         if self.anchor is not None:
-            reach, windows = self.anchor_reach, []
-            for m in self.anchor.finditer(text):
-                if len(windows) > len(text) // _DENSE:
-                    break  # anchors everywhere: one pass over the text is cheaper
-                start = max(0, m.start() - reach)
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], m.end() + reach)
-                else:
-                    windows.append((start, m.end() + reach))
-            else:
-                return windows
+            most = len(text) // _DENSE
+            anchors = [m.span() for m in itertools.islice(self.anchor.finditer(text), most + 1)]
+            if len(anchors) <= most:  # else anchors are everywhere: one pass over the text is cheaper
+                reach = self.anchor_reach
+                return _merged((max(0, start - reach), end + reach) for start, end in anchors)
         return [(0, len(text))]
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
