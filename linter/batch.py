@@ -15,6 +15,7 @@ from linter.cache import ResultCache
 from linter.config import Config
 from linter.discover import discover
 from linter.engine import FileResult, failed_result, internal_error, lint_file, prepare
+from linter.extract.sniff import read_by_a_library
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
 CHUNK = 32  # most files per message to a worker
@@ -60,11 +61,27 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions)
         from linter.dask_executor import run_on_dask
 
         yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.jobs)
-    elif (options.jobs <= 1 and options.timeout is None) or (len(todo) < 2 and options.timeout is None):
+    elif options.timeout is None and (options.jobs <= 1 or (len(todo) < 2 and not _may_hang(todo))):
         for path, name in todo:
             yield lint_file(path, config, name)
     else:
         yield from _pool(todo, config, options)
+
+
+def _may_hang(todo: list[tuple[str, str]]) -> bool:
+    """Whether a file is PDF or zip inside, whatever its name.
+
+    A crafted one can hang its parser, so it needs a worker that can be stopped;
+    text is read by our own code, which cannot hang.
+    """
+    for path, _ in todo:
+        try:
+            with open(path, "rb") as fh:
+                if read_by_a_library(fh.read(1024)):
+                    return True
+        except OSError:
+            continue  # reported as unreadable when it is read
+    return False
 
 
 def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:

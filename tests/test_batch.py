@@ -4,6 +4,7 @@ import json
 import time
 
 import pytest
+from builders import PdfPage, pdf
 from plugins import install
 
 import linter
@@ -150,6 +151,20 @@ def test_one_core_without_jobs_still_limits_each_files_time(cli, folder, monkeyp
     files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
     assert result.exit_code == 2 and "超时" in files["hang.md"]["error"]
     assert sum(f["status"] == "ok" for f in files.values()) == 6
+
+
+def test_a_single_pdf_gets_the_time_limit_and_a_single_text_file_stays_here(tmp_path, monkeypatch):
+    from linter import batch
+
+    install(monkeypatch, "HangingCheck")
+    monkeypatch.setattr(batch, "DEFAULT_TIMEOUT", 3)
+    hanging = pdf(tmp_path / "hang.pdf", [PdfPage(lines=["挂起"])])
+    [result] = run([str(hanging)], Config(select=("fields/test-hang",)), BatchOptions(jobs=2))
+    assert result.status == "error" and "超时" in result.error
+    (tmp_path / "draft.md").write_text("正文\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "_pool", lambda *args: pytest.fail("a text file needs no worker"))
+    [result] = run([str(tmp_path / "draft.md")], Config(), BatchOptions(jobs=2))
+    assert result.status == "ok"
 
 
 def test_big_batch_runs_in_chunks_and_still_isolates_a_bad_file(tmp_path, monkeypatch):

@@ -40,10 +40,23 @@ def sniff(path: str, head: bytes) -> tuple[str, tuple[str, ...]]:
         f"扩展名为 {ext}，但内容不是 {_NAMES[claimed]}（文件损坏或扩展名错误）(content does not match extension)")
 
 
+def read_by_a_library(head: bytes) -> bool:
+    """PDF or zip (docx) content, whatever the name: parsed by pdfium or lxml, not by us."""
+    return _is_pdf(head) or _is_zip(head)
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+def _is_zip(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04")
+
+
 def _content_format(path: str, head: bytes, claimed: str | None) -> str:
-    if b"%PDF-" in head[:1024]:
+    if _is_pdf(head):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    if _is_zip(head):
         return _zip_format(path)
     if head.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in _read_all(path):
