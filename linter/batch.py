@@ -29,12 +29,17 @@ _POLL_SECONDS = 0.01
 class BatchOptions:
     """How to run a batch."""
 
-    jobs: int = os.cpu_count() or 1
+    jobs: int | None = None  # None: every core
     timeout: float | None = None
     cache_dir: str | None = None
     executor: str = "local"  # local | dask
     scheduler: str | None = None
     ship_bytes: bool = False
+
+    @property
+    def workers(self) -> int:
+        """How many worker processes: `jobs`, or every core."""
+        return self.jobs or os.cpu_count() or 1
 
 
 def run(paths: Iterable[str], config: Config, options: BatchOptions = BatchOptions(),
@@ -60,12 +65,26 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions)
     if options.executor == "dask":
         from linter.dask_executor import run_on_dask
 
-        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.jobs)
-    elif options.timeout is None and (options.jobs <= 1 or (len(todo) < 2 and not _may_hang(todo))):
+        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.workers)
+    elif _in_process(todo, options):
         for path, name in todo:
             yield lint_file(path, config, name)
     else:
         yield from _pool(todo, config, options)
+
+
+def _in_process(todo: list[tuple[str, str]], options: BatchOptions) -> bool:
+    """Run here, where nothing can stop a file that hangs, only when that is safe or asked for.
+
+    Asked for: `jobs=1` without a timeout. Otherwise files run in workers under the
+    time limit — on one core too, in a pool of one — except a lone text file, which
+    our own reader handles and no parser can hang.
+    """
+    if options.timeout is not None:
+        return False
+    if options.jobs == 1:
+        return True
+    return options.workers > 1 and len(todo) < 2 and not _may_hang(todo)
 
 
 def _may_hang(todo: list[tuple[str, str]]) -> bool:
@@ -97,8 +116,8 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) ->
         pebble.common.CONSTS.sleep_unit = _POLL_SECONDS
     timeout = options.timeout or DEFAULT_TIMEOUT
     prepare(config)  # loaded once here; the forked workers inherit it
-    chunks = chunked(todo, options.jobs)
-    with ProcessPool(max_workers=max(1, min(options.jobs, len(chunks)))) as pool:
+    chunks = chunked(todo, options.workers)
+    with ProcessPool(max_workers=max(1, min(options.workers, len(chunks)))) as pool:
         # pebble kills a worker that overruns the time limit and starts a new one.
         outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), timeout=timeout).result()
         for chunk in chunks:
@@ -119,13 +138,15 @@ def chunked(todo: list[tuple[str, str]], jobs: int) -> list[list[tuple[str, str]
     CHUNK_BYTES: few messages while there is much to do, and single files at the
     end so no worker sits idle while another finishes a big chunk.
     """
+    sizes = [_size(path) for path, _ in todo]
     chunks, at = [], 0
     while at < len(todo):
         want = max(1, min(CHUNK, (len(todo) - at) // (4 * jobs)))
-        chunk, size = [todo[at]], _size(todo[at][0])
-        at += 1
-        while at < len(todo) and len(chunk) < want and size + _size(todo[at][0]) <= CHUNK_BYTES:
-            size += _size(todo[at][0])
+        chunk, size = [], 0
+        while at < len(todo) and len(chunk) < want:
+            size += sizes[at]
+            if chunk and size > CHUNK_BYTES:
+                break
             chunk.append(todo[at])
             at += 1
         chunks.append(chunk)

@@ -112,7 +112,7 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
             raise ConfigError(f"未知的文档类型：{config.profile}（可选 {'、'.join(known)}）")
     except (ConfigError, RegistryError) as exc:
         _fail(f"配置错误：{exc}")
-    options = BatchOptions(jobs=jobs or os.cpu_count() or 1, timeout=_time_limit(jobs, timeout), cache_dir=cache_dir,
+    options = BatchOptions(jobs=jobs, timeout=timeout, cache_dir=cache_dir,
                            executor=executor, scheduler=scheduler, ship_bytes=ship_bytes)
     with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
         files = list(discover(paths))
@@ -133,17 +133,6 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
     unchecked = sum(r.status == "error" for r in results)
     code = exit_code(findings, unchecked, config.fail_on)
     sys.exit(EXIT_UNCHECKED if code == EXIT_UNCHECKED else 0 if exit_zero else code)
-
-
-def _time_limit(jobs: int | None, timeout: float | None) -> float | None:
-    """--timeout as given; on a one-core machine without --jobs, the pool's limit all the same.
-
-    One core would otherwise mean running in this process, where nothing can stop a file
-    that hangs the PDF parser: only an explicit --jobs 1 asks for that.
-    """
-    if timeout is None and jobs is None and (os.cpu_count() or 1) == 1:
-        return batch.DEFAULT_TIMEOUT
-    return timeout
 
 
 @cli.command("checks")

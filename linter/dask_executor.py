@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from linter.batch import chunked, lint_chunk
 from linter.config import Config, ConfigError
 from linter.engine import FileResult, failed_result
+from linter.extract.errors import unreadable
 
 _IN_FLIGHT_PER_THREAD = 4  # chunks submitted ahead of the results being read
 
@@ -95,4 +96,4 @@ def _payload(path: str, name: str) -> tuple[str, str, bytes | None, str | None]:
         with open(path, "rb") as fh:
             return path, name, fh.read(), None
     except OSError as exc:
-        return path, name, None, f"无法读取文件 ({exc.strerror or exc})"
+        return path, name, None, unreadable(exc)

@@ -11,7 +11,7 @@ import importlib
 import os
 from dataclasses import replace
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import ExtractError, unreadable
 from linter.extract.sniff import sniff
 from linter.model import Document
 
@@ -32,14 +32,8 @@ def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:
         size = os.path.getsize(path)
         with open(path, "rb") as fh:
             head = fh.read(8192)
-    except FileNotFoundError:
-        raise ExtractError("文件不存在 (file not found)") from None
-    except IsADirectoryError:
-        raise ExtractError("这是一个文件夹，不是文件 (is a directory)") from None
-    except PermissionError:
-        raise ExtractError("没有读取权限 (permission denied)") from None
     except OSError as exc:
-        raise ExtractError(f"无法读取文件 ({exc.strerror or exc})") from None
+        raise ExtractError(unreadable(exc)) from None
     if size == 0:
         raise ExtractError("文件为空 (empty file)")
     if size > max_size:

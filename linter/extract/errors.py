@@ -3,3 +3,14 @@
 
 class ExtractError(Exception):
     """A file could not be read; the message is one line, shown to the user as is."""
+
+
+def unreadable(exc: OSError) -> str:
+    """The one-line message for a file the operating system would not let us read."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在 (file not found)"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件 (is a directory)"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限 (permission denied)"
+    return f"无法读取文件 ({exc.strerror or exc})"
