@@ -15,7 +15,7 @@ from linter.patterns import Candidate, PatternCheck, locate
 
 ID_HEAD, ID_TAIL = 6, 4
 PHONE_VISIBLE = 7
-_MASK = "[*＊×]"
+_MASK_CHARS = "*＊×"
 _HEAD = regex.compile(r"(?<![A-Za-z*＊×])(?<![0-9])([0-9]{0,17})$")
 _TAIL = regex.compile(r"([0-9]{0,17}[Xx]?)(?![0-9A-Za-z*＊×])")
 
@@ -27,12 +27,12 @@ class UnderMaskedCheck(PatternCheck):
     severity = "warning"
     description = "遮盖不充分的号码（身份证号露出出生日期、手机号露出 8 位以上等）"
     # Anchored on the mask characters, which are rare; the digits around are added after.
-    pattern = regex.compile(f"{_MASK}{{1,17}}")
+    pattern = regex.compile(f"[{_MASK_CHARS}]{{1,17}}")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Mask runs widened over the digits on both sides: 1101051990****7657."""
         text = document.joined[0]
-        if not any(mask in text for mask in _MASK[1:-1]):  # most drafts mask nothing: skip the scan
+        if not any(mask in text for mask in _MASK_CHARS):  # most drafts mask nothing: skip the scan
             return
         for candidate in super().candidates(document):
             head = _HEAD.search(candidate.before(18))
