@@ -22,4 +22,5 @@ class CommentCheck(Check):
             if segment.location.part in ("comment", "annotation"):
                 author = segment.location.detail or "未署名"
                 yield part_finding(self, context, segment.location,
-                                   f"文档含{author}的批注，发布前请删除批注", author, segment.text)
+                                   f"文档含{author}的批注，发布前请删除批注", author, segment.text,
+                                   segment=segment)

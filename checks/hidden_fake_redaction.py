@@ -22,4 +22,4 @@ class FakeRedactionCheck(Check):
             if segment.location.detail == "redacted":
                 yield part_finding(self, context, segment.location,
                                    "发现被黑框覆盖但仍可复制的文字：涂黑没有删除原文，请用真正的脱敏工具处理后重新导出",
-                                   "被覆盖的文字", segment.text)
+                                   "被覆盖的文字", segment.text, segment=segment)

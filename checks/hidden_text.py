@@ -26,4 +26,5 @@ class HiddenTextCheck(Check):
             if segment.location.part == "hidden-text":
                 why = _WHY.get(segment.location.detail or "", "隐藏文字")
                 yield part_finding(self, context, segment.location,
-                                   f"文档含{why}：读者看不到但仍在文件中，请删除", why, segment.text)
+                                   f"文档含{why}：读者看不到但仍在文件中，请删除", why, segment.text,
+                                   segment=segment)

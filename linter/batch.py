@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from linter.cache import ResultCache
+from linter.cache import ResultCache, open_cache
 from linter.config import Config
 from linter.discover import discover
 from linter.engine import FileResult, failed_result, internal_error, lint_file, prepare
@@ -46,31 +46,24 @@ def run(paths: Iterable[str], config: Config, options: BatchOptions = BatchOptio
         shown_as: dict[str, str] | None = None) -> Iterator[FileResult]:
     """Yield a result for every discovered file, in discovery order."""
     files = list(discover(paths))
-    names = [(shown_as or {}).get(f) or f for f in files]
-    cache = ResultCache(options.cache_dir, config) if options.cache_dir else None
-    todo = [(f, n) for f, n in zip(files, names, strict=True) if not (cache and cache.has(f))]
-    fresh = iter(_execute(todo, config, options))
-    for path, name in zip(files, names, strict=True):
-        cached = cache.get(path, name) if cache else None
-        if cached is not None:
-            yield cached
-            continue
-        result = next(fresh)
-        if cache:
-            cache.put(path, result)
-        yield result
+    todo = [(f, (shown_as or {}).get(f) or f) for f in files]
+    # Each file is looked up where it is linted, by the bytes that are linted: a
+    # result can never be handed to another file, nor outlive a change made meanwhile.
+    cache = open_cache(options.cache_dir, config) if options.cache_dir else None
+    yield from _execute(todo, config, options, cache)
 
 
-def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:
+def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
+             cache: ResultCache | None) -> Iterator[FileResult]:
     if options.executor == "dask":
         from linter.dask_executor import run_on_dask
 
-        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.workers)
+        yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.workers, cache)
     elif _in_process(todo, options):
         for path, name in todo:
-            yield lint_file(path, config, name)
+            yield lint_file(path, config, name, cache)
     else:
-        yield from _pool(todo, config, options)
+        yield from _pool(todo, config, options, cache)
 
 
 def _in_process(todo: list[tuple[str, str]], options: BatchOptions) -> bool:
@@ -103,7 +96,8 @@ def _may_hang(todo: list[tuple[str, str]]) -> bool:
     return False
 
 
-def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) -> Iterator[FileResult]:
+def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
+          cache: ResultCache | None) -> Iterator[FileResult]:
     """Run the files in a pool, in small chunks: one message per chunk, not per file.
 
     A chunk that times out or kills its worker is run again file by file, so only
@@ -119,7 +113,7 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) ->
     chunks = chunked(todo, options.workers)
     with ProcessPool(max_workers=max(1, min(options.workers, len(chunks)))) as pool:
         # pebble kills a worker that overruns the time limit and starts a new one.
-        outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), timeout=timeout).result()
+        outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), [cache] * len(chunks), timeout=timeout).result()
         for chunk in chunks:
             results, problem = _next(outcomes, timeout)
             if results is not None:
@@ -128,7 +122,7 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions) ->
                 path, name = chunk[0]
                 yield failed_result(path, config, name, problem)
             else:
-                yield from _one_by_one(pool, chunk, config, timeout)
+                yield from _one_by_one(pool, chunk, config, timeout, cache)
 
 
 def chunked(todo: list[tuple[str, str]], jobs: int) -> list[list[tuple[str, str]]]:
@@ -160,8 +154,10 @@ def _size(path: str) -> int:
         return 0  # reported when it is read
 
 
-def _one_by_one(pool, chunk: list[tuple[str, str]], config: Config, timeout: float) -> Iterator[FileResult]:
-    outcomes = pool.map(lint_chunk, [[item] for item in chunk], [config] * len(chunk), timeout=timeout).result()
+def _one_by_one(pool, chunk: list[tuple[str, str]], config: Config, timeout: float,
+                cache: ResultCache | None) -> Iterator[FileResult]:
+    outcomes = pool.map(lint_chunk, [[item] for item in chunk], [config] * len(chunk), [cache] * len(chunk),
+                        timeout=timeout).result()
     for path, name in chunk:
         results, problem = _next(outcomes, timeout)
         yield from results if results is not None else [failed_result(path, config, name, problem)]
@@ -183,7 +179,7 @@ def _next(outcomes, timeout: float) -> tuple[list[FileResult] | None, str]:
         return None, internal_error(exc)
 
 
-def lint_chunk(chunk: list[tuple[str, str]], config: Config) -> list[FileResult]:
+def lint_chunk(chunk: list[tuple[str, str]], config: Config, cache: ResultCache | None = None) -> list[FileResult]:
     """Lint a few files in one worker call."""
-    return [lint_file(path, config, name) for path, name in chunk]
+    return [lint_file(path, config, name, cache) for path, name in chunk]
 

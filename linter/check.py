@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from linter.masking import digest, mask, mask_numbers
+from linter.masking import mask
 from linter.model import Document, Finding, Location, Segment
+from linter.privacy import Source, mask_digit_runs
 
 CONTEXT_CHARS = 20
 
@@ -63,27 +64,40 @@ class Check:
         self, context: CheckContext, segment: Segment, start: int, end: int, message: str,
         severity: str | None = None,
     ) -> Finding:
-        """Build a finding for `segment.text[start:end]`, masked as the run asks."""
-        text = segment.text
-        raw = text[start:end]
-        before = text[max(0, start - CONTEXT_CHARS):start]
-        after = text[end:end + CONTEXT_CHARS]
-        shown = self.mask_match(raw) if self.personal and context.mask else raw
-        around = before + shown + after
+        """Build a finding for `segment.text[start:end]`, masked as the run asks.
+
+        The context here masks only this finding's own match and long numbers; the
+        engine masks it again once every check has run, with all the personal data
+        the document holds.
+        """
+        raw = segment.text[start:end]
+        masked = self.mask_match(raw)
+        context_start = max(0, start - CONTEXT_CHARS)
+        source = Source(segment, start, end, context_start, masked if self.personal else None)
+        shown = masked if self.personal and context.mask else raw
+        around = segment.text[context_start:start] + shown + segment.text[end:end + CONTEXT_CHARS]
         if context.mask:
-            around = mask_numbers(around)
-        # The decision layer drops it; only here is the unmasked text at hand to test.
-        allowed_by = next((p for p in context.allow_patterns if re.search(p, raw)), None)
+            around = mask_digit_runs(around)
         return Finding(
             check=self.id, severity=severity or self.severity, message=message,
             location=segment.locate(start), match=shown, context=around.replace("\n", " "),
-            digest=digest(raw), allowed_by=allowed_by,
+            allowed_by=allowed_by(context, raw), source=source,
         )
 
     def file_finding(self, message: str, match: str = "", location: Location | None = None) -> Finding:
         """Build a finding about the file as a whole (or a page of it)."""
         return Finding(
             check=self.id, severity=self.severity, message=message,
-            location=location or Location(), match=match, digest=digest(match),
+            location=location or Location(), match=match,
         )
 
+
+def allowed_by(context: CheckContext, raw: str) -> str | None:
+    """Why the unmasked `raw` is accepted by the configuration, if it is.
+
+    Decided here, where the unmasked text is at hand: nothing later keeps it.
+    """
+    if raw and raw in context.allow:
+        return "allow"
+    pattern = next((p for p in context.allow_patterns if re.search(p, raw)), None)
+    return f"allow-patterns: {pattern}" if pattern is not None else None

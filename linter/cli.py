@@ -166,7 +166,7 @@ def clean_command(source: str, target: str) -> None:
         _fail("不能覆盖原文件，请用 -o 指定另一个文件")
     try:
         with open(source, "rb") as fh:
-            fmt, _ = sniff(source, fh.read(8192))
+            fmt, _ = sniff(source, fh.read())
         if fmt != "docx":
             _fail(f"暂只支持清理 .docx 文件（这是 {fmt}）：PDF 请在源文件中清理后重新导出")
         from linter.clean_docx import clean

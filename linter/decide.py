@@ -50,11 +50,6 @@ def override_severity(finding: Finding, config: Config) -> Finding:
     return replace(finding, severity=wanted) if wanted else finding
 
 
-def allowed_digests(config: Config) -> frozenset[str]:
-    """Fingerprints of the `allow` terms, compared with each finding's unmasked match."""
-    return frozenset(digest(term) for term in config.allow)
-
-
 @dataclass(frozen=True)
 class Suppressed:
     """A finding the configuration accepted, and why (shown with --show-suppressed)."""
@@ -70,13 +65,12 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     The rules apply in this order: select/ignore, per-file ignores, severity, allow
     terms and patterns, inline comments, baseline.
     """
-    allowed = allowed_digests(config)
     ignored_here = per_file_ignores(config, path)
     kept, suppressed = [], []
     selected = [override_severity(f, config) for f in findings if is_selected(f.check, config)]
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
         finding = replace(finding, fingerprint=fingerprint)
-        reason = _suppression(finding, fingerprint, config, allowed, ignored_here, inline or {})
+        reason = _suppression(finding, fingerprint, config, ignored_here, inline or {})
         if reason:
             suppressed.append(Suppressed(finding, reason))
         else:
@@ -84,14 +78,12 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     return kept, suppressed
 
 
-def _suppression(finding: Finding, fingerprint: str, config: Config, allowed: frozenset[str],
-                 ignored_here: tuple[str, ...], inline: dict[int, tuple[str, ...]]) -> str | None:
+def _suppression(finding: Finding, fingerprint: str, config: Config, ignored_here: tuple[str, ...],
+                 inline: dict[int, tuple[str, ...]]) -> str | None:
     if any(matches(s, finding.check) for s in ignored_here):
         return "per-file-ignores"
-    if finding.match and finding.digest in allowed:
-        return "allow"
     if finding.allowed_by:
-        return f"allow-patterns: {finding.allowed_by}"
+        return finding.allowed_by
     line = finding.location.line
     if line is not None and line - 1 in inline:
         ids = inline[line - 1]
@@ -110,7 +102,11 @@ def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
 
 
 def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
-    """Stable fingerprints: check, the unmasked match's digest, path, and occurrence number."""
+    """Stable fingerprints: check, the masked match's digest, path, and occurrence number.
+
+    Nothing in them goes beyond what the report itself shows, so a fingerprint
+    beside a masked match gives no hidden digit back (README, "Baselines").
+    """
     seen: Counter = Counter()
     prints = []
     for f in findings:

@@ -12,14 +12,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from linter.check import Check, CheckContext
 from linter.config import Config
 from linter.decide import Suppressed, decide, is_selected, reading_order
-from linter.extract import ExtractError, extract
+from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
+from linter.masking import digest
 from linter.model import Document, Finding, Location
+from linter.privacy import Redactor
 from linter.registry import load_checks
+
+if TYPE_CHECKING:
+    from linter.cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,25 @@ class FileResult:
     suppressed: tuple[Suppressed, ...] = ()
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What checking a file's bytes gave, before anything that depends on its path.
+
+    This is what the result cache stores: findings already masked, not yet
+    decided (per-file ignores, baseline and inline ignores come after), with
+    the document's inline ignore comments by line.
+    """
+
+    format: str | None
+    status: str
+    error: str | None
+    pages: int | None
+    chars: int
+    warnings: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    inline: dict[int, tuple[str, ...]]
+
+
 @lru_cache(maxsize=8)
 def _active_checks(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Check, ...]:
     # Built once per process: checks may hold compiled patterns or automata.
@@ -44,18 +69,32 @@ def _active_checks(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Ch
     return tuple(cls() for cid, cls in load_checks().items() if is_selected(cid, config))
 
 
-def lint_file(path: str, config: Config, shown_as: str | None = None) -> FileResult:
-    """Extract and check one file; errors become the file's status and findings.
+@lru_cache(maxsize=8)
+def _unselected_personal_checks(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Check, ...]:
+    # Run only to learn what to mask: a context shows personal data whichever check is on.
+    config = Config(select=select, ignore=ignore)
+    return tuple(cls() for cid, cls in load_checks().items() if cls.personal and not is_selected(cid, config))
+
+
+def lint_file(path: str, config: Config, shown_as: str | None = None, cache: ResultCache | None = None) -> FileResult:
+    """Read, extract and check one file; errors become the file's status and findings.
 
     `shown_as` is the path reported (standard input is read from a temporary copy).
+    With a cache, the file's bytes are read once, looked up, and checked only on a miss.
     """
+    shown = shown_as or path
     try:
-        document = extract(path, config.max_file_size)
+        data = read_input(path, config.max_file_size)
+        checked = cache.load(path, data) if cache is not None else None
+        if checked is None:
+            checked = run_checks(extract_bytes(path, data), config)
+            if cache is not None:
+                cache.store(path, data, checked)
     except ExtractError as exc:
-        return failed_result(path, config, shown_as or path, str(exc))
+        return failed_result(path, config, shown, str(exc))
     except Exception as exc:  # an extractor bug must not end the batch or pass the file
-        return failed_result(path, config, shown_as or path, internal_error(exc))
-    return check_document(document, config, shown_as or path)
+        return failed_result(path, config, shown, internal_error(exc))
+    return decided(checked, config, shown)
 
 
 def internal_error(exc: Exception) -> str:
@@ -84,16 +123,47 @@ def prepare(config: Config) -> None:
 
 def check_document(document: Document, config: Config, shown: str) -> FileResult:
     """Run the selected checks on an extracted (or failed) document and decide its findings."""
+    return decided(run_checks(document, config), config, shown)
+
+
+def run_checks(document: Document, config: Config) -> Checked:
+    """The selected checks' findings on a document, masked: everything that does not depend on its path."""
     context = context_of(config)
     findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
     error = document.error or crashed
-    findings = reading_order(replace(f, path=shown) for f in findings)
-    kept, suppressed = decide(findings, config, shown, inline_ignores(document))
+    return Checked(format=document.format, status="error" if error else "ok", error=error,
+                   pages=document.pages, chars=document.chars, warnings=document.warnings,
+                   findings=tuple(_masked(document, findings, config, context)), inline=inline_ignores(document))
+
+
+def decided(checked: Checked, config: Config, shown: str) -> FileResult:
+    """Apply what depends on the path (per-file ignores, baseline, inline ignores) to a file's findings."""
+    findings = reading_order(replace(f, path=shown) for f in checked.findings)
+    kept, suppressed = decide(findings, config, shown, checked.inline)
     return FileResult(
-        path=shown, format=document.format, status="error" if error else "ok", error=error,
-        pages=document.pages, chars=document.chars, warnings=document.warnings,
+        path=shown, format=checked.format, status=checked.status, error=checked.error,
+        pages=checked.pages, chars=checked.chars, warnings=checked.warnings,
         findings=tuple(kept), suppressed=tuple(suppressed),
     )
+
+
+def _masked(document: Document, findings: list[Finding], config: Config, context: CheckContext) -> Iterable[Finding]:
+    """Each finding with every personal datum of the document masked in its texts.
+
+    Also sets what needs the unmasked or masked match once, here: whether an `allow`
+    term accepts it, and its digest, taken from the masked match whatever --no-mask says.
+    """
+    personal = [f for f in findings if f.source is not None and f.source.masked is not None]
+    if config.mask and findings:
+        extra, _ = _run_checks(document, context, _unselected_personal_checks(config.select, config.ignore))
+        personal += [f for f in extra if f.source is not None and f.source.masked is not None]
+    redactor = Redactor(document, personal)
+    for finding in findings:
+        hidden = redactor.finding(finding)
+        allowed = finding.allowed_by or ("allow" if finding.source is None and finding.match in config.allow
+                                          else None)
+        shown = hidden if config.mask else finding
+        yield replace(shown, digest=digest(f"{finding.check}|{hidden.match}"), allowed_by=allowed, source=None)
 
 
 _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from linter.normalize import NormalizedText
+    from linter.privacy import Source
     from linter.tables import Tables
 
 # Possessive ({5,}+): a group repeated without it keeps a backtracking entry per digit,
@@ -147,8 +148,11 @@ class Finding:
     """One problem a check found.
 
     `match` and `context` are already masked when the finding carries personal
-    data; `digest` identifies the unmasked match for allowlists and baselines
-    without keeping the personal data itself.
+    data. `digest` identifies the finding by its check and masked match, for
+    baselines and fingerprints: it is derived from what the report shows, never
+    from the unmasked value. `source` (where in a segment the match and context
+    were cut from) lives only until the engine has masked them: it is never
+    stored, pickled to the parent or reported.
     """
 
     check: str
@@ -161,3 +165,4 @@ class Finding:
     path: str = ""
     allowed_by: str | None = None  # the allow-pattern the unmasked match fits, if any
     fingerprint: str = ""  # set by the decision layer, for baselines
+    source: Source | None = field(default=None, compare=False, repr=False)

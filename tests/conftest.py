@@ -7,17 +7,22 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from linter import engine, registry
+from linter import cache, engine, registry
 from linter.cli import cli as main
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    registry.load_checks.cache_clear()
-    engine._active_checks.cache_clear()
+    _clear()
     yield
+    _clear()
+
+
+def _clear():
     registry.load_checks.cache_clear()
     engine._active_checks.cache_clear()
+    engine._unselected_personal_checks.cache_clear()
+    cache._code_digest.cache_clear()
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_oversize_file_is_an_error_not_a_pass(cli_json, tmp_path):
 def test_cache_reuses_unchanged_files(folder, tmp_path):
     cache = str(tmp_path / "cache")
     first = list(run([str(folder)], Config(), BatchOptions(jobs=1, cache_dir=cache)))
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 6
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 6
     (folder / "d0.md").write_text("# 改过了\n", encoding="utf-8")
     second = list(run([str(folder)], Config(), BatchOptions(jobs=1, cache_dir=cache)))
     assert _summary(second)[1:] == _summary(first)[1:] and second[0].findings == ()
@@ -96,7 +96,7 @@ class _FakeCluster:
     def nthreads(self):
         return {"w1": 1, "w2": 1}
 
-    def submit(self, func, payload, config, pure=True):
+    def submit(self, func, payload, config, cache=None, pure=True):
         from concurrent.futures import Future
 
         self.tasks.append(len(payload))
@@ -106,7 +106,7 @@ class _FakeCluster:
         if any("die.md" in str(item) for item in payload):
             future.set_exception(RuntimeError("worker killed"))
         else:
-            future.set_result(func(payload, config))
+            future.set_result(func(payload, config, cache))
         cluster = self
 
         class Tracked:

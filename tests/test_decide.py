@@ -24,13 +24,13 @@ def test_select_then_ignore():
     assert not is_selected("secrecy/marking", config)
 
 
-def _finding(check="pii/x", severity="warning", raw="张三"):
+def _finding(check="pii/x", severity="warning", raw="张三", allowed_by=None):
     return Finding(check=check, severity=severity, message="m", location=Location(),
-                   match=mask(raw), digest=digest(raw))
+                   match=mask(raw), digest=digest(mask(raw)), allowed_by=allowed_by)
 
 
 def test_decide_orders_ignore_severity_allow():
-    findings = [_finding(raw="张三"), _finding(raw="李四"), _finding(check="pii/y")]
+    findings = [_finding(raw="张三"), _finding(raw="李四", allowed_by="allow"), _finding(check="pii/y")]
     config = Config(ignore=("pii/y",), severity={"pii/x": "error"}, allow=("李四",))
     kept, suppressed = decide(findings, config)
     assert [(f.match, f.severity) for f in kept] == [("张*", "error")]

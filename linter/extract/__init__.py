@@ -15,7 +15,7 @@ from linter.extract.errors import ExtractError, unreadable
 from linter.extract.sniff import sniff
 from linter.model import Document
 
-__all__ = ["ExtractError", "extract", "MAX_FILE_SIZE"]
+__all__ = ["ExtractError", "extract", "extract_bytes", "read_input", "MAX_FILE_SIZE"]
 
 # Generous: a real draft is a few MB; a file beyond this is refused, not half-read.
 MAX_FILE_SIZE = 512 * 1024 * 1024
@@ -28,22 +28,38 @@ _MODULES = {"txt": "text", "md": "text", "docx": "docx", "pdf": "pdf"}
 
 def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:
     """Read `path` into a Document, or raise ExtractError with a one-line message."""
+    return extract_bytes(path, read_input(path, max_size))
+
+
+def read_input(path: str, max_size: int = MAX_FILE_SIZE) -> bytes:
+    """The file's bytes, read once: what is hashed for the cache is exactly what is linted."""
     try:
         size = os.path.getsize(path)
+        if size > max_size:
+            raise ExtractError(f"文件过大：{_megabytes(size)}，上限 {_megabytes(max_size)} (file too large)")
         with open(path, "rb") as fh:
-            head = fh.read(8192)
+            data = fh.read(max_size + 1)
     except OSError as exc:
         raise ExtractError(unreadable(exc)) from None
-    if size == 0:
+    if len(data) > max_size:  # it grew after the size was read
+        raise ExtractError(f"文件过大：超过上限 {_megabytes(max_size)} (file too large)")
+    return data
+
+
+def extract_bytes(path: str, data: bytes) -> Document:
+    """Extract a file's bytes; `path` names it (its extension is what the file claims to be)."""
+    if not data:
         raise ExtractError("文件为空 (empty file)")
-    if size > max_size:
-        raise ExtractError(f"文件过大：{size // 2**20} MB，上限 {max_size // 2**20} MB (file too large)")
-    fmt, warnings = sniff(path, head)
-    if fmt in ("txt", "md") and size > min(max_size, MAX_TEXT_SIZE):
-        limit = min(max_size, MAX_TEXT_SIZE) // 2**20
-        raise ExtractError(f"文本文件过大：{size // 2**20} MB，文本上限 {limit} MB，请拆分后再检查 (text too large)")
+    fmt, warnings = sniff(path, data)
+    if fmt in ("txt", "md") and len(data) > MAX_TEXT_SIZE:
+        raise ExtractError(f"文本文件过大：{_megabytes(len(data))}，文本上限 {_megabytes(MAX_TEXT_SIZE)}，"
+                           "请拆分后再检查 (text too large)")
     module = importlib.import_module(f"linter.extract.{_MODULES[fmt]}")
-    document = module.extract(path, fmt)
+    document = module.extract(path, fmt, data)
     if warnings:
         document = replace(document, warnings=(*warnings, *document.warnings))
     return document
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size // 2**20} MB"

@@ -8,6 +8,7 @@ headers, footers, footnotes, endnotes, comments and properties follow.
 
 from __future__ import annotations
 
+import io
 import re
 
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
@@ -25,9 +26,9 @@ _EMBEDDED = ("word/embeddings/", "word/activeX/")
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 
 
-def extract(path: str, fmt: str = "docx") -> Document:
-    """Read a .docx file into a Document."""
-    with Package(path) as pkg:
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read a .docx file's bytes into a Document."""
+    with Package(io.BytesIO(data)) as pkg:
         body = pkg.xml("word/document.xml")
         if body is None:
             raise ExtractError("不是 Word 文档（缺少 word/document.xml）(not a .docx)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ _PARSER = etree.XMLParser(
 class Package:
     """An opened .docx (or other OOXML) zip with bounded, parsed part access."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str | BinaryIO) -> None:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError):

@@ -27,9 +27,9 @@ _TABLE_PATHS = 4
 _IMAGE_COVER, _SPARSE_TEXT = 0.5, 200
 
 
-def extract(path: str, fmt: str = "pdf") -> Document:
-    """Read a PDF into a Document."""
-    pdf = _open(path)
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read a PDF's bytes into a Document."""
+    pdf = _open(data)
     try:
         count = len(pdf)
         if count == 0:
@@ -82,9 +82,9 @@ def _concealed(notes: PageNotes, number: int) -> list[Segment]:
     return segments
 
 
-def _open(path: str) -> pdfium.PdfDocument:
+def _open(data: bytes) -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(path)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise ExtractError("PDF 已加密（需要密码），无法检查 (encrypted)") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 
@@ -22,13 +23,13 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _NAMES = {"txt": "文本", "md": "Markdown", "docx": "DOCX", "pdf": "PDF"}
 
 
-def sniff(path: str, head: bytes) -> tuple[str, tuple[str, ...]]:
-    """Return (format, warnings) for the file, or raise ExtractError."""
+def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Return (format, warnings) for the file's bytes (all of them, or its head), or raise ExtractError."""
     ext = os.path.splitext(path)[1].lower()
     claimed = EXTENSIONS.get(ext)
     if claimed is None and ext in UNSUPPORTED:
         raise ExtractError(f"不支持的格式：{UNSUPPORTED[ext]}，请另存为 .docx 或 .pdf 后再检查 (unsupported format)")
-    actual = _content_format(path, head, claimed)
+    actual = _content_format(data, claimed)
     if claimed is None:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
     if actual == claimed or {actual, claimed} <= {"txt", "md"}:
@@ -53,22 +54,22 @@ def _is_zip(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04")
 
 
-def _content_format(path: str, head: bytes, claimed: str | None) -> str:
-    if _is_pdf(head):
+def _content_format(data: bytes, claimed: str | None) -> str:
+    if _is_pdf(data):
         return "pdf"
-    if _is_zip(head):
-        return _zip_format(path)
-    if head.startswith(_OLE):
-        if _ENCRYPTED_PACKAGE in _read_all(path):
+    if _is_zip(data):
+        return _zip_format(data)
+    if data.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data:
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
         raise ExtractError(
             "这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
     return "md" if claimed == "md" else "txt"
 
 
-def _zip_format(path: str) -> str:
+def _zip_format(data: bytes) -> str:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
@@ -77,8 +78,3 @@ def _zip_format(path: str) -> str:
     office = "[Content_Types].xml" in names or "mimetype" in names
     kind = "Excel/PowerPoint/ODF 等其他 Office 文档" if office else "ZIP 压缩包"
     raise ExtractError(f"这是{kind}，不是 Word 文档 (not a .docx)")
-
-
-def _read_all(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()

@@ -65,10 +65,9 @@ def _decode(data: bytes, encoding: str) -> str:
         raise ExtractError(f"文本编码损坏（{encoding}）(invalid {encoding})") from None
 
 
-def extract(path: str, fmt: str) -> Document:
-    """Read a .txt or .md file into a Document."""
-    with open(path, "rb") as fh:
-        text, encoding = decode(fh.read())
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read a .txt or .md file's bytes into a Document."""
+    text, encoding = decode(data)
     if "\x00" in text:
         raise ExtractError("文件含二进制内容，不是文本文件 (binary content)")
     # Only CR/LF end a line, as in an editor; splitlines() would also split on \f, \x1c…

@@ -1,0 +1,152 @@
+"""Hiding a document's personal data in every text a finding carries.
+
+A check masks its own match, but a finding shows more than its match: a context
+window with a name beside a masked ID, a number cut at the window's edge, a
+comment author in the location, a property value in a message. After the checks
+have run, the engine gathers what of the document is personal — every span a
+personal check found (selected or not), the people its properties and comment
+authors name — and hides it, with every run of seven or more digits, in each
+finding's match, context, message and location detail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import ahocorasick_rs
+
+from linter.masking import mask
+from linter.model import Document, Finding, Segment
+
+# Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
+# Dates and statistics rarely run this long; when they do, a context may show them masked.
+_DIGIT_RUN = re.compile(r"[0-9０-９](?:[ \-－]?[0-9０-９]){6,}+[Xx]?")
+_DIGIT = re.compile(r"[0-9０-９]")
+# Document properties that name people: their values are personal data.
+PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager", "Author", "author",
+                               "initial-creator", "LastAuthor", "Creator"})
+# Parts whose location detail names a person (a comment's or annotation's author).
+_AUTHORED_PARTS = frozenset({"comment", "annotation"})
+_NAMES_SPLIT = re.compile(r"[、，,;；/\s]+")  # a property may list several people
+_MARGIN = 40  # characters of a segment looked at beyond a context window, for cut numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a finding's match and context were cut from.
+
+    The match is `segment.text[start:end]`, the context starts at `context_start`;
+    `masked` is the match as its check masks it (set for personal data only).
+    """
+
+    segment: Segment
+    start: int
+    end: int
+    context_start: int
+    masked: str | None = None
+
+
+def mask_digit_runs(text: str) -> str:
+    """Hide the middle digits of every run of seven or more, keeping its length and separators."""
+    if not _DIGIT.search(text):
+        return text
+    return _DIGIT_RUN.sub(lambda m: _mask_run(m.group()), text)
+
+
+def _mask_run(run: str) -> str:
+    positions = [i for i, c in enumerate(run) if _DIGIT.match(c) or c in "Xx"]
+    shown = mask("0" * len(positions))  # how many of its ends a number of this length keeps
+    head = len(shown) - len(shown.lstrip("0"))
+    tail = len(shown) - len(shown.rstrip("0"))
+    hidden = set(positions[head:len(positions) - tail])
+    return "".join("*" if i in hidden else c for i, c in enumerate(run))
+
+
+def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """`text` with each span's masked form laid over it: every character a mask hides stays hidden."""
+    spans = sorted(spans)
+    if not spans:
+        return text
+    low, high = spans[0][0], max(end for _, end, _ in spans)
+    chars = list(text[low:high])  # only the stretch the spans cover: a text may be megabytes
+    for start, end, masked in spans:
+        if len(masked) != end - start:  # a mask that changes length hides the whole span
+            masked = "*" * (end - start)
+        for i, c in enumerate(masked):
+            if c == "*":
+                chars[start - low + i] = "*"
+    return text[:low] + "".join(chars) + text[high:]
+
+
+class Redactor:
+    """Masks findings with what the document's personal checks found in it."""
+
+    def __init__(self, document: Document, personal: Iterable[Finding]) -> None:
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}
+        for finding in personal:
+            source = finding.source
+            if source is None or source.end <= source.start:
+                continue
+            masked = source.masked or mask(source.segment.text[source.start:source.end])
+            self._spans.setdefault(id(source.segment), []).append((source.start, source.end, masked))
+        self._names = _people(document, personal)
+        self._automaton = None
+
+    def finding(self, finding: Finding) -> Finding:
+        """The finding with every personal datum and long number in its texts masked."""
+        source = finding.source
+        match, context = finding.match, finding.context
+        if source is not None:
+            context = self._window(source, len(context))
+            if source.masked is not None:
+                match = source.masked
+            elif match == source.segment.text[source.start:source.end]:
+                match = self._window(replace(source, context_start=source.start), len(match))
+        detail = finding.location.detail
+        if detail and finding.location.part in _AUTHORED_PARTS | {"metadata"}:
+            detail = self.text(detail)
+        return replace(finding, match=self.text(match), context=self.text(context),
+                       message=self.text(finding.message),
+                       location=replace(finding.location, detail=detail) if detail != finding.location.detail
+                       else finding.location)
+
+    def text(self, text: str) -> str:
+        """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
+        if self._names and text:
+            if self._automaton is None:
+                # Leftmost-longest: a roster's thousands of values, one pass per text.
+                self._automaton = ahocorasick_rs.AhoCorasick(
+                    self._names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            hits = self._automaton.find_matches_as_indexes(text)
+            if hits:
+                text = overlay(text, ((s, e, mask(text[s:e])) for _, s, e in hits))
+        return mask_digit_runs(text)
+
+    def _window(self, source: Source, length: int) -> str:
+        """`length` characters of the segment's masked text from `source.context_start`."""
+        segment = source.segment
+        start, end = source.context_start, source.context_start + length
+        low, high = max(0, start - _MARGIN), min(len(segment.text), end + _MARGIN)
+        spans = [(max(s, low) - low, min(e, high) - low, m[max(s, low) - s:len(m) - (e - min(e, high))])
+                 for s, e, m in self._spans.get(id(segment), ()) if s < high and e > low]
+        # Masking digit runs over the margin too: a number cut at the window's edge is
+        # masked as the whole number, never as the piece the window shows.
+        around = mask_digit_runs(overlay(segment.text[low:high], spans))
+        return around[start - low:end - low].replace("\n", " ")
+
+
+def _people(document: Document, personal: Iterable[Finding]) -> list[str]:
+    """Personal strings to mask wherever they appear.
+
+    The names the file's properties and comment authors carry, and every personal match.
+    """
+    names = {name for k, v in document.metadata.items() if k in PERSON_PROPERTIES for name in _NAMES_SPLIT.split(v)}
+    names |= {s.location.detail for s in document.segments
+              if s.location.part in _AUTHORED_PARTS and s.location.detail}
+    for finding in personal:
+        source = finding.source
+        if source is not None and source.end > source.start:
+            names.add(source.segment.text[source.start:source.end])
+    return sorted(n for n in names if len(n) >= 2)
