@@ -81,7 +81,7 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="单个文件的处理时限（秒），超时记为无法检查（多文件时默认 300）")
 @click.option("--max-file-size", help="单个文件大小上限，如 200MB（默认 512MB），超过记为无法检查")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
+@click.option("--cache-dir",
               help="缓存目录：未改动的文件不再重复检查（auto：用户缓存目录）")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,

@@ -50,7 +50,7 @@ def _result(finding, index: dict[str, int]) -> dict:
     result = {"ruleId": finding.check, "level": _LEVEL[finding.severity],
               "message": {"text": f"{finding.message}（{describe(finding.location)}）"},
               "locations": [{"physicalLocation": location}],
-              "partialFingerprints": {"disclosureLint/v1": finding.digest},
+              "partialFingerprints": {"disclosureLint/v2": finding.fingerprint},
               "properties": {"location": asdict(finding.location), "match": finding.match}}
     if finding.check in index:
         result["ruleIndex"] = index[finding.check]

@@ -1,0 +1,138 @@
+"""With masking on (the default), no personal datum a document holds appears in clear anywhere:
+any report format and field, suppressed findings, statistics, baselines, cache files, fingerprints."""
+
+import hashlib
+import itertools
+import json
+import re
+
+import pytest
+from builders import add_comment, add_run, docx
+
+from linter.report import RENDERERS
+
+NAME = "王小明"
+ID = "110105199003077657"
+MOBILE = "13912346578"
+LANDLINE = "010-68794213"
+ADDRESS = "城南路12号3幢401室"
+EMAIL = "wangxiaoming1990@163.com"
+CARD = "6222020200112233446"
+LINE = (f"申请人{NAME}，身份证号{ID}，手机{MOBILE}，家庭电话{LANDLINE}，家住{ADDRESS}，"
+        f"邮箱{EMAIL}，银行卡号{CARD}")
+SECRETS = [NAME, ID, MOBILE, LANDLINE, ADDRESS, EMAIL, CARD, "wangxiaoming1990", "12号3幢401"]
+
+
+def _digit_runs(value: str) -> set[str]:
+    digits = re.sub(r"\D", "", value)
+    return {digits[i:i + 7] for i in range(len(digits) - 6)}
+
+
+RUNS = set().union(*(_digit_runs(v) for v in (ID, MOBILE, LANDLINE, CARD)))
+
+
+def assert_nothing_in_clear(text: str, where: str) -> None:
+    squeezed = re.sub(r"[\s\-－]", "", text)
+    for secret in SECRETS:
+        assert secret not in text, f"{secret} in clear in {where}"
+    leaked = [run for run in RUNS if run in squeezed]
+    assert not leaked, f"digits {leaked} in clear in {where}"
+
+
+@pytest.fixture
+def draft(tmp_path):
+    def build(d):
+        d.add_paragraph(LINE)
+        d.add_paragraph("附表：")
+        table = d.add_table(rows=2, cols=3)
+        for col, (head, value) in enumerate([("姓名", NAME), ("身份证号", ID), ("联系电话", MOBILE)]):
+            table.cell(0, col).text, table.cell(1, col).text = head, value
+        p = d.add_paragraph("核对情况：")
+        add_comment(d, p, LINE, author=NAME)
+        add_run(p, f"原稿：申请人{NAME}的手机{MOBILE}", deleted=True)
+        add_run(p, f"内部备注：身份证号{ID}", hidden=True)
+        d.core_properties.author = NAME
+        d.core_properties.last_modified_by = NAME
+        d.core_properties.title = f"申请人{NAME}的手机{MOBILE}"
+        d.core_properties.keywords = CARD
+        # A number cut by the edge of a context window, far from any context word.
+        d.add_paragraph("甲" * 15 + "编号" + ID + "乙" * 30)
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    docx(folder / "名单.docx", build)
+    (folder / "名单.md").write_text(f"# 名单\n\n<!-- disclosure-lint: ignore pii/mobile -->\n{LINE}\n{LINE}\n",
+                                    encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_no_report_format_shows_personal_data(cli, draft, tmp_path, fmt):
+    result = cli("check", "--format", fmt, "--show-suppressed", "--statistics", "--jobs", "1",
+                 "--cache-dir", str(tmp_path / "cache"), "--write-baseline", str(tmp_path / "baseline.json"),
+                 str(draft))
+    assert result.exit_code == 1, result.output
+    assert_nothing_in_clear(result.stdout, fmt)
+    assert_nothing_in_clear(result.stderr, f"{fmt} (stderr)")
+    assert_nothing_in_clear((tmp_path / "baseline.json").read_text(encoding="utf-8"), "baseline")
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 2
+    for entry in entries:
+        assert_nothing_in_clear(entry.read_text(encoding="utf-8"), "cache")
+    again = cli("check", "--format", fmt, "--show-suppressed", "--cache-dir", str(tmp_path / "cache"), str(draft))
+    assert again.stdout == result.stdout  # from the cache, the same report
+
+
+def test_the_findings_still_say_what_they_found(cli_json, draft):
+    code, report = cli_json(str(draft))
+    checks = {f["check"] for f in report["findings"]}
+    assert {"pii/id-card", "pii/mobile", "pii/landline", "pii/address", "pii/email", "pii/bank-card",
+            "pii/person-name", "pii/table", "hidden/comment", "hidden/metadata"} <= checks
+    contexts = [f["context"] for f in report["findings"] if f["check"] == "pii/mobile"]
+    assert any("139****6578" in c for c in contexts)
+
+
+def test_no_mask_shows_the_data_when_asked(cli_json, draft):
+    code, report = cli_json("--no-mask", str(draft))
+    text = json.dumps(report, ensure_ascii=False)
+    assert ID in text and NAME in text and MOBILE in text
+
+
+def test_no_fingerprint_gives_back_the_masked_digits(cli, draft, tmp_path):
+    """Every fingerprint, in SARIF and in the baseline, tried against every value the mask could hide."""
+    sarif = json.loads(cli("check", "--format", "sarif", str(draft)).stdout)
+    prints = {p for r in sarif["runs"][0]["results"] for p in r["partialFingerprints"].values()}
+    cli("check", "--write-baseline", str(tmp_path / "b.json"), str(draft))
+    baseline = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    prints |= {e["fingerprint"] for e in baseline["findings"]}
+    assert prints
+
+    def candidates(shown: str):
+        """Every value the masked form could stand for."""
+        hidden = shown.count("*")
+        for digits in itertools.product("0123456789", repeat=hidden):
+            it = iter(digits)
+            yield re.sub(r"\*", lambda _: next(it), shown)
+
+    def hashes(value: str):
+        for text in (value, f"pii/mobile|{value}", f"pii/id-card|{value}"):
+            full = hashlib.sha256(text.encode()).hexdigest()
+            yield from (full, full[:16])
+
+    mobile_guesses = {h for v in candidates("139****6578") for h in hashes(v)}
+    assert MOBILE in set(candidates("139****6578"))
+    assert not prints & mobile_guesses
+    for entry in baseline["findings"]:  # the same, salted with what a baseline entry names
+        for n in (1, 2):
+            nested = {hashlib.sha256(f"{entry['check']}|{h}|{entry['path']}|{n}".encode()).hexdigest()[:16]
+                      for v in candidates("139****6578") for h in hashes(v) if len(h) == 16}
+            assert entry["fingerprint"] not in nested
+    # An ID hides 10 characters; its birth date and check digit narrow that to ~10^5 guesses.
+    id_guesses = set()
+    for day in range(1, 32):
+        for order in range(1000):
+            body = f"1101051990{3:02d}{day:02d}{order:03d}"
+            for check in "0123456789X":
+                id_guesses.update(hashes(body + check))
+    assert hashlib.sha256(ID.encode()).hexdigest()[:16] in id_guesses  # the search would find it
+    assert not prints & id_guesses
