@@ -8,6 +8,7 @@ for that file, never a stuck or lost batch.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -111,9 +112,11 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
     timeout = options.timeout or DEFAULT_TIMEOUT
     prepare(config)  # loaded once here; the forked workers inherit it
     chunks = chunked(todo, options.workers)
-    with ProcessPool(max_workers=max(1, min(options.workers, len(chunks)))) as pool:
+    pool = ProcessPool(max_workers=max(1, min(options.workers, len(chunks))), initializer=_worker_signals)
+    try:
         # pebble kills a worker that overruns the time limit and starts a new one.
-        outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), [cache] * len(chunks), timeout=timeout).result()
+        outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), [cache] * len(chunks),
+                            timeout=timeout).result()
         for chunk in chunks:
             results, problem = _next(outcomes, timeout)
             if results is not None:
@@ -123,6 +126,19 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
                 yield failed_result(path, config, name, problem)
             else:
                 yield from _one_by_one(pool, chunk, config, timeout, cache)
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM) or abandoned: end the workers now, not after the queue.
+        pool.stop()
+        raise
+    finally:
+        pool.close()
+        pool.join()
+
+
+def _worker_signals() -> None:
+    """Workers leave interrupts to the parent, which ends them; SIGTERM ends a worker outright."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def chunked(todo: list[tuple[str, str]], jobs: int) -> list[list[tuple[str, str]]]:

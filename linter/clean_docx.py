@@ -18,6 +18,7 @@ from lxml import etree
 
 from linter.extract.docx_walk import W, hidden_reason
 from linter.extract.ooxml import Package
+from linter.output import atomic_binary
 
 _BODY_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _COMMENT_PARTS = ("word/comments.xml", "word/commentsExtended.xml", "word/commentsIds.xml",
@@ -36,10 +37,13 @@ def _w(tag: str) -> str:
 
 
 def clean(source: str, target: str) -> Counter:
-    """Write a cleaned copy of `source` to `target`; return what was removed, by kind."""
+    """Write a cleaned copy of `source` to `target`; return what was removed, by kind.
+
+    The copy replaces `target` only once it is whole (OutputError when it cannot be written).
+    """
     removed: Counter = Counter()
-    with Package(source) as pkg, zipfile.ZipFile(source) as zin, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+    with Package(source) as pkg, zipfile.ZipFile(source) as zin, atomic_binary(target) as fh, \
+            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = pkg.read(info.filename) or b""
             if _BODY_PART.match(info.filename):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from linter.cli_io import (
     with_progress,
 )
 from linter.config import ConfigError, _size, load_config, with_overrides
-from linter.decide import EXIT_UNCHECKED, exit_code, validate_selectors
+from linter.decide import EXIT_INTERRUPTED, EXIT_UNCHECKED, exit_code, validate_selectors
 from linter.discover import discover
 from linter.model import SEVERITIES
+from linter.output import OutputError
 from linter.registry import RegistryError, load_checks
 from linter.report import RENDERERS, render
 from linter.wordlist import user_entries
@@ -48,16 +50,35 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console entry point: the CLI, with no traceback for a closed pipe or Ctrl-C."""
+    """Console entry point: no traceback for a closed pipe, a failed write, Ctrl-C or SIGTERM.
+
+    An interrupted run exits 130 at once: the pool's workers are ended and temporary
+    files removed on the way out, and a report being written is not put in place.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
     try:
-        cli()
+        try:
+            code = cli.main(standalone_mode=False, prog_name="disclosure-lint")
+        finally:
+            sys.stdout.flush()  # here, where a full disk or closed pipe can still be reported
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("disclosure-lint: 已中断 (interrupted)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_UNCHECKED)
     except BrokenPipeError:
         # The reader (head, a pager) went away; the report is incomplete, so not a pass.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_UNCHECKED)
-    except KeyboardInterrupt:
-        click.echo("disclosure-lint: 已中断 (interrupted)", err=True)
-        sys.exit(130)
+    except OSError as exc:  # standard output could not be written (a full disk, a closed file)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _fail(f"无法写入标准输出：{exc.strerror or exc}")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt  # unwind as Ctrl-C does: workers ended, temporary files removed
 
 
 @cli.command()
@@ -114,19 +135,21 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
         _fail(f"配置错误：{exc}")
     options = BatchOptions(jobs=jobs, timeout=timeout, cache_dir=cache_dir,
                            executor=executor, scheduler=scheduler, ship_bytes=ship_bytes)
-    with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
-        files = list(discover(paths))
-        try:
+    try:
+        with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
+            files = list(discover(paths))
             progress = with_progress(batch.run(files, config, options, shown_as), len(files), quiet)
             results = render(fmt, progress, out, show_suppressed)
-        except ConfigError as exc:  # raised lazily, e.g. --executor dask without dask installed
-            _fail(f"配置错误：{exc}")
-        if show_suppressed and fmt == "table":
-            render_suppressed(results, out)
-    if not results:
-        _fail("没有找到可检查的文件（支持 .docx、.pdf、.txt、.md）")
-    if write_baseline:
-        write_baseline_file(write_baseline, results)
+            if show_suppressed and fmt == "table":
+                render_suppressed(results, out)
+        if not results:
+            _fail("没有找到可检查的文件（支持 .docx、.pdf、.txt、.md）")
+        if write_baseline:
+            write_baseline_file(write_baseline, results)
+    except ConfigError as exc:  # raised lazily, e.g. --executor dask without dask installed
+        _fail(f"配置错误：{exc}")
+    except OutputError as exc:
+        _fail(str(exc))
     if statistics:
         click.echo(statistics_text(results), err=True)
     findings = [f for r in results for f in r.findings]
@@ -162,8 +185,8 @@ def clean_command(source: str, target: str) -> None:
     from linter.extract import ExtractError
     from linter.extract.sniff import sniff
 
-    if Path(target).exists() and Path(target).resolve() == Path(source).resolve():
-        _fail("不能覆盖原文件，请用 -o 指定另一个文件")
+    if _same_file(source, target):
+        _fail("不能覆盖原文件（输出与输入是同一个文件），请用 -o 指定另一个文件")
     try:
         with open(source, "rb") as fh:
             fmt, _ = sniff(source, fh.read())
@@ -174,8 +197,18 @@ def clean_command(source: str, target: str) -> None:
         removed = clean(source, target)
     except ExtractError as exc:
         _fail(f"{source}：{exc}")
+    except OutputError as exc:
+        _fail(str(exc))
     summary = "，".join(f"{kind} {count} 处" for kind, count in removed.items()) or "没有需要清理的内容"
     click.echo(f"已清理 {source} → {target}：{summary}")
+
+
+def _same_file(source: str, target: str) -> bool:
+    """Whether writing `target` would overwrite `source` (the same path, a link, a hard link)."""
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False  # the target does not exist yet
 
 
 @cli.command()

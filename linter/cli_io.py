@@ -14,6 +14,7 @@ from typing import TextIO
 from linter.check import Check
 from linter.config import Config
 from linter.engine import FileResult
+from linter.output import atomic_text
 from linter.report.words import SEVERITY_WORDS, describe
 
 _WHY = {
@@ -27,11 +28,11 @@ _WHY = {
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """Standard output, or the file --output names."""
+    """Standard output, or the file --output names (replaced only once the report is whole)."""
     if path is None:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+    with atomic_text(path) as out:
         yield out
 
 

@@ -16,7 +16,7 @@ from linter.masking import digest
 from linter.model import SEVERITY_RANK, Finding
 from linter.registry import FAMILIES
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNCHECKED = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNCHECKED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def matches(selector: str, check_id: str) -> bool:

@@ -18,8 +18,9 @@ ID = "110105199003077657"
 CLEAN = "# 工作动态\n\n本周召开例会。\n"
 
 
-def _run(paths, cache, config=Config(), jobs=1):
-    return {r.path: r for r in run([str(p) for p in paths], config, BatchOptions(jobs=jobs, cache_dir=str(cache)))}
+def _run(paths, cache, config=None, jobs=1):
+    options = BatchOptions(jobs=jobs, cache_dir=str(cache))
+    return {r.path: r for r in run([str(p) for p in paths], config or Config(), options)}
 
 
 def _checks(result):

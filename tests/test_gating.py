@@ -125,6 +125,13 @@ def test_baseline_accepts_known_findings_only(cli_json, drafts):
     assert [f["match"] for f in report["findings"]] == ["139****5678"] and code == 1
 
 
+def test_a_baseline_of_the_old_reversible_kind_is_refused_with_what_to_do(cli, drafts):
+    (drafts / "old.json").write_text('{"schema_version": 1, "findings": [{"fingerprint": "ab", "check": "pii/id-card"}]}',
+                                     encoding="utf-8")
+    result = cli("check", "list.md", "--baseline", "old.json")
+    assert result.exit_code == 2 and "--write-baseline" in result.stderr and "Traceback" not in result.output
+
+
 def test_allow_patterns_per_file_ignores_inline_and_show_suppressed(cli, drafts):
     (drafts / ".disclosure-lint.toml").write_text(
         'allow-patterns = ["^110105"]\nper-file-ignores = { "list.md" = ["pii/person-name"] }\n', encoding="utf-8")
