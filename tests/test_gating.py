@@ -126,8 +126,8 @@ def test_baseline_accepts_known_findings_only(cli_json, drafts):
 
 
 def test_a_baseline_of_the_old_reversible_kind_is_refused_with_what_to_do(cli, drafts):
-    (drafts / "old.json").write_text('{"schema_version": 1, "findings": [{"fingerprint": "ab", "check": "pii/id-card"}]}',
-                                     encoding="utf-8")
+    old = {"schema_version": 1, "findings": [{"fingerprint": "ab", "check": "pii/id-card"}]}
+    (drafts / "old.json").write_text(json.dumps(old), encoding="utf-8")
     result = cli("check", "list.md", "--baseline", "old.json")
     assert result.exit_code == 2 and "--write-baseline" in result.stderr and "Traceback" not in result.output
 
