@@ -16,7 +16,9 @@ from collections import Counter
 
 from lxml import etree
 
-from linter.extract.docx_walk import W, hidden_reason
+from linter.extract.docx import styles_of
+from linter.extract.docx_style import Styles, hidden_reason
+from linter.extract.docx_walk import W
 from linter.extract.ooxml import Package
 from linter.output import atomic_binary
 
@@ -44,10 +46,11 @@ def clean(source: str, target: str) -> Counter:
     removed: Counter = Counter()
     with Package(source) as pkg, zipfile.ZipFile(source) as zin, atomic_binary(target) as fh, \
             zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zout:
+        styles = styles_of(pkg)
         for info in zin.infolist():
             data = pkg.read(info.filename) or b""
             if _BODY_PART.match(info.filename):
-                data = _serialise(_clean_body(pkg.xml(info.filename), removed))
+                data = _serialise(_clean_body(pkg.xml(info.filename), styles, removed))
             elif info.filename in _COMMENT_PARTS:
                 data = _serialise(_emptied(pkg.xml(info.filename), removed, info.filename))
             elif info.filename in _PROPERTY_PARTS:
@@ -60,7 +63,7 @@ def _serialise(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _clean_body(root, removed: Counter):
+def _clean_body(root, styles: Styles, removed: Counter):
     for tag in _MARKERS:
         for node in root.iter(_w(tag)):
             _drop(node)
@@ -82,7 +85,7 @@ def _clean_body(root, removed: Counter):
             removed["修订（格式）"] += 1
             _drop(node)
     for run in list(root.iter(_w("r"))):
-        if hidden_reason(run.find(_w("rPr"))):  # hidden, white or 1pt: nothing a reader sees
+        if hidden_reason(run, styles):  # hidden, white on light, or 1pt: nothing a reader sees
             removed["隐藏文字"] += 1
             _drop(run)
     return root

@@ -138,3 +138,95 @@ def test_concealed_pdf_text_is_not_checked_twice(tmp_path):
 
     result = lint_file(str(concealing_pdf(tmp_path / "c.pdf")), Config(select=("pii/mobile",)))
     assert len(result.findings) == 1
+
+
+# --- what a reader sees: white on dark is visible, hidden through a style is hidden ----------------
+
+def _shade(element, fill: str, holder: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = element.get_or_add_tcPr() if holder == "tcPr" else element.get_or_add_pPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), fill)
+    props.append(shading)
+
+
+def _white(run) -> None:
+    from docx.shared import RGBColor
+
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def _filled_textbox(paragraph, text: str, fill: str) -> None:
+    from lxml import etree
+
+    xml = ('<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><wps:wsp>'
+           f'<wps:spPr><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></wps:spPr>'
+           '<wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+           f'<w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing>')
+    paragraph.add_run()._r.append(etree.fromstring(xml))
+
+
+@pytest.fixture
+def shown_and_hidden(tmp_path):
+    def build(d):
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_COLOR_INDEX
+
+        table = d.add_table(rows=2, cols=1)
+        header = table.cell(0, 0)
+        header.text = ""
+        _white(header.paragraphs[0].add_run("表头白字"))
+        _shade(header._tc, "1F4E79", "tcPr")  # dark blue header row
+        table.cell(1, 0).text = "数据"
+        shaded = d.add_paragraph()
+        _white(shaded.add_run("段落底纹白字"))
+        _shade(shaded._p, "000000", "pPr")
+        marked = d.add_paragraph()
+        dark = marked.add_run("黑色突出显示白字")
+        _white(dark)
+        dark.font.highlight_color = WD_COLOR_INDEX.BLACK
+        light = marked.add_run("黄色突出显示白字")
+        _white(light)
+        light.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        _filled_textbox(d.add_paragraph("文本框："), "深色文本框白字", "203864")
+        _white(d.add_paragraph().add_run("白底白字"))
+        secret = d.styles.add_style("隐藏字符", WD_STYLE_TYPE.CHARACTER)
+        secret.font.hidden = True
+        d.add_paragraph("正文").add_run("字符样式隐藏", style="隐藏字符")
+        base = d.styles.add_style("隐藏段落", WD_STYLE_TYPE.PARAGRAPH)
+        base.font.hidden = True
+        derived = d.styles.add_style("派生隐藏段落", WD_STYLE_TYPE.PARAGRAPH)
+        derived.base_style = base
+        d.add_paragraph("段落样式隐藏", style="派生隐藏段落")
+        shown = d.add_paragraph("", style="隐藏段落").add_run("直接取消隐藏")
+        shown.font.hidden = False
+
+    return docx(tmp_path / "draft.docx", build)
+
+
+VISIBLE_WHITE = {"表头白字", "段落底纹白字", "黑色突出显示白字", "深色文本框白字", "直接取消隐藏"}
+HIDDEN_TEXT = {"黄色突出显示白字", "白底白字", "字符样式隐藏", "段落样式隐藏"}
+
+
+def test_white_on_dark_is_visible_and_styles_can_hide(shown_and_hidden):
+    segments = extract(str(shown_and_hidden)).segments
+    hidden = {s.text for s in segments if s.location.part == "hidden-text"}
+    visible = "".join(s.text for s in segments if s.location.part in VISIBLE_PARTS)
+    assert hidden == HIDDEN_TEXT
+    assert all(text in visible for text in VISIBLE_WHITE)
+    found = _by_check(lint_file(str(shown_and_hidden), HIDDEN))
+    assert sorted(f.context for f in found["hidden/hidden-text"]) == sorted(HIDDEN_TEXT)
+
+
+def test_clean_keeps_white_on_dark_and_removes_style_hidden_text(cli, shown_and_hidden, tmp_path):
+    out = tmp_path / "clean.docx"
+    assert cli("clean", shown_and_hidden, "-o", out).exit_code == 0
+    text = "".join(s.text for s in extract(str(out)).segments)
+    assert all(t in text for t in VISIBLE_WHITE)
+    assert not any(t in text for t in HIDDEN_TEXT)
+    assert _visible(out) == _visible(shown_and_hidden)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 
+from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
 from linter.extract.ooxml import Package
@@ -32,13 +33,13 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         body = pkg.xml("word/document.xml")
         if body is None:
             raise ExtractError("不是 Word 文档（缺少 word/document.xml）(not a .docx)")
-        levels = _heading_levels(pkg)
-        walker = BodyWalker("body", levels)
+        styles = styles_of(pkg)
+        walker = BodyWalker("body", styles)
         walker.walk(body.find(f"{{{W}}}body"))
         segments = walker.segments
-        segments += _headers_footers(pkg, levels)
-        segments += _notes(pkg, levels)
-        segments += _comments(pkg, levels, walker.comment_anchors)
+        segments += _headers_footers(pkg, styles)
+        segments += _notes(pkg, styles)
+        segments += _comments(pkg, styles, walker.comment_anchors)
         metadata = _properties(pkg)
         attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
@@ -47,42 +48,44 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                     revisions=walker.revisions, attachments=attachments)
 
 
-def _heading_levels(pkg: Package) -> dict[str, int]:
+def styles_of(pkg: Package) -> Styles:
+    """The package's styles (heading levels, hidden and coloured styles), parsed once per styles.xml."""
     # styles.xml is often the largest part and the same in every draft made from one
     # template; its CRC from the zip directory lets a batch parse it once.
     key = pkg.fingerprint("word/styles.xml")
     if key is None:
-        return {}
-    if key not in _LEVELS_CACHE:
-        if len(_LEVELS_CACHE) >= 64:
-            _LEVELS_CACHE.clear()
-        _LEVELS_CACHE[key] = heading_levels(pkg.xml("word/styles.xml"))
-    return _LEVELS_CACHE[key]
+        return Styles()
+    if key not in _STYLES_CACHE:
+        if len(_STYLES_CACHE) >= 64:
+            _STYLES_CACHE.clear()
+        root = pkg.xml("word/styles.xml")
+        _STYLES_CACHE[key] = Styles.parse(root, heading_levels(root))
+    return _STYLES_CACHE[key]
 
 
-_LEVELS_CACHE: dict[tuple[int, int], dict[str, int]] = {}
+_STYLES_CACHE: dict[tuple[int, int], dict[str, int]] = {}
 
 
-def _headers_footers(pkg: Package, levels: dict[str, int]) -> list[Segment]:
+def _headers_footers(pkg: Package, styles: Styles) -> list[Segment]:
     segments: list[Segment] = []
     parts = sorted((m.group(1), int(m.group(2) or 0), name)
                    for name in pkg.names if (m := _HEADER.match(name)))
     for kind, _, name in parts:
         root = pkg.xml(name)
         if root is not None:
-            walker = BodyWalker(kind, levels)
+            walker = BodyWalker(kind, styles)
             walker.walk(root)
             segments += walker.segments
     return segments
 
 
-def _notes(pkg: Package, levels: dict[str, int]) -> list[Segment]:
+def _notes(pkg: Package, styles: Styles) -> list[Segment]:
     segments: list[Segment] = []
     for name, part in _NOTES:
         root = pkg.xml(name)
         if root is None:
             continue
-        walker = BodyWalker(part, levels)
+        walker = BodyWalker(part, styles)
         for note in root:
             # Separator "notes" hold only the rule Word draws above the notes.
             if note.get(f"{{{W}}}type") in (None, "normal"):
@@ -91,13 +94,13 @@ def _notes(pkg: Package, levels: dict[str, int]) -> list[Segment]:
     return segments
 
 
-def _comments(pkg: Package, levels: dict[str, int], anchors: dict[str, int]) -> list[Segment]:
+def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Segment]:
     root = pkg.xml("word/comments.xml")
     if root is None:
         return []
     segments: list[Segment] = []
     for comment in root.iterfind(f"{{{W}}}comment"):
-        walker = BodyWalker("comment", levels)
+        walker = BodyWalker("comment", styles)
         walker.walk(comment)
         text = "\n".join(s.text for s in walker.segments if s.location.part == "comment")
         if text.strip():

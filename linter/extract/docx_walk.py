@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from linter.extract.docx_style import Styles, hidden_reason
 from linter.model import Location, Segment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,9 +66,9 @@ class _Runs:
 class BodyWalker:
     """Collect the segments of one part, numbering its paragraphs in order."""
 
-    def __init__(self, part: str, levels: dict[str, int]) -> None:
+    def __init__(self, part: str, styles: Styles) -> None:
         self.part = part
-        self.levels = levels
+        self.styles = styles
         self.segments: list[Segment] = []
         self.paragraph = 0
         self.comment_anchors: dict[str, int] = {}
@@ -122,7 +123,7 @@ class BodyWalker:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        why = hidden_reason(run.find(_w("rPr")))
+        why = hidden_reason(run, self.styles)
         if revision == "deleted":
             target = runs.deleted
         elif why:
@@ -169,29 +170,7 @@ class BodyWalker:
         if outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
             return int(outline.get(VAL)) + 1
         style = props.find(_w("pStyle"))
-        return None if style is None else self.levels.get(style.get(VAL, ""))
-
-
-def hidden_reason(props) -> str | None:
-    """Why a run is hidden from a reader: vanish, white text, or a size of 1pt or less."""
-    if props is None:
-        return None
-    if _on(props.find(_w("vanish"))):
-        return "vanish"
-    color = props.find(_w("color"))
-    value = (color.get(VAL, "") if color is not None else "").lower()
-    if len(value) == 6 and all(c in "0123456789abcdef" for c in value) and \
-            min(int(value[i:i + 2], 16) for i in (0, 2, 4)) >= 0xF0:
-        return "white"
-    size = props.find(_w("sz"))
-    if size is not None and size.get(VAL, "").isdigit() and int(size.get(VAL)) <= 2:  # half-points
-        return "tiny"
-    return None
-
-
-def _on(flag) -> bool:
-    """A toggle property such as <w:vanish/> is on unless its val says otherwise."""
-    return flag is not None and flag.get(VAL, "true") not in ("0", "false", "off")
+        return None if style is None else self.styles.levels.get(style.get(VAL, ""))
 
 
 def _grid_span(tc) -> int:

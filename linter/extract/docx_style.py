@@ -1,0 +1,196 @@
+"""Whether a reader sees a run: its effective properties through styles, and what lies behind it.
+
+A run is hidden by `w:vanish` set on the run, on its character style, on its
+paragraph's style or in the document defaults (each through its `basedOn`
+chain); it is unreadable at 1pt or less. White text is hidden only on a light
+background: the run's highlight or shading, its paragraph's, its table cell's,
+the fill of the text box or shape holding it, or the page colour — white on a
+dark table header is what a reader sees, and must be neither reported nor
+cleaned away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_V = "urn:schemas-microsoft-com:vml"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+VAL = _w("val")
+_RPR, _PPR, _TCPR, _SHD = _w("rPr"), _w("pPr"), _w("tcPr"), _w("shd")
+# Word's highlight colours, by name.
+_HIGHLIGHT = {
+    "black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",
+    "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF", "darkBlue": "000080", "darkCyan": "008080",
+    "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+    "darkGray": "808080", "lightGray": "C0C0C0",
+}
+_LIGHT = 0.6  # relative luminance above which white text does not stand out
+_DEPTH = 16  # basedOn chains longer than this are a loop
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The run properties styles give (vanish, colour, size, shading), by style id."""
+
+    character: dict[str, etree._Element] = field(default_factory=dict)  # style id -> w:style
+    paragraph: dict[str, etree._Element] = field(default_factory=dict)
+    defaults: etree._Element | None = None  # docDefaults/rPrDefault/rPr
+    levels: dict[str, int] = field(default_factory=dict)  # heading levels by paragraph style
+
+    @classmethod
+    def parse(cls, root: etree._Element | None, levels: dict[str, int]) -> Styles:
+        """Index styles.xml (None: no styles part)."""
+        if root is None:
+            return cls(levels=levels)
+        by_type: dict[str, dict[str, etree._Element]] = {"character": {}, "paragraph": {}}
+        for style in root.iterfind(_w("style")):
+            kind = style.get(_w("type"))
+            if kind in by_type:
+                by_type[kind][style.get(_w("styleId"), "")] = style
+        defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}")
+        return cls(by_type["character"], by_type["paragraph"], defaults, levels)
+
+    def run_property(self, run: etree._Element, paragraph: etree._Element | None, tag: str):
+        """The element `tag` of the run's effective rPr: direct, character style, paragraph style, defaults."""
+        props = run.find(_RPR)
+        found = props.find(_w(tag)) if props is not None else None
+        if found is not None:
+            return found
+        found = self._chain(self.character, _style_id(props, "rStyle"), _RPR, tag)
+        if found is None and paragraph is not None:
+            found = self._chain(self.paragraph, _style_id(paragraph.find(_PPR), "pStyle"), _RPR, tag)
+        if found is None and self.defaults is not None:
+            found = self.defaults.find(_w(tag))
+        return found
+
+    def paragraph_shading(self, paragraph: etree._Element) -> etree._Element | None:
+        """The paragraph's shading: its own, or its style's."""
+        props = paragraph.find(_PPR)
+        own = props.find(_SHD) if props is not None else None
+        return own if own is not None else self._chain(self.paragraph, _style_id(props, "pStyle"), _PPR, "shd")
+
+    def _chain(self, table: dict[str, etree._Element], style_id: str | None, holder: str, tag: str):
+        for _ in range(_DEPTH):
+            style = table.get(style_id or "")
+            if style is None:
+                return None
+            found = style.find(f"{holder}/{_w(tag)}")
+            if found is not None:
+                return found
+            based = style.find(_w("basedOn"))
+            style_id = based.get(VAL) if based is not None else None
+        return None
+
+
+def _style_id(props: etree._Element | None, tag: str) -> str | None:
+    element = props.find(_w(tag)) if props is not None else None
+    return element.get(VAL) if element is not None else None
+
+
+def hidden_reason(run: etree._Element, styles: Styles) -> str | None:
+    """Why a reader cannot see `run`: vanish, white text on a light background, a size of 1pt or less."""
+    paragraph = _ancestor(run, _w("p"))
+    if _on(styles.run_property(run, paragraph, "vanish")):
+        return "vanish"
+    size = styles.run_property(run, paragraph, "sz")
+    if size is not None and size.get(VAL, "").isdigit() and int(size.get(VAL)) <= 2:  # half-points
+        return "tiny"
+    color = styles.run_property(run, paragraph, "color")
+    if _is_white(color.get(VAL) if color is not None else None):
+        behind = background(run, paragraph, styles)
+        if behind is None or _luminance(behind) > _LIGHT:
+            return "white"
+    return None
+
+
+def background(run: etree._Element, paragraph: etree._Element | None, styles: Styles) -> str | None:
+    """The colour behind a run (RRGGBB), innermost first; None for the default white page."""
+    props = run.find(_RPR)
+    if props is not None:
+        mark = props.find(_w("highlight"))
+        if mark is not None and mark.get(VAL) in _HIGHLIGHT:
+            return _HIGHLIGHT[mark.get(VAL)]
+    layers = [styles.run_property(run, paragraph, "shd")]
+    if paragraph is not None:
+        layers.append(styles.paragraph_shading(paragraph))
+    cell = _ancestor(run, _w("tc"))
+    if cell is not None:
+        layers.append(cell.find(f"{_TCPR}/{_SHD}"))
+    for shading in layers:
+        colour = _shading_colour(shading)
+        if colour is not None:
+            return colour
+    return _shape_fill(run) or _page_colour(run)
+
+
+def _shading_colour(shading: etree._Element | None) -> str | None:
+    if shading is None:
+        return None
+    pattern = shading.get(VAL, "clear")
+    colour = shading.get(_w("color")) if pattern == "solid" else shading.get(_w("fill"))
+    return colour if _hex(colour) else None
+
+
+def _shape_fill(run: etree._Element) -> str | None:
+    """The solid fill of the text box or shape whose content holds the run."""
+    box = _ancestor(run, _w("txbxContent"))
+    while box is not None:
+        shape = box.getparent()
+        while shape is not None and shape.tag not in (f"{{{_WPS}}}wsp", f"{{{_V}}}shape", f"{{{_V}}}rect",
+                                                      f"{{{_V}}}roundrect"):
+            shape = shape.getparent()
+        if shape is None:
+            return None
+        if shape.tag == f"{{{_WPS}}}wsp":
+            fill = shape.find(f"{{{_WPS}}}spPr/{{{_A}}}solidFill/{{{_A}}}srgbClr")
+            if fill is not None and _hex(fill.get("val")):
+                return fill.get("val")
+        elif shape.get("filled", "t") not in ("f", "false") and _hex((shape.get("fillcolor") or "").lstrip("#")):
+            return shape.get("fillcolor").lstrip("#")
+        box = _ancestor(shape, _w("txbxContent"))  # a box inside a box: look further out
+    return None
+
+
+def _page_colour(run: etree._Element) -> str | None:
+    page = run.getroottree().getroot().find(_w("background"))
+    colour = page.get(_w("color")) if page is not None else None
+    return colour if _hex(colour) else None
+
+
+def _ancestor(element: etree._Element, tag: str) -> etree._Element | None:
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _on(flag: etree._Element | None) -> bool:
+    """A toggle property such as <w:vanish/> is on unless its val says otherwise."""
+    return flag is not None and flag.get(VAL, "true") not in ("0", "false", "off")
+
+
+def _hex(value: str | None) -> bool:
+    return bool(value) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)
+
+
+def _is_white(value: str | None) -> bool:
+    return _hex(value) and min(int(value[i:i + 2], 16) for i in (0, 2, 4)) >= 0xF0
+
+
+def _luminance(value: str) -> float:
+    """Relative luminance (WCAG) of an RRGGBB colour, 0 (black) to 1 (white)."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(value[i:i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
