@@ -85,7 +85,9 @@ class Document:
     names embedded objects and files whose content is not checked; `concealed`
     holds PDF text a reader does not see (white, tiny, off the page, under an
     opaque box — detail says which); it is also in `segments`, where anyone can
-    copy it. `error` is set instead of segments when the file could not be read.
+    copy it. `damaged` says, in words for the reviewer, what of a damaged file may
+    not have been read (a repaired structure, broken streams, a missing part).
+    `error` is set instead of segments when the file could not be read.
     """
 
     path: str
@@ -98,6 +100,7 @@ class Document:
     revisions: dict[str, int] = field(default_factory=dict)
     attachments: tuple[str, ...] = ()
     concealed: tuple[Segment, ...] = ()
+    damaged: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
 

@@ -37,7 +37,10 @@ def test_a_hanging_file_times_out_and_a_dead_worker_fails_only_its_file(folder, 
     results = {r.path.rsplit("/", 1)[-1]: r for r in run([str(folder)], Config(), BatchOptions(jobs=2, timeout=3))}
     assert time.monotonic() - start < 40
     assert results["hang.md"].status == "error" and "超时" in results["hang.md"].error
-    assert results["die.md"].status == "error" and "进程" in results["die.md"].error
+    # pebble can see the worker die before it records that the task started, and then
+    # reports the task as timed out: either way the file is an error, never a pass.
+    assert results["die.md"].status == "error" and ("进程" in results["die.md"].error
+                                                    or "超时" in results["die.md"].error)
     assert sum(r.status == "ok" for r in results.values()) == 6
 
 

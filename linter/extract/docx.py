@@ -9,6 +9,7 @@ headers, footers, footnotes, endnotes, comments and properties follow.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 
 from linter.extract.docx_style import Styles
@@ -25,6 +26,9 @@ _CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastM
 _APP_FIELDS = ("Company", "Manager", "Template", "HyperlinkBase")
 _EMBEDDED = ("word/embeddings/", "word/activeX/")
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RELS = "word/_rels/document.xml.rels"
+_TEXT_PARTS = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
@@ -40,12 +44,13 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments += _headers_footers(pkg, styles)
         segments += _notes(pkg, styles)
         segments += _comments(pkg, styles, walker.comment_anchors)
+        damaged = _missing_parts(pkg, body)
         metadata = _properties(pkg)
         attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
                  for key, value in metadata.items()]
     return Document(path=path, format="docx", segments=tuple(segments), metadata=metadata,
-                    revisions=walker.revisions, attachments=attachments)
+                    revisions=walker.revisions, attachments=attachments, damaged=damaged)
 
 
 def styles_of(pkg: Package) -> Styles:
@@ -63,7 +68,7 @@ def styles_of(pkg: Package) -> Styles:
     return _STYLES_CACHE[key]
 
 
-_STYLES_CACHE: dict[tuple[int, int], dict[str, int]] = {}
+_STYLES_CACHE: dict[tuple[int, int], Styles] = {}
 
 
 def _headers_footers(pkg: Package, styles: Styles) -> list[Segment]:
@@ -109,6 +114,27 @@ def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Seg
             segments.append(Segment(text, Location(part="comment", paragraph=paragraph, detail=author)))
         segments += [s for s in walker.segments if s.location.part != "comment"]
     return segments
+
+
+def _missing_parts(pkg: Package, body) -> tuple[str, ...]:
+    """Parts holding text that the document refers to but the package lacks (a damaged zip).
+
+    Headers, notes and comments are read by name, so a part that is gone would pass
+    unnoticed: its text was never checked.
+    """
+    rels = pkg.xml(_RELS)
+    if rels is None:
+        refers = any(k.startswith(f"{{{_R}}}") for element in body.iter() for k in element.attrib)
+        return (f"缺少关系部件 {_RELS}，页眉、页脚、脚注或批注可能未读出",) if refers else ()
+    missing = []
+    for rel in rels:
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if kind in _TEXT_PARTS and rel.get("TargetMode") != "External":
+            name = posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"word/{target}")
+            if name not in pkg.names:
+                missing.append(name)
+    return (f"缺少{'、'.join(missing)}，其中的文字未读出",) if missing else ()
 
 
 def _properties(pkg: Package) -> dict[str, str]:

@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from linter.extract.errors import ExtractError
+from linter.extract.pdf_damage import damage_notes, garbled
 from linter.extract.pdf_grid import Grid, cells, find_grid
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
@@ -39,6 +40,8 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         attachments = tuple(pdf.get_attachment(i).get_name() for i in range(pdf.count_attachments()))
         segments: list[Segment] = []
         empty: list[int] = []
+        blank: list[int] = []
+        unreadable: list[int] = []
         mostly_image: list[int] = []
         concealed: list[Segment] = []
         warnings: list[str] = []
@@ -49,6 +52,10 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                 text_chars = sum(len(s.text.strip()) for s in page_segments)
                 if not text_chars and _has_content(page):
                     empty.append(number)
+                elif not text_chars:
+                    blank.append(number)
+                if garbled("".join(s.text for s in page_segments)):
+                    unreadable.append(number)
                 elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
                     mostly_image.append(number)
                 concealed += _concealed(notes, number)
@@ -56,12 +63,13 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                 segments += _annotations(page, number)
             finally:
                 page.close()
+        damaged = damage_notes(pdf, data, blank, unreadable)
     finally:
         pdf.close()
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="pdf", segments=tuple(segments), metadata=metadata,
                     pages=count, pages_without_text=tuple(empty), pages_mostly_image=tuple(mostly_image),
-                    concealed=tuple(concealed), attachments=attachments,
+                    concealed=tuple(concealed), attachments=attachments, damaged=damaged,
                     warnings=tuple(warnings))
 
 
