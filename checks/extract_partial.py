@@ -18,7 +18,8 @@ class PartialTextCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per mostly-image page, and one per sign of damage."""
         for note in document.damaged:
-            yield self.file_finding(f"文件已损坏，可能有内容未读出、未经检查：{note}。请用原软件重新导出后再检查", match=note)
+            message = f"文件已损坏，可能有内容未读出、未经检查：{note}。请用原软件重新导出后再检查"
+            yield self.file_finding(message, match=note)
         for page in document.pages_mostly_image:
             message = f"第{page}页大部分是图片、文字很少（可能是粘贴的扫描件），图片内容未经检查，请人工审阅"
             yield self.file_finding(message, location=Location(page=page))

@@ -228,3 +228,17 @@ def test_fuzzed_fixtures_always_give_a_report(tmp_path):
     assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr
     report = json.loads(done.stdout)
     assert len(report["files"]) == 150 * len(sources)
+    # "ok" means all text was read: a mutant that lost text says so with extract/partial.
+    partial = {f["path"] for f in report["findings"] if f["check"] == "extract/partial"}
+    originals = {s.suffix: _text(s) for s in sources}
+    lost = []
+    for entry in report["files"]:
+        if entry["status"] == "ok" and entry["path"] not in partial:
+            text, original = _text(Path(entry["path"])), originals[Path(entry["path"]).suffix]
+            if len(text) < len(original) or not set(original) <= set(text):
+                lost.append(Path(entry["path"]).name)
+    assert lost == []
+
+
+def _text(path: Path) -> str:
+    return "".join(s.text for s in extract(str(path)).segments if s.location.part != "metadata")

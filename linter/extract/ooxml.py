@@ -72,7 +72,8 @@ class Package:
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
+                ValueError) as exc:  # ValueError: a damaged directory gives negative offsets
             raise ExtractError(f"文件已损坏或不完整（{name}：{exc}）(corrupt or truncated)") from None
         if len(data) > MAX_PART_BYTES:
             raise ExtractError(f"文档部件 {name} 解压后过大，疑似压缩炸弹 (decompression bomb)")
