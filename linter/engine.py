@@ -21,7 +21,7 @@ from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
 from linter.masking import digest
 from linter.model import Document, Finding, Location
-from linter.privacy import Redactor
+from linter.privacy import Redactor, mask_digit_runs
 from linter.registry import load_checks
 
 if TYPE_CHECKING:
@@ -103,7 +103,11 @@ def internal_error(exc: Exception) -> str:
 
 
 def failed_result(path: str, config: Config, shown: str, message: str) -> FileResult:
-    """The result for a file that could not be read: an error status and an extract/error finding."""
+    """The result for a file that could not be read: an error status and an extract/error finding.
+
+    The message may quote what a parser choked on: long numbers in it are masked.
+    """
+    message = mask_digit_runs(message) if config.mask else message
     return check_document(Document(path=path, format=_format_of(path), error=message), config, shown)
 
 
@@ -129,11 +133,13 @@ def check_document(document: Document, config: Config, shown: str) -> FileResult
 def run_checks(document: Document, config: Config) -> Checked:
     """The selected checks' findings on a document, masked: everything that does not depend on its path."""
     context = context_of(config)
-    findings, crashed = _run_checks(document, context, _active_checks(config.select, config.ignore))
-    error = document.error or crashed
+    findings, crash = _run_checks(document, context, _active_checks(config.select, config.ignore))
+    findings = list(_masked(document, findings, config, context))
+    # The file's error is the crash finding's message, masked with it: an exception may quote the text.
+    error = document.error or (findings[crash].message if crash is not None else None)
     return Checked(format=document.format, status="error" if error else "ok", error=error,
                    pages=document.pages, chars=document.chars, warnings=document.warnings,
-                   findings=tuple(_masked(document, findings, config, context)), inline=inline_ignores(document))
+                   findings=tuple(findings), inline=inline_ignores(document))
 
 
 def decided(checked: Checked, config: Config, shown: str) -> FileResult:
@@ -181,17 +187,19 @@ def inline_ignores(document: Document) -> dict[int, tuple[str, ...]]:
     return found
 
 
-def _run_checks(document: Document, context: CheckContext, checks: Iterable[Check]):
+def _run_checks(document: Document, context: CheckContext,
+                checks: Iterable[Check]) -> tuple[list[Finding], int | None]:
+    """Every finding of `checks`, and the index of the last crash among them (None: no check crashed)."""
     findings: list[Finding] = []
-    crashed = None
+    crash = None
     for check in checks:
         try:
             findings.extend(check.run(document, context))
         except Exception as exc:  # reported against this file and check; the batch goes on
-            crashed = f"检查 {check.id} 运行出错 ({type(exc).__name__}: {exc})"
-            findings.append(Finding(check=check.id, severity="error", message=crashed,
-                                    location=Location()))
-    return findings, crashed
+            crash = len(findings)
+            findings.append(Finding(check=check.id, severity="error", location=Location(),
+                                    message=f"检查 {check.id} 运行出错 ({type(exc).__name__}: {exc})"))
+    return findings, crash
 
 
 def _format_of(path: str) -> str | None:

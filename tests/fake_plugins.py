@@ -42,8 +42,9 @@ class CrashingCheck(Check):
     description = "测试用：总是出错"
 
     def run(self, document, context):
-        if "崩溃" in "".join(s.text for s in document.segments):
-            raise RuntimeError("boom")
+        text = "".join(s.text for s in document.segments)
+        if "崩溃" in text:
+            raise RuntimeError(f"boom while reading {text!r}")  # exceptions quote what they read
         return iter(())
 
 

@@ -128,12 +128,13 @@ def test_personal_data_is_masked_unless_asked(cli, drafts, monkeypatch):
 
 def test_crashing_check_fails_the_file_not_the_batch(cli_json, tmp_path, monkeypatch):
     install(monkeypatch, "CrashingCheck")
-    (tmp_path / "a.txt").write_text("这里会崩溃\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("这里会崩溃，申请人手机13812345678\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("正常\n", encoding="utf-8")
     code, report = cli_json("a.txt", "b.txt")
     assert code == 2
     assert [f["status"] for f in report["files"]] == ["error", "ok"]
     assert "fields/test-crash" in report["files"][0]["error"]
+    assert "13812345678" not in json.dumps(report, ensure_ascii=False)  # the exception quoted it
 
 
 def test_missing_path_is_an_error_for_that_file_only(cli_json, tmp_path):

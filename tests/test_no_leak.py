@@ -57,6 +57,8 @@ def draft(tmp_path):
         d.core_properties.keywords = CARD
         # A number cut by the edge of a context window, far from any context word.
         d.add_paragraph("甲" * 15 + "编号" + ID + "乙" * 30)
+        # A number no check reports (its check digit is wrong), cut by another finding's window.
+        d.add_paragraph(f"手机{MOBILE}，备注编号{ID[:-1]}3，其余略")
 
     folder = tmp_path / "drafts"
     folder.mkdir()
@@ -96,6 +98,17 @@ def test_no_mask_shows_the_data_when_asked(cli_json, draft):
     code, report = cli_json("--no-mask", str(draft))
     text = json.dumps(report, ensure_ascii=False)
     assert ID in text and NAME in text and MOBILE in text
+
+
+def test_what_dask_workers_return_is_masked(draft):
+    from linter.config import Config
+    from linter.dask_executor import lint_shipped
+
+    payloads = [(str(p), p.name, p.read_bytes(), None) for p in sorted(draft.iterdir())]
+    for result in lint_shipped(payloads, Config()):
+        assert result.findings
+        for f in result.findings:
+            assert_nothing_in_clear(f"{f.match} {f.context} {f.message} {f.location}", "dask")
 
 
 def test_no_fingerprint_gives_back_the_masked_digits(cli, draft, tmp_path):
