@@ -82,9 +82,18 @@ def lint_file(path: str, config: Config, shown_as: str | None = None, cache: Res
     `shown_as` is the path reported (standard input is read from a temporary copy).
     With a cache, the file's bytes are read once, looked up, and checked only on a miss.
     """
-    shown = shown_as or path
     try:
         data = read_input(path, config.max_file_size)
+    except ExtractError as exc:
+        return failed_result(path, config, shown_as or path, str(exc))
+    return lint_data(path, data, config, shown_as, cache)
+
+
+def lint_data(path: str, data: bytes, config: Config, shown_as: str | None = None,
+              cache: ResultCache | None = None) -> FileResult:
+    """Check a file's bytes (`path` names it: its extension says what it claims to be)."""
+    shown = shown_as or path
+    try:
         checked = cache.load(path, data) if cache is not None else None
         if checked is None:
             checked = run_checks(extract_bytes(path, data), config)
