@@ -12,7 +12,7 @@ finding's match, context, message and location detail.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import ahocorasick_rs
@@ -83,7 +83,7 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
 class Redactor:
     """Masks findings with what the document's personal checks found in it."""
 
-    def __init__(self, document: Document, personal: Iterable[Finding]) -> None:
+    def __init__(self, document: Document, personal: Sequence[Finding]) -> None:
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         for finding in personal:
             source = finding.source
@@ -137,7 +137,7 @@ class Redactor:
         return around[start - low:end - low].replace("\n", " ")
 
 
-def _people(document: Document, personal: Iterable[Finding]) -> list[str]:
+def _people(document: Document, personal: Sequence[Finding]) -> list[str]:
     """Personal strings to mask wherever they appear.
 
     The names the file's properties and comment authors carry, and every personal match.

@@ -230,3 +230,23 @@ def test_clean_keeps_white_on_dark_and_removes_style_hidden_text(cli, shown_and_
     assert all(t in text for t in VISIBLE_WHITE)
     assert not any(t in text for t in HIDDEN_TEXT)
     assert _visible(out) == _visible(shown_and_hidden)
+
+
+def test_the_default_paragraph_style_may_have_any_id(tmp_path):
+    """Chinese Word names the Normal style "a": what it sets applies to paragraphs that name no style."""
+    def build(d):
+        d.add_paragraph("正文可见")
+
+    path = docx(tmp_path / "a.docx", build)
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    styles = parts["word/styles.xml"].decode("utf-8")
+    styles = styles.replace('<w:name w:val="Normal"/>', '<w:name w:val="Normal"/><w:rPr><w:vanish/></w:rPr>', 1)
+    styles = styles.replace('w:styleId="Normal"', 'w:styleId="a"')
+    styles = styles.replace('<w:basedOn w:val="Normal"/>', '<w:basedOn w:val="a"/>')
+    parts["word/styles.xml"] = styles.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    hidden = [s.text for s in extract(str(path)).segments if s.location.part == "hidden-text"]
+    assert hidden == ["正文可见"]

@@ -26,7 +26,9 @@ def _w(tag: str) -> str:
 
 
 VAL = _w("val")
-_RPR, _PPR, _TCPR, _SHD = _w("rPr"), _w("pPr"), _w("tcPr"), _w("shd")
+_RPR, _PPR, _TCPR, _SHD, _P = _w("rPr"), _w("pPr"), _w("tcPr"), _w("shd"), _w("p")
+_VANISH, _SIZE, _COLOR, _HIGHLIGHT_TAG, _RSTYLE = _w("vanish"), _w("sz"), _w("color"), _w("highlight"), _w("rStyle")
+_WANTED = frozenset({_VANISH, _SIZE, _COLOR, _SHD, _HIGHLIGHT_TAG, _RSTYLE})
 # Word's highlight colours, by name.
 _HIGHLIGHT = {
     "black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",
@@ -40,11 +42,17 @@ _DEPTH = 16  # basedOn chains longer than this are a loop
 
 @dataclass(frozen=True)
 class Styles:
-    """The run properties styles give (vanish, colour, size, shading), by style id."""
+    """The run properties (vanish, size, colour, shading) styles give, resolved through `basedOn`.
 
-    character: dict[str, etree._Element] = field(default_factory=dict)  # style id -> w:style
-    paragraph: dict[str, etree._Element] = field(default_factory=dict)
-    defaults: etree._Element | None = None  # docDefaults/rPrDefault/rPr
+    Resolved once per styles part, so that a run costs one pass over its own rPr
+    and two dictionary lookups: a draft has tens of thousands of runs.
+    """
+
+    character: dict[str, dict[str, etree._Element]] = field(default_factory=dict)  # style id -> tag -> element
+    paragraph: dict[str, dict[str, etree._Element]] = field(default_factory=dict)  # defaults folded in
+    paragraph_shading: dict[str, etree._Element] = field(default_factory=dict)
+    defaults: dict[str, etree._Element] = field(default_factory=dict)
+    default_paragraph: str = ""  # the style of a paragraph that names none ("Normal", "a" in Chinese Word)
     levels: dict[str, int] = field(default_factory=dict)  # heading levels by paragraph style
 
     @classmethod
@@ -53,43 +61,65 @@ class Styles:
         if root is None:
             return cls(levels=levels)
         by_type: dict[str, dict[str, etree._Element]] = {"character": {}, "paragraph": {}}
+        default_paragraph = ""
         for style in root.iterfind(_w("style")):
             kind = style.get(_w("type"))
             if kind in by_type:
                 by_type[kind][style.get(_w("styleId"), "")] = style
-        defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}")
-        return cls(by_type["character"], by_type["paragraph"], defaults, levels)
+                if kind == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+                    default_paragraph = style.get(_w("styleId"), "")
+        defaults = _wanted(root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}"))
+        paragraph = _resolved(by_type["paragraph"], _RPR)
+        shading = {sid: props[_SHD] for sid, props in _resolved(by_type["paragraph"], _PPR).items() if _SHD in props}
+        return cls(character=_resolved(by_type["character"], _RPR),
+                   paragraph={sid: {**defaults, **props} for sid, props in paragraph.items()},
+                   paragraph_shading=shading, defaults=defaults, default_paragraph=default_paragraph,
+                   levels=levels)
 
-    def run_property(self, run: etree._Element, paragraph: etree._Element | None, tag: str):
-        """The element `tag` of the run's effective rPr: direct, character style, paragraph style, defaults."""
+    def effective(self, run: etree._Element, paragraph: etree._Element | None) -> dict[str, etree._Element]:
+        """The run's vanish/sz/color/shd: direct formatting over character style over paragraph style."""
+        pstyle = _style_id(paragraph.find(_PPR), "pStyle") if paragraph is not None else None
+        found = self.paragraph.get(pstyle or self.default_paragraph, self.defaults)
         props = run.find(_RPR)
-        found = props.find(_w(tag)) if props is not None else None
-        if found is not None:
+        if props is None:
             return found
-        found = self._chain(self.character, _style_id(props, "rStyle"), _RPR, tag)
-        if found is None and paragraph is not None:
-            found = self._chain(self.paragraph, _style_id(paragraph.find(_PPR), "pStyle"), _RPR, tag)
-        if found is None and self.defaults is not None:
-            found = self.defaults.find(_w(tag))
-        return found
+        own = _wanted(props)
+        rstyle = own.pop(_RSTYLE, None)
+        if rstyle is not None and rstyle.get(VAL) in self.character:
+            found = {**found, **self.character[rstyle.get(VAL)]}
+        return {**found, **own} if own else found
 
-    def paragraph_shading(self, paragraph: etree._Element) -> etree._Element | None:
+    def shading_of(self, paragraph: etree._Element) -> etree._Element | None:
         """The paragraph's shading: its own, or its style's."""
         props = paragraph.find(_PPR)
         own = props.find(_SHD) if props is not None else None
-        return own if own is not None else self._chain(self.paragraph, _style_id(props, "pStyle"), _PPR, "shd")
+        if own is not None:
+            return own
+        return self.paragraph_shading.get(_style_id(props, "pStyle") or self.default_paragraph)
 
-    def _chain(self, table: dict[str, etree._Element], style_id: str | None, holder: str, tag: str):
-        for _ in range(_DEPTH):
-            style = table.get(style_id or "")
-            if style is None:
-                return None
-            found = style.find(f"{holder}/{_w(tag)}")
-            if found is not None:
-                return found
+
+def _wanted(props: etree._Element | None) -> dict[str, etree._Element]:
+    """The properties that decide visibility, from one rPr (and its rStyle, under _RSTYLE)."""
+    return {} if props is None else {child.tag: child for child in props if child.tag in _WANTED}
+
+
+def _resolved(table: dict[str, etree._Element], holder: str) -> dict[str, dict[str, etree._Element]]:
+    """Each style's properties under `holder` merged down its basedOn chain (loops cut)."""
+    resolved: dict[str, dict[str, etree._Element]] = {}
+
+    def properties(style_id: str, depth: int) -> dict[str, etree._Element]:
+        style = table.get(style_id)
+        if style is None or depth > _DEPTH:
+            return {}
+        if style_id not in resolved:
             based = style.find(_w("basedOn"))
-            style_id = based.get(VAL) if based is not None else None
-        return None
+            base = properties(based.get(VAL, ""), depth + 1) if based is not None else {}
+            resolved[style_id] = {**base, **_wanted(style.find(holder))}
+        return resolved[style_id]
+
+    for style_id in table:
+        properties(style_id, 0)
+    return resolved
 
 
 def _style_id(props: etree._Element | None, tag: str) -> str | None:
@@ -99,30 +129,34 @@ def _style_id(props: etree._Element | None, tag: str) -> str | None:
 
 def hidden_reason(run: etree._Element, styles: Styles) -> str | None:
     """Why a reader cannot see `run`: vanish, white text on a light background, a size of 1pt or less."""
-    paragraph = _ancestor(run, _w("p"))
-    if _on(styles.run_property(run, paragraph, "vanish")):
+    paragraph = run.getparent()
+    while paragraph is not None and paragraph.tag != _P:
+        paragraph = paragraph.getparent()
+    props = styles.effective(run, paragraph)
+    if not props:
+        return None
+    if _on(props.get(_VANISH)):
         return "vanish"
-    size = styles.run_property(run, paragraph, "sz")
+    size = props.get(_SIZE)
     if size is not None and size.get(VAL, "").isdigit() and int(size.get(VAL)) <= 2:  # half-points
         return "tiny"
-    color = styles.run_property(run, paragraph, "color")
+    color = props.get(_COLOR)
     if _is_white(color.get(VAL) if color is not None else None):
-        behind = background(run, paragraph, styles)
+        behind = background(run, paragraph, props, styles)
         if behind is None or _luminance(behind) > _LIGHT:
             return "white"
     return None
 
 
-def background(run: etree._Element, paragraph: etree._Element | None, styles: Styles) -> str | None:
+def background(run: etree._Element, paragraph: etree._Element | None, props: dict[str, etree._Element],
+               styles: Styles) -> str | None:
     """The colour behind a run (RRGGBB), innermost first; None for the default white page."""
-    props = run.find(_RPR)
-    if props is not None:
-        mark = props.find(_w("highlight"))
-        if mark is not None and mark.get(VAL) in _HIGHLIGHT:
-            return _HIGHLIGHT[mark.get(VAL)]
-    layers = [styles.run_property(run, paragraph, "shd")]
+    mark = props.get(_HIGHLIGHT_TAG)
+    if mark is not None and mark.get(VAL) in _HIGHLIGHT:
+        return _HIGHLIGHT[mark.get(VAL)]
+    layers = [props.get(_SHD)]
     if paragraph is not None:
-        layers.append(styles.paragraph_shading(paragraph))
+        layers.append(styles.shading_of(paragraph))
     cell = _ancestor(run, _w("tc"))
     if cell is not None:
         layers.append(cell.find(f"{_TCPR}/{_SHD}"))
