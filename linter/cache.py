@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -80,9 +79,8 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def load(self, path: str, data: bytes) -> Checked | None:
-        """The stored result for these bytes, or None: any problem with an entry is a miss."""
-        key = self.key(path, data)
+    def load(self, key: str) -> Checked | None:
+        """The stored result under `key`, or None: any problem with an entry is a miss."""
         try:
             with open(self._file(key), "rb") as fh:
                 entry = json.loads(fh.read(64 << 20))
@@ -90,11 +88,10 @@ class ResultCache:
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
-    def store(self, path: str, data: bytes, checked: Checked) -> None:
+    def store(self, key: str, checked: Checked) -> None:
         """Store a result (files that could not be read are not: they may be fixed); never raises."""
         if checked.status != "ok":
             return
-        key = self.key(path, data)
         entry = {"format": FORMAT, "key": key, "result": _entry(checked)}
         try:
             self._write(self._file(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
@@ -114,21 +111,29 @@ class ResultCache:
             if not tag.exists():
                 self._write(tag, _TAG.encode())
             else:
-                self._write(folder / ".probe", b"")
-                (folder / ".probe").unlink()
+                probe = folder / f".probe-{os.getpid()}"
+                self._write(probe, b"")
+                probe.unlink()
         except FileExistsError:
             raise CacheUnavailable(f"{self.folder} 不是文件夹") from None
         except OSError as exc:
             raise CacheUnavailable(f"{self.folder}（{exc.strerror or exc}）") from None
 
-    def _file(self, key: str) -> Path:
-        return Path(self.folder) / key[:2] / f"{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], f"{key}.json")
 
     @staticmethod
-    def _write(target: Path, payload: bytes) -> None:
+    def _write(target: str | Path, payload: bytes) -> None:
         """Write atomically, readable by the owner only: a reader sees a whole entry or none."""
-        target.parent.mkdir(mode=0o700, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")  # created 0600
+        folder = os.path.dirname(target)
+        if folder not in _MADE:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            _MADE.add(folder)
+        # Unique per process and entry; O_EXCL so a planted file or link is never written through.
+        temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(target)}")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)  # left by a process of ours that was killed
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             with os.fdopen(handle, "wb") as fh:
                 fh.write(payload)
@@ -137,6 +142,9 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+_MADE: set[str] = set()  # folders this process made or found, so each is made once
 
 
 def config_salt(config: Config) -> str:

@@ -94,11 +94,12 @@ def lint_data(path: str, data: bytes, config: Config, shown_as: str | None = Non
     """Check a file's bytes (`path` names it: its extension says what it claims to be)."""
     shown = shown_as or path
     try:
-        checked = cache.load(path, data) if cache is not None else None
+        key = cache.key(path, data) if cache is not None else ""
+        checked = cache.load(key) if cache is not None else None
         if checked is None:
             checked = run_checks(extract_bytes(path, data), config)
             if cache is not None:
-                cache.store(path, data, checked)
+                cache.store(key, checked)
     except ExtractError as exc:
         return failed_result(path, config, shown, str(exc))
     except Exception as exc:  # an extractor bug must not end the batch or pass the file

@@ -180,12 +180,10 @@ def test_an_unusable_cache_folder_warns_once_and_the_run_goes_on(cli_json, cli, 
     (tmp_path / "blocker").write_text("not a folder", encoding="utf-8")
     folder = {"file": "blocker", "under-a-file": "blocker/cache", "full": "cache"}[make]
     if make == "full":
-        import tempfile
-
         def no_space(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(tempfile, "mkstemp", no_space)
+        monkeypatch.setattr(ResultCache, "_write", staticmethod(no_space))
     result = cli("check", "--format", "json", "--jobs", "1", "--cache-dir", folder, "x.md", "y.md")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.count("缓存目录不可用") == 1
