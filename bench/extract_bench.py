@@ -130,7 +130,7 @@ def bench_docx(paths: list[Path]) -> None:
     from linter.extract import docx as docx_extractor
 
     def cold(path: Path) -> str:  # as if every draft came from a different template
-        docx_extractor._LEVELS_CACHE.clear()
+        docx_extractor._STYLES_CACHE.clear()
         return ours_text(path)
 
     ours = timed(lambda: [ours_text(p) for p in paths])
