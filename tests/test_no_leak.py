@@ -59,6 +59,8 @@ def draft(tmp_path):
         d.add_paragraph("甲" * 15 + "编号" + ID + "乙" * 30)
         # A number no check reports (its check digit is wrong), cut by another finding's window.
         d.add_paragraph(f"手机{MOBILE}，备注编号{ID[:-1]}3，其余略")
+        # Findings of other families beside personal data: their contexts show it.
+        d.add_paragraph(f"填报日期：20XX年X月X日，联系人{NAME}，手机{MOBILE}，身份证号{ID}，（内部资料 注意保存）")
 
     folder = tmp_path / "drafts"
     folder.mkdir()
@@ -83,6 +85,13 @@ def test_no_report_format_shows_personal_data(cli, draft, tmp_path, fmt):
         assert_nothing_in_clear(entry.read_text(encoding="utf-8"), "cache")
     again = cli("check", "--format", fmt, "--show-suppressed", "--cache-dir", str(tmp_path / "cache"), str(draft))
     assert again.stdout == result.stdout  # from the cache, the same report
+
+
+@pytest.mark.parametrize("selected", ["hidden", "fields,secrecy", "pii/table"])
+def test_contexts_are_masked_whichever_checks_run(cli, draft, selected):
+    result = cli("check", "--format", "json", "--select", selected, "--show-suppressed", str(draft))
+    assert json.loads(result.stdout)["findings"]
+    assert_nothing_in_clear(result.stdout, f"--select {selected}")
 
 
 def test_the_findings_still_say_what_they_found(cli_json, draft):
