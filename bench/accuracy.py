@@ -200,8 +200,13 @@ def report(family: str, outcomes: list[Outcome]) -> None:
 def main() -> None:
     """Evaluate the named family and print the figures."""
     parser = argparse.ArgumentParser(description="Precision/recall on a labeled corpus")
-    parser.add_argument("family", choices=sorted(CORPORA))
+    parser.add_argument("family", choices=sorted(CORPORA) + ["realworld"])
     args = parser.parse_args()
+    if args.family == "realworld":
+        import realworld
+
+        realworld.report()
+        return
     report(args.family, evaluate(args.family))
     if args.family == "fields":
         from fields_corpus import report_profiles

@@ -1,7 +1,7 @@
 """fields/placeholder: unfilled template text — 20xx年, XX局, ××市, X项, 【此处填写】, 待补充, TODO.
 
 Not placeholders: X射线, X光, Excel (letters inside words), 李某某 and 张某 (lawful
-anonymisation), 3×4 (a product), masked numbers (138****5678).
+anonymisation), 3×4 (a product), masked numbers (138****5678), the zeros of 二○○四年.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ _PLACEHOLDERS = (
     rf"(?<![A-Za-z0-9]){_X}{{2,}}(?![A-Za-z0-9])",
     # One X before a counter or an organ: X项, X月X日, X局.
     rf"(?<![A-Za-z0-9.][ ]?){_X}(?=[{_UNITS}])",
-    r"[○◯]{2,}",
+    # ○○市, ○○同志 — but not the zeros of a year or number in Chinese numerals (二○○四年).
+    r"(?<![〇○◯零一二三四五六七八九十])[○◯]{2,}(?![〇○◯零一二三四五六七八九十])",
     r"[【\[](?:此处|请在此|请)?(?:填写|输入|插入|补充)[^】\]\n]{0,20}[】\]]",
     r"[（(]\s{0,8}待(?:补充|定|填|完善|核实|确认)\s{0,8}[)）]|待补充|待填写",
     r"(?<![A-Za-z])(?:TBD|TODO|FIXME)(?![A-Za-z])",

@@ -34,6 +34,11 @@ def _posseg():
 
 
 @lru_cache(maxsize=1)
+def _blockers() -> frozenset[str]:
+    return frozenset(words("pii-name-blockers.txt"))
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     names = words("pii-surnames.txt")
     return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
@@ -74,6 +79,8 @@ def _clear_name(text: str) -> str | None | bool:
         lead = 1
     else:
         return False
+    if text[:3] in _blockers() or text[:2] in _blockers():
+        return None  # a common word led by a surname character: 满意度, 夏季, 毕业后
     for length in (lead + 2, lead + 1):
         name = text[:length]
         if len(name) == length and _NAME_CHARS.match(name) and _AFTER_NAME.match(text[length:]):
