@@ -46,7 +46,7 @@ def main() -> None:
     dictionary = Path(os.path.dirname(jieba.__file__)) / "dict.txt"
     for line in dictionary.read_text(encoding="utf-8").splitlines():
         word, frequency, tag = line.split()
-        led = word[0] in single or word[:2] in compound
+        led = (word[0] in single or word[:2] in compound) and word not in compound
         if 2 <= len(word) <= 3 and led and not tag.startswith("nr") and int(frequency) >= MIN_FREQUENCY:
             words.append(word)
     OUT.write_text(HEADER.format(minimum=MIN_FREQUENCY) + "\n".join(sorted(set(words))) + "\n", encoding="utf-8")

@@ -79,7 +79,7 @@ def _clear_name(text: str) -> str | None | bool:
         lead = 1
     else:
         return False
-    if text[:3] in _blockers() or text[:2] in _blockers():
+    if text[:lead + 2] in _blockers() or text[:lead + 1] in _blockers():
         return None  # a common word led by a surname character: 满意度, 夏季, 毕业后
     for length in (lead + 2, lead + 1):
         name = text[:length]
