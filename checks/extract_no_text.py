@@ -7,6 +7,7 @@ see; it must be reported so a reviewer reads it, never passed as clean.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Location
@@ -30,4 +31,8 @@ class NoTextCheck(Check):
         if not document.pages_without_text and not any(
             s.text.strip() for s in document.segments if s.location.part != "metadata"
         ):
-            yield self.file_finding("文件中没有可提取的文字，无法自动检查，请人工审阅")
+            if document.format in ("txt", "md"):  # nothing there to miss: a text file is all text
+                yield replace(self.file_finding("文本文件是空的（没有任何文字），请确认是否上传了正确的文件"),
+                              severity="warning")
+            else:
+                yield self.file_finding("文件中没有可提取的文字，无法自动检查，请人工审阅")

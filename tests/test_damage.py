@@ -87,3 +87,16 @@ def test_a_docx_missing_a_part_it_refers_to(tmp_path):
                     zout.writestr(info, zin.read(info))
         messages = _partial(tmp_path, "b.docx", out.getvalue())
         assert any("缺少" in m and dropped in m for m in messages), (dropped, messages)
+
+
+def test_a_page_with_only_a_rule_is_blank_and_sound(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rule.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 780, "text")
+    c.showPage()
+    c.line(72, 800, 520, 800)
+    c.showPage()
+    c.save()
+    assert _partial(tmp_path, "rule.pdf", path.read_bytes()) == []

@@ -83,3 +83,22 @@ def test_pdf_without_pages_is_an_error(tmp_path):
     pypdfium2.PdfDocument.new().save(str(path))
     with pytest.raises(ExtractError):  # pdfium refuses it outright; either way never a pass
         extract(str(path))
+
+
+def test_a_blank_page_is_not_a_scan_but_outlined_text_is(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "pages.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 780, "Page one has text.")
+    c.showPage()
+    c.line(72, 800, 520, 800)  # page 2: only a rule under an empty header, and a frame
+    c.rect(50, 50, 495, 740)
+    c.showPage()
+    for i in range(80):  # page 3: glyphs drawn as shapes, as "text to outlines" exports do
+        c.circle(80 + (i % 20) * 20, 700 - (i // 20) * 20, 4, fill=1)
+    c.showPage()
+    c.save()
+    document = extract(str(path))
+    assert document.pages_without_text == (3,)

@@ -40,7 +40,7 @@ def test_misnamed_file_is_read_by_content_with_a_warning(request, tmp_path, sour
     ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
      + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100, "加密"),
     ("legacy.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "旧版"),
-    ("empty.txt", b"", "为空"),
+    ("empty.docx", b"", "为空"),
     ("data.xyz", b"abc", "不支持的文件类型"),
 ])
 def test_bad_inputs_give_one_line_errors(tmp_path, name, data, message):
@@ -49,6 +49,14 @@ def test_bad_inputs_give_one_line_errors(tmp_path, name, data, message):
     with pytest.raises(ExtractError, match=message) as caught:
         extract(str(path))
     assert "\n" not in str(caught.value)
+
+
+def test_an_empty_text_file_is_checked_with_a_warning(cli_json, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("\n  \n", encoding="utf-8")
+    code, report = cli_json("empty.txt", "blank.md")
+    assert code == 0 and [f["status"] for f in report["files"]] == ["ok", "ok"]
+    assert [(f["check"], f["severity"]) for f in report["findings"]] == [("extract/no-text", "warning")] * 2
 
 
 def test_workbook_named_docx_is_rejected(tmp_path):

@@ -12,7 +12,7 @@ import os
 from dataclasses import replace
 
 from linter.extract.errors import ExtractError, unreadable
-from linter.extract.sniff import sniff
+from linter.extract.sniff import EXTENSIONS, sniff
 from linter.model import Document
 
 __all__ = ["ExtractError", "extract", "extract_bytes", "read_input", "MAX_FILE_SIZE"]
@@ -48,8 +48,8 @@ def read_input(path: str, max_size: int = MAX_FILE_SIZE) -> bytes:
 
 def extract_bytes(path: str, data: bytes) -> Document:
     """Extract a file's bytes; `path` names it (its extension is what the file claims to be)."""
-    if not data:
-        raise ExtractError("文件为空 (empty file)")
+    if not data and EXTENSIONS.get(os.path.splitext(path)[1].lower()) not in ("txt", "md"):
+        raise ExtractError("文件为空 (empty file)")  # an empty text is read, and checked: nothing in it
     fmt, warnings = sniff(path, data)
     if fmt in ("txt", "md") and len(data) > MAX_TEXT_SIZE:
         raise ExtractError(f"文本文件过大：{_megabytes(len(data))}，文本上限 {_megabytes(MAX_TEXT_SIZE)}，"

@@ -26,6 +26,8 @@ _SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_
 _TABLE_PATHS = 4
 # A page mostly covered by images with little text: likely a scan pasted into the document.
 _IMAGE_COVER, _SPARSE_TEXT = 0.5, 200
+# A page without text drawing this many shapes shows text as outlines (or a drawing) a person must read.
+_OUTLINED_PATHS = 50
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
@@ -50,14 +52,14 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
             try:
                 page_segments, notes = _page(page, number)
                 text_chars = sum(len(s.text.strip()) for s in page_segments)
-                if not text_chars and _has_content(page):
+                if not text_chars and _drawn(notes):
                     empty.append(number)
-                elif not text_chars:
+                elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
+                    mostly_image.append(number)
+                if not notes.objects:  # nothing drawn at all: blank, or damaged (pdf_damage decides)
                     blank.append(number)
                 if garbled("".join(s.text for s in page_segments)):
                     unreadable.append(number)
-                elif notes.image_cover >= _IMAGE_COVER and text_chars < _SPARSE_TEXT:
-                    mostly_image.append(number)
                 concealed += _concealed(notes, number)
                 segments += page_segments
                 segments += _annotations(page, number)
@@ -135,9 +137,12 @@ def _lines(textpage, table: Grid | None = None) -> list[Line]:
     return lines
 
 
-def _has_content(page) -> bool:
-    """A page without text but with images or drawings is a scan or outlined text."""
-    return any(True for _ in page.get_objects())
+def _drawn(notes: PageNotes) -> bool:
+    """A page without text that shows an image (a scan) or many shapes (text turned to outlines).
+
+    A few rules or a frame, or nothing at all, is a blank page: nothing there to check.
+    """
+    return notes.image_cover > 0 or len(notes.paths) >= _OUTLINED_PATHS
 
 
 def _annotations(page, number: int) -> list[Segment]:

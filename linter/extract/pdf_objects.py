@@ -30,6 +30,7 @@ class PageNotes:
     concealed: dict[str, list[str]] = field(default_factory=dict)  # why -> texts (the first QUOTED)
     counts: dict[str, int] = field(default_factory=dict)  # why -> how many objects
     image_cover: float = 0.0
+    objects: int = 0  # every object the page draws, text included
     paths: list[tuple[float, float, float, float]] = field(default_factory=list)  # bounds, for ruled tables
 
     def note(self, why: str, text) -> None:
@@ -49,6 +50,7 @@ def inspect(page, textpage) -> PageNotes:
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
     for obj in page.get_objects():
+        notes.objects += 1
         kind = pdfium_c.FPDFPageObj_GetType(obj.raw)
         bounds = obj.get_bounds()
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
