@@ -22,6 +22,14 @@ _PATTERNS = (
 )
 
 
+def _cut_from_phrase(document: Document, hit: Hit) -> bool:
+    """The level word ends 国家秘密 begun in the segment before (a wrapped cell or line)."""
+    if hit.index == 0:
+        return False
+    before = document.normalized.piece(hit.index - 1)
+    return before.endswith(("国家", "家秘"))
+
+
 class MarkingCheck(Check):
     """Find classification markings, however a drafter or a PDF spaced them."""
 
@@ -46,7 +54,8 @@ class MarkingCheck(Check):
                 if m.start() in taken:
                     continue
                 hit = Hit.at(document, m.start(), m.end(), Entry(m.group(), m.group(), kind))
-                # A bare level word is a marking only when it is all its line holds.
-                if kind != "alone" or standalone(document, hit):
+                # A bare level word is a marking only when it is all its line holds, and not the
+                # end of 属于国家秘密 that a narrow cell or a line break cut off (…国家 / 秘密).
+                if kind != "alone" or standalone(document, hit) and not _cut_from_phrase(document, hit):
                     taken.add(m.start())
                     yield hit

@@ -9,11 +9,11 @@ from checks.secrecy_common import not_exempt
 from linter.check import Check, CheckContext
 from linter.matching import PhraseList, merge_adjacent
 from linter.model import Document, Finding
-from linter.placement import as_label
+from linter.placement import as_label, as_mark
 from linter.wordlist import Entry, builtin
 
 WORDLIST = "secrecy-restricted.txt"
-SCOPES = ("anywhere", "label", "label-text")
+SCOPES = ("anywhere", "label", "marked")
 
 
 class RestrictedCheck(Check):
@@ -41,7 +41,8 @@ class RestrictedCheck(Check):
         """Yield a finding per restricted-distribution note."""
         companions = self._companions
         hits = [h for h in self._phrases.hits(document) if h.entry.tag == "anywhere"
-                or as_label(document, h, companions, in_tables=h.entry.tag == "label")]
+                or h.entry.tag == "label" and as_label(document, h, companions)
+                or h.entry.tag == "marked" and as_mark(document, h)]
         for hit in merge_adjacent(not_exempt(document, context, hits)):
             shown = hit.segment.text[hit.start:hit.end].strip()
             yield self.finding(context, hit.segment, hit.start, hit.end,

@@ -20,6 +20,8 @@ _DECORATION = re.compile(r"第\d+[期号册]|[()（）\[\]［］【】〔〕<>�
 _LABEL_REST = 2  # characters a label line may hold besides its phrases
 _LABEL_LINE = 60  # a longer segment is running text, not a label line (and is not re-scanned per hit)
 _BRACKET_REACH = 10
+_STAMP_LINES = 1  # a stamp stands on a document's first line, above its title
+_ATTRIBUTE = re.compile(r"公开(?:方式|属性|形式|类型)[:：]?$")
 
 
 def remainder(document: Document, hit: Hit, companions: Iterable[str] = ()) -> str:
@@ -58,6 +60,21 @@ def as_label(document: Document, hit: Hit, companions: Iterable[str] = (), in_ta
     if hit.segment.location.part == "table":
         return in_tables and rest == ""
     return len(rest) <= _LABEL_REST
+
+
+def as_mark(document: Document, hit: Hit) -> bool:
+    """The hit is a mark put on the document: page furniture, in brackets, a 公开属性 value,
+    or a line of its own at the very top (a stamp).
+
+    Stricter than `as_label`: the phrase is also an ordinary heading (the annual
+    report's 不予公开 row), so a line or cell of its own further down is not enough.
+    """
+    if hit.segment.location.part in _LABEL_PARTS:
+        return True
+    if hit.index < _STAMP_LINES and hit.segment.location.part == "body" and standalone(document, hit):
+        return True
+    piece, start, end = _local(document, hit)
+    return _bracketed(piece, start, end) or _ATTRIBUTE.search(piece[max(0, start - 12):start]) is not None
 
 
 def _local(document: Document, hit: Hit) -> tuple[str, int, int]:
