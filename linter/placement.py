@@ -63,9 +63,9 @@ def as_label(document: Document, hit: Hit, companions: Iterable[str] = (), in_ta
 
 
 def as_mark(document: Document, hit: Hit) -> bool:
-    """The hit is a mark put on the document: page furniture, in brackets, a 公开属性 value,
-    or a line of its own at the very top (a stamp).
+    """The hit is a mark put on the document, not a heading that uses the same words.
 
+    Page furniture, brackets, a 公开属性 value, or the first line of its own (a stamp).
     Stricter than `as_label`: the phrase is also an ordinary heading (the annual
     report's 不予公开 row), so a line or cell of its own further down is not enough.
     """
