@@ -139,8 +139,11 @@ def choose(segments, known: dict[str, Profile], name: str | None) -> Profile | N
         return known.get(name)
     texts = (s.text for s in segments if s.location.part in ("body", "table") and s.text.strip())
     head = [squash(t) for t in itertools.islice(texts, 10)]  # the head only: never the whole file
+    # A title may run over two or three lines (…政府信息公开工作 / 年度报告).
+    title_lines = head[:3] + [head[i] + head[i + 1] for i in range(min(3, len(head) - 1))] + \
+        [head[i] + head[i + 1] + head[i + 2] for i in range(min(2, len(head) - 2))]
     for profile in known.values():
-        if any(p.search(text) for p in profile.titles for text in head[:3]):
+        if any(p.search(text) for p in profile.titles for text in title_lines):
             return profile
         if any(p.search(text) for p in profile.detect for text in head):
             return profile

@@ -107,6 +107,14 @@ def test_each_missing_section_reported_once_with_its_title():
     assert "annual-report" in findings[0].message
 
 
+def test_a_title_over_two_lines_and_published_section_variants():
+    title = ("某某县人民政府2023年政府信息公开工作", "年度报告")
+    body = [t.replace("五、存在的主要问题及改进情况", "五、存在问题及改进情况") for t in ANNUAL[1:]]
+    assert _run("fields/missing-section", _doc(*title, *body)) == []
+    missing = _run("fields/missing-section", _doc(*title, "一、总体情况", "正文。"))
+    assert len(missing) == 5  # the profile applies: the title was recognised
+
+
 def test_no_profile_no_section_findings():
     assert _run("fields/missing-section", _doc("一份普通的工作总结", "正文。")) == []
 
