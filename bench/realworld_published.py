@@ -60,7 +60,8 @@ def main() -> None:
     sources = ["file\trepository\tpath\trow\taddress\ttitle\tnumber"]
     for match in _ROW.finditer(text):
         row, address, _, title, _, number, html = match.groups()
-        lines = paragraphs(html.replace("\\'", "'"))
+        # "&sp;" is a typo for a space in some of the crawled pages, not text of the document.
+        lines = [line.replace("&sp;", " ").rstrip() for line in paragraphs(html.replace("\\'", "'"))]
         if sum(map(len, lines)) < 200:
             continue
         name = f"gov-{int(row):03d}.txt"

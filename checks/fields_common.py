@@ -6,7 +6,7 @@ import regex
 
 from linter.check import CheckContext
 from linter.model import Document, Segment
-from linter.profiles import Profile, choose, load, squash
+from linter.profiles import Profile, choose, load, squash, with_wrapped
 
 # 一、 （一） (1) 1. 1.2 第一部分 第二章 — numbering a heading may carry, in any width.
 _NUMBERING = regex.compile(
@@ -41,7 +41,7 @@ def region(document: Document, where: str) -> list[str]:
         return [t for t in map(heading_text, body) if t]
     texts = [squash(s.text) for s in body]
     if where == "head":
-        return texts[:_REGION]
+        return with_wrapped(texts[:_REGION])
     if where == "tail":
         return texts[-_REGION:]
     return texts

@@ -34,6 +34,11 @@ def _posseg():
 
 
 @lru_cache(maxsize=1)
+def _not_names() -> tuple[str, ...]:
+    return words("pii-not-names.txt")
+
+
+@lru_cache(maxsize=1)
 def _blockers() -> frozenset[str]:
     return frozenset(words("pii-name-blockers.txt"))
 
@@ -64,6 +69,8 @@ def name_after(text: str) -> str | None:
     The surname list decides where the next word is clear; otherwise jieba's
     part-of-speech tags do (loaded only then).
     """
+    if text.startswith(_not_names()):
+        return None  # the field the sentence goes on to name: 申请人银行卡号, 姓名索引
     clear = _clear_name(text)
     if clear is not False:
         return clear

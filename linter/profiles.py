@@ -133,15 +133,23 @@ def squash(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+def with_wrapped(lines: list[str]) -> list[str]:
+    """The lines, then each run of two and three of them joined.
+
+    A title or a salutation may run over several lines (…政府信息公开工作 / 年度报告).
+    """
+    pairs = [a + b for a, b in zip(lines, lines[1:], strict=False)]
+    triples = [a + b + c for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)]
+    return lines + pairs + triples
+
+
 def choose(segments, known: dict[str, Profile], name: str | None) -> Profile | None:
     """The profile asked for, or the first whose title (or detect) pattern the document's head matches."""
     if name is not None:
         return known.get(name)
     texts = (s.text for s in segments if s.location.part in ("body", "table") and s.text.strip())
     head = [squash(t) for t in itertools.islice(texts, 10)]  # the head only: never the whole file
-    # A title may run over two or three lines (…政府信息公开工作 / 年度报告).
-    title_lines = head[:3] + [head[i] + head[i + 1] for i in range(min(3, len(head) - 1))] + \
-        [head[i] + head[i + 1] + head[i + 2] for i in range(min(2, len(head) - 2))]
+    title_lines = with_wrapped(head[:4])
     for profile in known.values():
         if any(p.search(text) for p in profile.titles for text in title_lines):
             return profile
