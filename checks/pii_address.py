@@ -11,10 +11,10 @@ from checks.pii_common import near
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck, locate
 
-_STREET = "(?:路|街|大道|巷|弄|胡同|村|屯|小区|花园|新村|公寓|家园|苑|社区|里)"
+_STREET = "(?:路|街|大道|巷|弄|胡同|村|屯|小区|花园|新村|公寓|家园|园|苑|庄|社区|里)"
 _NUMBER = "[0-9０-９一二三四五六七八九十百零〇]{1,5}"
 _PART = "(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|弄|组|户)"
-_RESIDENTIAL = regex.compile("号楼|栋|幢|单元|室|组|户")
+_RESIDENTIAL = regex.compile("号楼|栋|幢|单元|室|组|户|[0-9０-９][-－][0-9０-９]+[-－][0-9０-９]")
 _PERSONAL = ("住址", "家住", "居住地", "住所", "户籍地", "现住", "家庭地址")
 _LABELS = (*_PERSONAL, "地址", "位于")
 _REACH = 12
@@ -29,7 +29,10 @@ class AddressCheck(PatternCheck):
     severity = "warning"
     description = "详细住址（具体到号、栋、幢、单元、室、组），不含区县、道路名称或办公地址"
     # Anchored on the street word, which is rare; the place name before it is added after.
-    pattern = re.compile(f"{_STREET}(?:{_NUMBER}{_PART}){{1,5}}")
+    # Office-suite PDFs put spaces between Chinese and digits (解放大道 104 号 18栋); building,
+    # unit and room may be written with dashes (华东园7-6-1046).
+    pattern = re.compile(f"{_STREET}(?:(?: ?{_NUMBER} ?{_PART}){{1,5}}(?: ?[0-9]{{1,5}}(?![0-9]))?"
+                         f"| ?[0-9]{{1,4}}(?:[-－][0-9]{{1,5}}){{2,3}}(?![0-9]))")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Matches widened leftwards over the place name (西湖区城南路…), never over its label."""
