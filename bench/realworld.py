@@ -18,6 +18,9 @@ from linter.engine import lint_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "fixtures" / "realworld" / "published"
+VECTORS = ROOT / "fixtures" / "realworld" / "vectors"
+# How each vector set is written into a sentence, and the check that must find it.
+_VECTOR_SETS = {"cn-ric.tsv": ("pii/id-card", "申请人身份证号码：{}，已核实。")}
 
 
 @dataclass
@@ -53,6 +56,37 @@ def score_published(folder: Path = PUBLISHED, config: Config | None = None) -> P
     return score
 
 
+@dataclass
+class VectorScore:
+    """Found and missed valid vectors, and invalid ones reported, for one set."""
+
+    check: str
+    found: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+
+def score_vectors(folder: Path = VECTORS) -> dict[str, VectorScore]:
+    """Each vector in a sentence of its own, through the whole pipeline (a .txt file each)."""
+    import tempfile
+
+    scores = {}
+    for name, (check, sentence) in _VECTOR_SETS.items():
+        score = scores[name] = VectorScore(check)
+        rows = [line.split("\t") for line in (folder / name).read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+        with tempfile.TemporaryDirectory() as scratch:
+            for i, (value, label, _) in enumerate(rows):
+                path = Path(scratch) / f"v{i}.txt"
+                path.write_text(sentence.format(value) + "\n", encoding="utf-8")
+                fired = {f.check for f in lint_file(str(path), Config(select=("pii",))).findings}
+                if label == "valid":
+                    (score.found if check in fired else score.missed).append(value)
+                elif check in fired:
+                    score.false_alarms.append(value)
+    return scores
+
+
 def report() -> None:
     """Print the figures and every false alarm."""
     score = score_published()
@@ -64,3 +98,7 @@ def report() -> None:
     for name, match, context in score.names:
         print(f"    {name} {match!r} in {context!r}")
     print("  every finding by check: " + ", ".join(f"{c} {s} {n}" for (c, s), n in sorted(score.by_check.items())))
+    for name, vectors in score_vectors().items():
+        total = len(vectors.found) + len(vectors.missed)
+        print(f"vectors {name} ({vectors.check}): recall {len(vectors.found)}/{total}, "
+              f"false alarms {len(vectors.false_alarms)}; missed {vectors.missed or 'none'}")

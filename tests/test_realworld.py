@@ -16,3 +16,11 @@ def test_published_documents_raise_no_error_and_almost_no_name():
     assert score.files >= 50 and score.chars > 150_000
     assert score.errors == DELIBERATE
     assert score.names_per_100k <= 1.0, score.names
+
+
+def test_other_projects_vectors():
+    from realworld import score_vectors
+
+    for name, score in score_vectors().items():
+        assert score.missed == [] and score.false_alarms == [], name
+        assert len(score.found) >= 8
