@@ -24,3 +24,23 @@ def test_other_projects_vectors():
     for name, score in score_vectors().items():
         assert score.missed == [] and score.false_alarms == [], name
         assert len(score.found) >= 8
+
+
+def test_office_suite_pdfs_give_the_docx_findings():
+    """LibreOffice exports of drafts written here: ruled and borderless rosters (IDs wrapped in
+    narrow cells), prose with the spaces the suite puts between Chinese and digits."""
+    from collections import Counter
+
+    from linter.config import Config
+    from linter.engine import lint_file
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "realworld" / "office"
+    pairs = sorted(p.stem for p in folder.glob("*.pdf"))
+    assert pairs == ["prose", "roster-borderless", "roster-ruled"]
+    for name in pairs:
+        found = {}
+        for suffix in ("docx", "pdf"):
+            result = lint_file(str(folder / f"{name}.{suffix}"), Config(select=("pii",)))
+            found[suffix] = Counter((f.check, f.match.replace(" ", "")) for f in result.findings)
+        assert found["pdf"] == found["docx"], name
+        assert sum(found["pdf"].values()) >= 6

@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from linter.extract.errors import ExtractError
+from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_damage import damage_notes, garbled
 from linter.extract.pdf_grid import Grid, cells, find_grid
 from linter.extract.pdf_layout import Line, join_lines
@@ -24,6 +25,8 @@ _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
 _SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_POPUP}
 # A page drawing this many paths may hold a ruled table.
 _TABLE_PATHS = 4
+# Text objects a borderless table needs at least: a header and two rows of two columns.
+_TABLE_TEXTS = 6
 # A page mostly covered by images with little text: likely a scan pasted into the document.
 _IMAGE_COVER, _SPARSE_TEXT = 0.5, 200
 # A page without text drawing this many shapes shows text as outlines (or a drawing) a person must read.
@@ -106,6 +109,8 @@ def _page(page, number: int) -> tuple[list[Segment], PageNotes]:
     try:
         notes = inspect(page, textpage)
         grid = find_grid(notes.paths) if len(notes.paths) >= _TABLE_PATHS else None
+        if grid is None and len(notes.texts) >= _TABLE_TEXTS:
+            grid = find_columns(notes.texts)
         if grid is None:
             return _body(_lines(textpage), number), notes
         return _body(_lines(textpage, grid), number) + cells(grid, textpage, number), notes

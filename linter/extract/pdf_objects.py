@@ -32,6 +32,7 @@ class PageNotes:
     image_cover: float = 0.0
     objects: int = 0  # every object the page draws, text included
     paths: list[tuple[float, float, float, float]] = field(default_factory=list)  # bounds, for ruled tables
+    texts: list[tuple[float, float, float, float]] = field(default_factory=list)  # bounds, for borderless ones
 
     def note(self, why: str, text) -> None:
         """Count a concealed object; read its text (`text()`, costly) only for the first few."""
@@ -46,7 +47,7 @@ def inspect(page, textpage) -> PageNotes:
     """Walk the page's objects once, in drawing order."""
     notes = PageNotes()
     width, height = page.get_size()
-    texts: list[tuple[float, float, float, float]] = []
+    texts = notes.texts
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
     for obj in page.get_objects():
