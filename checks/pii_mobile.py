@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from checks.pii_common import DIGIT
+from checks.pii_common import DIGIT, SEP
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -16,8 +16,8 @@ class MobileCheck(PatternCheck):
     severity = "error"
     description = "手机号码（含 +86、138-1234-5678、138 1234 5678 等写法）"
     pattern = regex.compile(
-        f"(?<![0-9０-９])(?:[+＋]?(?:86|８６)[ \\-－]?)?[1１][3-9３-９]{DIGIT}"
-        f"(?:[ \\-－]?{DIGIT}{{4}}){{2}}(?![0-9０-９])")
+        f"(?<![0-9０-９])(?:[+＋]?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
+        f"(?:{SEP}{DIGIT}{{4}}){{2}}(?![0-9０-９])")
     in_number_runs = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
