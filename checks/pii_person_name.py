@@ -8,6 +8,7 @@ context word (申请人, 户主…) and on cells of a column headed 姓名.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -119,6 +120,36 @@ def _contexts() -> PhraseIndex:
 _AFTER_CONTEXT = regex.compile(r"(?:[：:，,、 ]|为|是)?(?=\p{Han})")
 
 
+# Words for a person's own data: a name right before them (王小明的银行卡, 王小明，身份证号…)
+# is that person's, context word or not.
+_OWN_DATA = re.compile(r"(?:的|，|,|（|\(| )?(?:身份证|银行卡|银行账[户号]|社保卡|手机号|联系电话|家庭住址|户籍地)")
+# What may stand right before such a name: a verb or preposition of payment or contact, punctuation.
+_BEFORE_OWNER = "至给向为将由及和与、，,：:（( \x00"
+
+
+def _beside_own_data(document: Document) -> Iterator[tuple[Segment, int, str]]:
+    """(segment, start, name) for each name standing right before its owner's data words."""
+    text = document.joined[0]
+    for m in _OWN_DATA.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        for length in (3, 2, 4):
+            name = before[-length:]
+            boundary = before[-length - 1:-length] if len(before) > length else "\x00"
+            if len(name) == length and boundary in _BEFORE_OWNER and _owner_name(name):
+                candidate = locate(document, m.start() - length, m.start())
+                yield candidate.segment, candidate.start, name
+                break
+
+
+def _owner_name(name: str) -> bool:
+    """A name, not a role or a word that starts like one (申请人, 申报人员, 学生)."""
+    lead = 2 if name[:2] in _surnames()[1] else 1
+    if len(name) == 4 and lead == 1 or not looks_like_name(name):
+        return False  # four characters: only after a compound surname (欧阳建国)
+    blocked = name[:lead + 1] in _blockers() or name[:lead + 2] in _blockers() or name.startswith(_not_names())
+    return not blocked and name not in words("pii-name-context.txt")  # 申请人的身份证: a role
+
+
 class PersonNameCheck(PatternCheck):
     """Find private individuals' names after context words and in name columns."""
 
@@ -144,12 +175,17 @@ class PersonNameCheck(PatternCheck):
         return None
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
-        """Yield a finding per name after a context word, then per cell of a name column."""
+        """Yield a finding per name after a context word or beside its owner's data, then per name cell."""
+        seen: set[tuple[int, int]] = set()
         for candidate in self.candidates(document):
             after = candidate.after(_WINDOW)
             name = name_after(after)
             if name and not anonymised(after[:len(name) + 1]):
+                seen.add((id(candidate.segment), candidate.end))
                 yield self._found(context, candidate.segment, candidate.end, name)
+        for segment, start, name in _beside_own_data(document):
+            if (id(segment), start) not in seen:
+                yield self._found(context, segment, start, name)
         for table in document.tables.all:
             yield from self._column_names(context, table)
 
