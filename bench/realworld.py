@@ -87,6 +87,35 @@ def score_vectors(folder: Path = VECTORS) -> dict[str, VectorScore]:
     return scores
 
 
+@dataclass
+class AddressScore:
+    """Found and missed addresses by level (room, street), and area-only ones reported."""
+
+    found: Counter = field(default_factory=Counter)
+    total: Counter = field(default_factory=Counter)
+    missed: dict[str, list[str]] = field(default_factory=dict)
+
+
+def score_addresses(folder: Path = VECTORS) -> AddressScore:
+    """Each real address after 家庭住址：, one a line of one text file, through the whole pipeline."""
+    import tempfile
+
+    rows = [line.split("\t") for line in (folder / "addresses.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    score = AddressScore()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "addresses.txt"
+        path.write_text("".join(f"经核实，该户家庭住址：{a}。\n" for a, _ in rows), encoding="utf-8")
+        fired = {f.location.line for f in lint_file(str(path), Config(select=("pii/address",))).findings}
+    for line, (address, level) in enumerate(rows, 1):
+        score.total[level] += 1
+        if line in fired:
+            score.found[level] += 1
+        else:
+            score.missed.setdefault(level, []).append(address)
+    return score
+
+
 def report() -> None:
     """Print the figures and every false alarm."""
     score = score_published()
@@ -98,6 +127,13 @@ def report() -> None:
     for name, match, context in score.names:
         print(f"    {name} {match!r} in {context!r}")
     print("  every finding by check: " + ", ".join(f"{c} {s} {n}" for (c, s), n in sorted(score.by_check.items())))
+    addresses = score_addresses()
+    for level in ("room", "street", "area"):
+        found, total = addresses.found[level], addresses.total[level]
+        what = "reported (no number: should stay quiet)" if level == "area" else "found"
+        print(f"addresses after 家庭住址 ({level}): {found}/{total} {what} = {found / max(total, 1):.0%}")
+    for level in ("room", "street"):
+        print(f"  missed {level}, first 15: {addresses.missed.get(level, [])[:15]}")
     for name, vectors in score_vectors().items():
         total = len(vectors.found) + len(vectors.missed)
         print(f"vectors {name} ({vectors.check}): recall {len(vectors.found)}/{total}, "

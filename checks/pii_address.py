@@ -22,6 +22,26 @@ _PLACE_NAME = regex.compile(r"[\p{Han}A-Za-z0-9]{1,14}$")
 _HOUSE_NUMBER = regex.compile("[0-9０-９一二三四五六七八九十百零〇]")
 
 
+# What a home-address label (家庭住址：, 家住) introduces, up to the end of its clause; an
+# address in it is whatever carries a house, building or room number, street word or not
+# (金色华府152幢1652, 清泉98-1034, B区11号楼一单元, 台升大道12543).
+# 住所 is left out: it is also a company's registered address (企业住所).
+_LABELLED = regex.compile(r"(?:家庭住址|家庭地址|现住址|住址|家住|现住|居住地|户籍地)(?:为|是|在)?[：:\s]{0,2}"
+                          r"(?P<address>[^，。；,;！？\n\x00（）()]{4,40})")
+_NUMBERED = regex.compile(f"{_NUMBER} ?(?:{_PART}|店面|商铺)|[0-9０-９]+ ?[-－] ?[0-9０-９]+"
+                          "|[0-9０-９]{3,}+(?![米元%])|[0-9０-９]+[A-Za-z]")  # 往北100米: a distance
+
+
+def _labelled(document: Document) -> Iterator[Candidate]:
+    """The address after each home-address label, when it carries a number."""
+    text = document.joined[0]
+    if "住" not in text and "户籍" not in text:
+        return
+    for m in _LABELLED.finditer(text):
+        if _NUMBERED.search(m.group("address")):
+            yield locate(document, *m.span("address"))
+
+
 class AddressCheck(PatternCheck):
     """Find street or village addresses detailed to a home: not a district or a road alone."""
 
@@ -35,6 +55,11 @@ class AddressCheck(PatternCheck):
                          f"| ?[0-9]{{1,4}}(?:[-－][0-9]{{1,5}}){{2,3}}(?![0-9]))")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
+        """Street-led matches and what a home-address label introduces, in the order they stand."""
+        found = [*self._street_led(document), *_labelled(document)]
+        yield from sorted(found, key=lambda c: (c.at, -c.until))
+
+    def _street_led(self, document: Document) -> Iterator[Candidate]:
         """Matches widened leftwards over the place name (西湖区城南路…), never over its label."""
         for candidate in super().candidates(document):
             name = _PLACE_NAME.search(candidate.before(14))
@@ -52,9 +77,11 @@ class AddressCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """A home address: a residential unit or a personal word before it, and no office word."""
         text, before = candidate.text, candidate.before(_REACH)
-        if near(text, "pii-address-public.txt") or near(before[-6:], "pii-address-public.txt"):
-            return None
         personal = any(w in before for w in _PERSONAL)
-        if not (personal or _RESIDENTIAL.search(text)):
+        residential = _RESIDENTIAL.search(text) is not None
+        public = near(text, "pii-address-public.txt") or near(before[-6:], "pii-address-public.txt")
+        # An office word (大厦, 中心) makes an address public, unless a home label introduces a
+        # flat in it (家庭住址：帝凯大厦4幢9单元1885).
+        if public and not (personal and residential) or not (personal or residential):
             return None
         return "发现详细住址：具体到门牌、楼栋或房间的住址属于个人信息，公开前请删除或只保留到街道"

@@ -44,3 +44,13 @@ def test_office_suite_pdfs_give_the_docx_findings():
             found[suffix] = Counter((f.check, f.match.replace(" ", "")) for f in result.findings)
         assert found["pdf"] == found["docx"], name
         assert sum(found["pdf"].values()) >= 6
+
+
+def test_real_addresses_after_a_home_label():
+    """Addresses from a public address-parsing test set, each after 家庭住址：."""
+    from realworld import score_addresses
+
+    score = score_addresses()
+    assert score.found["room"] >= 0.9 * score.total["room"]  # building, unit, room, village group
+    assert score.found["street"] >= 0.95 * score.total["street"]  # down to the street number
+    assert score.found["area"] <= 0.03 * score.total["area"]  # no number: a place a disclosure may name
