@@ -13,6 +13,7 @@ _NUMBERING = regex.compile(
     r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?"
     r"|\d+(?:[.．]\d+)*[.、．]?)")
 _HEADING_CHARS = 30
+_CLAUSE_END = regex.compile(r"[（(，,。；;：:]")
 _REGION = 8  # paragraphs that count as the head or the tail of a document
 TEXT_PARTS = ("body", "table")
 
@@ -26,11 +27,16 @@ def heading_text(segment: Segment) -> str | None:
     """A heading-like segment's text without numbering, spaces and end punctuation.
 
     Heading-like: a heading style, or a line short enough to be one (drafts often
-    type headings as plain paragraphs). None for running text.
+    type headings as plain paragraphs), or the numbered start of a table cell. None for
+    running text.
     """
-    text = _NUMBERING.sub("", squash(segment.text)).rstrip("：:。.")
+    squashed = squash(segment.text)
+    text = _NUMBERING.sub("", squashed).rstrip("：:。.")
     if segment.heading_level is not None or len(text) <= _HEADING_CHARS:
         return text
+    if segment.location.part == "table" and len(text) < len(squashed):
+        # A PDF table's frame may take in the numbered heading above it: the cell starts with it.
+        return _CLAUSE_END.split(text, 1)[0][:_HEADING_CHARS]
     return None
 
 

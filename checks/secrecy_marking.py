@@ -10,6 +10,7 @@ from linter.check import Check, CheckContext
 from linter.matching import Hit
 from linter.model import Document, Finding
 from linter.placement import standalone
+from linter.profiles import squash
 from linter.wordlist import Entry
 
 _LEVEL = "(?:绝密|机密|秘密)"
@@ -23,11 +24,17 @@ _PATTERNS = (
 
 
 def _cut_from_phrase(document: Document, hit: Hit) -> bool:
-    """The level word ends 国家秘密 begun in the segment before (a wrapped cell or line)."""
-    if hit.index == 0:
-        return False
-    before = document.normalized.piece(hit.index - 1)
-    return before.endswith(("国家", "家秘"))
+    """The level word ends 国家秘密 begun just before it.
+
+    In the segment before (a wrapped line), or the cell above or to the left (a table
+    row split across cells).
+    """
+    before = [document.segments[hit.index - 1].text] if hit.index else []
+    table = document.tables.of(hit.segment)
+    if table is not None:
+        row, col = hit.segment.location.row or 0, hit.segment.location.col or 0
+        before += [cell.text for cell in (table.cells.get((row - 1, col)), table.cells.get((row, col - 1))) if cell]
+    return any(squash(text).endswith(("国家", "家秘")) for text in before)
 
 
 class MarkingCheck(Check):

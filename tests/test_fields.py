@@ -115,6 +115,18 @@ def test_a_title_over_two_lines_and_published_section_variants():
     assert len(missing) == 5  # the profile applies: the title was recognised
 
 
+def test_a_section_heading_a_pdf_table_took_into_its_first_cell():
+    cell = Segment("三、收到和处理政府信息公开申请情况（单位：件）本列数据的勾稽关系为：第一项加第二项之和",
+                   Location(part="table", row=1, col=1))
+    body = [t for t in ANNUAL if "申请" not in t]
+    document = Document(path="x", format="pdf", segments=(*_doc(*body).segments, cell))
+    assert _run("fields/missing-section", document) == []
+    mention = Segment("其中关于收到和处理政府信息公开申请情况的具体说明请见本报告附件二，此处不另列出。",
+                      Location(part="table", row=2, col=1))
+    document = Document(path="x", format="pdf", segments=(*_doc(*body).segments, mention))
+    assert [f.match for f in _run("fields/missing-section", document)] == ["三、收到和处理政府信息公开申请情况"]
+
+
 def test_no_profile_no_section_findings():
     assert _run("fields/missing-section", _doc("一份普通的工作总结", "正文。")) == []
 

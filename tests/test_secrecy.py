@@ -129,3 +129,16 @@ def test_wordlist_from_cli_and_config_end_to_end(cli_json, tmp_path):
     found = [(f["match"], f["severity"], f["location"]["line"]) for f in report["findings"]]
     assert sorted(found) == [("天网工程", "error", 3), ("星河专项", "info", 3)]
     assert code == 1
+
+
+def test_a_level_word_cut_from_its_label_phrase_is_no_marking():
+    """属于国家秘密 split by a PDF table into …国家秘 / 秘密, across rows or cells, or by a line break."""
+    def cells(*texts):
+        return [Segment(t, Location(part="table", row=r, col=c)) for (r, c), t in texts]
+
+    below = cells(((1, 1), "项目"), ((1, 2), "件数"), ((2, 1), "1.属于国家秘"), ((2, 2), "0"), ((3, 1), "秘密"))
+    beside = cells(((1, 1), "1.属于国家"), ((1, 2), "秘密"))
+    lines = [_body("1.属于国家"), _body("秘密")]
+    for segments in (below, beside, lines):
+        assert _run("secrecy/marking", *segments) == []
+    assert _run("secrecy/marking", _body("附件"), _body("秘密"))  # a bare level word alone still is
