@@ -34,7 +34,7 @@ def heading_text(segment: Segment) -> str | None:
     text = _NUMBERING.sub("", squashed).rstrip("：:。.")
     if segment.heading_level is not None or len(text) <= _HEADING_CHARS:
         return text
-    if segment.location.part == "table" and len(text) < len(squashed):
+    if segment.location.part == "table" and _NUMBERING.match(squashed):
         # A PDF table's frame may take in the numbered heading above it: the cell starts with it.
         return _CLAUSE_END.split(text, 1)[0][:_HEADING_CHARS]
     return None
