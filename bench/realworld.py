@@ -19,8 +19,15 @@ from linter.engine import lint_file
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "fixtures" / "realworld" / "published"
 VECTORS = ROOT / "fixtures" / "realworld" / "vectors"
-# How each vector set is written into a sentence, and the check that must find it.
-_VECTOR_SETS = {"cn-ric.tsv": ("pii/id-card", "申请人身份证号码：{}，已核实。")}
+# How each vector set is written into a sentence, and the check that must find it (a set
+# whose rows name their own check uses the sentence of that check).
+_VECTOR_SETS = {"cn-ric.tsv": "pii/id-card", "contacts.tsv": None}
+_SENTENCES = {
+    "pii/id-card": "申请人身份证号码：{}，已核实。",
+    "pii/mobile": "经联系，申请人本人手机{}无人接听。",
+    "pii/landline": "申请人家庭电话{}，请勿外传。",
+    "pii/email": "申请人提供的个人邮箱为{}，答复书已发送。",
+}
 
 
 @dataclass
@@ -71,14 +78,15 @@ def score_vectors(folder: Path = VECTORS) -> dict[str, VectorScore]:
     import tempfile
 
     scores = {}
-    for name, (check, sentence) in _VECTOR_SETS.items():
-        score = scores[name] = VectorScore(check)
+    for name, set_check in _VECTOR_SETS.items():
         rows = [line.split("\t") for line in (folder / name).read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#")]
+        rows = [(value, set_check, *rest) if set_check else (value, *rest) for value, *rest in rows]
+        score = scores[name] = VectorScore(set_check or "+".join(sorted({r[1] for r in rows})))
         with tempfile.TemporaryDirectory() as scratch:
-            for i, (value, label, _) in enumerate(rows):
+            for i, (value, check, label, _) in enumerate(rows):
                 path = Path(scratch) / f"v{i}.txt"
-                path.write_text(sentence.format(value) + "\n", encoding="utf-8")
+                path.write_text(_SENTENCES[check].format(value) + "\n", encoding="utf-8")
                 fired = {f.check for f in lint_file(str(path), Config(select=("pii",))).findings}
                 if label == "valid":
                     (score.found if check in fired else score.missed).append(value)
