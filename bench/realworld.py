@@ -124,6 +124,29 @@ def score_addresses(folder: Path = VECTORS) -> AddressScore:
     return score
 
 
+# Sentences a name stands in: after a context word, and right before its owner's data.
+NAME_SENTENCES = {"after 申请人": "申请人{}于3月5日提交了政府信息公开申请。",
+                  "before own data": "补贴资金已发放至{}的银行卡。"}
+
+
+def score_names(folder: Path = VECTORS) -> dict[str, tuple[int, int, list[str]]]:
+    """(found, total, missed) of the names in each kind of sentence, one a line of one text file."""
+    import tempfile
+
+    names = [n for n in (folder / "names.tsv").read_text(encoding="utf-8").splitlines()
+             if n and not n.startswith("#")]
+    scores = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for kind, sentence in NAME_SENTENCES.items():
+            path = Path(scratch) / "names.txt"
+            path.write_text("".join(sentence.format(n) + "\n" for n in names), encoding="utf-8")
+            found = {(f.location.line, f.match) for f in
+                     lint_file(str(path), Config(select=("pii/person-name",), mask=False)).findings}
+            hits = [n for line, n in enumerate(names, 1) if (line, n) in found]
+            scores[kind] = (len(hits), len(names), [n for n in names if n not in set(hits)])
+    return scores
+
+
 def report() -> None:
     """Print the figures and every false alarm."""
     score = score_published()
@@ -142,6 +165,8 @@ def report() -> None:
         print(f"addresses after 家庭住址 ({level}): {found}/{total} {what} = {found / max(total, 1):.0%}")
     for level in ("room", "street"):
         print(f"  missed {level}, first 15: {addresses.missed.get(level, [])[:15]}")
+    for kind, (found, total, missed) in score_names().items():
+        print(f"names {kind}: {found}/{total} = {found / max(total, 1):.0%}; missed, first 20: {missed[:20]}")
     for name, vectors in score_vectors().items():
         total = len(vectors.found) + len(vectors.missed)
         print(f"vectors {name} ({vectors.check}): recall {len(vectors.found)}/{total}, "

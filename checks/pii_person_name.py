@@ -89,7 +89,7 @@ def _clear_name(text: str) -> str | None | bool:
         return False
     if text[:lead + 2] in _blockers() or text[:lead + 1] in _blockers():
         return None  # a common word led by a surname character: 满意度, 夏季, 毕业后
-    for length in (lead + 2, lead + 1):
+    for length in (lead + 1, lead + 2):  # shorter first: 张涛于…, not 张涛于
         name = text[:length]
         if len(name) == length and _NAME_CHARS.match(name) and _AFTER_NAME.match(text[length:]):
             return None if anonymised(text[:length + 1]) else name

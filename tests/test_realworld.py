@@ -54,3 +54,14 @@ def test_real_addresses_after_a_home_label():
     assert score.found["room"] >= 0.9 * score.total["room"]  # building, unit, room, village group
     assert score.found["street"] >= 0.95 * score.total["street"]  # down to the street number
     assert score.found["area"] <= 0.03 * score.total["area"]  # no number: a place a disclosure may name
+
+
+def test_real_names_in_a_disclosure():
+    """Names a public NER model found in news (CLUENER2020), as a draft would hold them."""
+    from realworld import score_names
+
+    scores = score_names()
+    found, total, _ = scores["after 申请人"]
+    assert found >= 0.85 * total
+    found, total, _ = scores["before own data"]
+    assert found >= 0.8 * total
