@@ -8,7 +8,7 @@ from functools import lru_cache
 from linter.wordlist import builtin
 
 DIGIT = "[0-9０-９]"
-SEP = "(?: {1,2}|[\\-－])?"  # one or two spaces, or a hyphen, a drafter may put inside a long number
+SEP = "[ \\-－]? ?"  # one or two spaces, or a hyphen, a drafter may put inside a long number
 _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("Ｘ"): "X", ord("ｘ"): "X",
                         ord("x"): "X", " ": None, "-": None, "－": None, "\n": None})
 # Characters that stand for hidden digits or characters in a masked value.

@@ -8,7 +8,6 @@ context word (申请人, 户主…) and on cells of a column headed 姓名.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -120,24 +119,27 @@ def _contexts() -> PhraseIndex:
 _AFTER_CONTEXT = regex.compile(r"(?:[：:，,、 ]|为|是)?(?=\p{Han})")
 
 
-# Words for a person's own data: a name right before them (王小明的银行卡, 王小明，身份证号…)
-# is that person's, context word or not.
-_OWN_DATA = re.compile(r"(?:的|，|,|（|\(| )?(?:身份证|银行卡|银行账[户号]|社保卡|手机号|联系电话|家庭住址|户籍地)")
 # What may stand right before such a name: a verb or preposition of payment or contact, punctuation.
 _BEFORE_OWNER = "至给向为将由及和与、，,：:（( \x00"
+_OWNER_JOINER = "的，,（( "  # between the name and its data: 王小明的银行卡, 李秀兰，身份证号
+
+
+@lru_cache(maxsize=1)
+def _own_data() -> PhraseIndex:
+    return PhraseIndex(builtin("pii-own-data.txt"))
 
 
 def _beside_own_data(document: Document) -> Iterator[tuple[Segment, int, str]]:
     """(segment, start, name) for each name standing right before its owner's data words."""
-    text = document.joined[0]
-    for m in _OWN_DATA.finditer(text):
-        before = text[max(0, m.start() - 6):m.start()]
+    for hit in _own_data().hits(document):
+        text = hit.segment.text
+        end = hit.start - 1 if hit.start and text[hit.start - 1] in _OWNER_JOINER else hit.start
+        before = text[max(0, end - 6):end]
         for length in (3, 2, 4):
             name = before[-length:]
             boundary = before[-length - 1:-length] if len(before) > length else "\x00"
             if len(name) == length and boundary in _BEFORE_OWNER and _owner_name(name):
-                candidate = locate(document, m.start() - length, m.start())
-                yield candidate.segment, candidate.start, name
+                yield hit.segment, end - length, name
                 break
 
 
@@ -158,8 +160,9 @@ class PersonNameCheck(PatternCheck):
     description = "个人姓名（申请人、投诉人、低保对象、户主等之后，或“姓名”列中），已匿名化的（张某、李某某）不报告"
 
     def prepare(self, context: CheckContext) -> None:
-        """The context words' automaton; jieba (a second to load) waits for an unclear name."""
+        """The context words' automata; jieba (a second to load) waits for an unclear name."""
         _contexts()
+        _own_data()
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Context words (found by an automaton: one pass for all of them) with what follows."""

@@ -22,7 +22,7 @@ from linter.model import Document, Finding, Segment
 
 # Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
-_DIGIT_RUN = re.compile(r"[0-9０-９](?:(?: {1,2}|[\-－])?[0-9０-９]){6,}+[Xx]?")
+_DIGIT_RUN = re.compile(r"[0-9０-９](?:[ \-－]? ?[0-9０-９]){6,}+[Xx]?")
 _DIGIT = re.compile(r"[0-9０-９]")
 # Document properties that name people: their values are personal data.
 PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager", "Author", "author",
