@@ -44,7 +44,7 @@ def _fail(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="disclosure-lint")
+@click.version_option(__version__, "-V", "--version", prog_name="disclosure-lint")
 def cli() -> None:
     """政务公开文稿发布前检查：保密审查、必备要素、个人信息。"""
 
@@ -191,7 +191,8 @@ def clean_command(source: str, target: str) -> None:
         with open(source, "rb") as fh:
             fmt, _ = sniff(source, fh.read())
         if fmt != "docx":
-            _fail(f"暂只支持清理 .docx 文件（这是 {fmt}）：PDF 请在源文件中清理后重新导出")
+            advice = "：请在源文件中清理后重新导出 PDF" if fmt == "pdf" else "：请直接编辑该文件"
+            _fail(f"暂只支持清理 .docx 文件（{source} 是 {fmt} 文件）{advice}")
         from linter.clean_docx import clean
 
         removed = clean(source, target)

@@ -91,7 +91,11 @@ def config_text(config: Config) -> str:
     for item in fields(Config):
         if item.name in ("source", "baseline", "mask"):
             continue
-        lines.append(f"{item.name.replace('_', '-')} = {_toml(getattr(config, item.name))}")
+        value, key = getattr(config, item.name), item.name.replace("_", "-")
+        if value is None:  # TOML has no null: an unset value is shown as a comment, so the output reads back
+            lines.append(f"# {key} = \"…\"  （未设置）")
+            continue
+        lines.append(f"{key} = {_toml(value)}")
     return "\n".join(lines)
 
 
@@ -102,8 +106,6 @@ def _toml(value: object) -> str:
         return str(value)
     if isinstance(value, str):
         return f"\"{value}\""
-    if value is None:
-        return "\"\"  # 未设置"
     if isinstance(value, dict):
         return "{" + ", ".join(f"\"{k}\" = {_toml(v)}" for k, v in value.items()) + "}"
     return "[" + ", ".join(_toml(v) for v in value) + "]"

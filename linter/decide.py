@@ -6,7 +6,9 @@ here, in this order: select/ignore, severity overrides, allowlist, `--fail-on`.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -35,7 +37,9 @@ def validate_selectors(config: Config, known_ids: Iterable[str]) -> None:
         for entry in entries:
             name = entry.rstrip("/")
             if name not in known and name not in families:
-                raise ConfigError(f"{key} 中的检查 id 未知：{entry}（用 disclosure-lint checks 查看全部）")
+                near = difflib.get_close_matches(name, sorted(known | families), n=3, cutoff=0.6)
+                hint = f"相近的有：{'、'.join(near)}；" if near else ""
+                raise ConfigError(f"{key} 中的检查 id 未知：{entry}（{hint}用 disclosure-lint checks 查看全部）")
 
 
 def is_selected(check_id: str, config: Config) -> bool:
@@ -95,10 +99,21 @@ def _suppression(finding: Finding, fingerprint: str, config: Config, ignored_her
 
 
 def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
-    """Check ids ignored for `path` by the `per-file-ignores` globs."""
-    posix = path.replace("\\", "/")
+    """Check ids ignored for `path` by the `per-file-ignores` globs.
+
+    A glob is matched against the path as given and against the path from the
+    configuration file's folder (or the working folder), so `check 名单.md` inside
+    公示/ is ignored as `check 公示/名单.md` is.
+    """
+    if not config.per_file_ignores:
+        return ()
+    forms = {path.replace("\\", "/")}
+    base = os.path.dirname(os.path.abspath(config.source)) if config.source else os.getcwd()
+    relative = os.path.relpath(os.path.abspath(path), base).replace("\\", "/")
+    if not relative.startswith("../"):
+        forms.add(relative)
     return tuple(i for glob, ids in config.per_file_ignores.items()
-                 if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(posix, "*/" + glob) for i in ids)
+                 if any(fnmatch.fnmatch(f, glob) or fnmatch.fnmatch(f, "*/" + glob) for f in forms) for i in ids)
 
 
 def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:

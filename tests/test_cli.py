@@ -163,3 +163,36 @@ def test_python_dash_m_runs_the_cli(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "未发现问题" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_what_the_cli_says_is_exact(cli, tmp_path, monkeypatch):
+    """Small things a reviewer reads: counts, sizes, suggestions, the version, an honest clean message."""
+    (tmp_path / "b.txt").write_text("正文\n", encoding="utf-8")
+    summary = cli("check", "missing.docx", "b.txt").stdout
+    assert "已检查 1 个文件" in summary and "1 个文件未能检查" in summary
+    (tmp_path / "big.txt").write_text("正文" * 2000, encoding="utf-8")
+    report = json.loads(cli("check", "big.txt", "--format", "json", "--max-file-size", "1KB").stdout)
+    assert "11.7 KB" in report["files"][0]["error"] and "1.0 KB" in report["files"][0]["error"]
+    unknown = cli("check", "b.txt", "--select", "pii/phone")
+    assert unknown.exit_code == 2 and "pii/mobile" in unknown.stderr
+    assert "disclosure-lint" in cli("-V").stdout
+    cleaned = cli("clean", "b.txt", "-o", "c.txt")
+    assert cleaned.exit_code == 2 and "txt" in cleaned.stderr and "PDF" not in cleaned.stderr
+
+
+def test_show_config_output_reads_back_as_a_config(cli, tmp_path):
+    (tmp_path / ".disclosure-lint.toml").write_text('ignore = ["pii/plate"]\n', encoding="utf-8")
+    shown = cli("show-config").stdout
+    (tmp_path / "again.toml").write_text(shown, encoding="utf-8")
+    again = cli("show-config", "--config", "again.toml")
+    assert again.exit_code == 0 and 'ignore = ["pii/plate"]' in again.stdout
+
+
+def test_per_file_ignores_whatever_folder_the_path_is_typed_from(cli_json, tmp_path, monkeypatch):
+    (tmp_path / ".disclosure-lint.toml").write_text('per-file-ignores = {"公示/*.md" = ["pii"]}\n', encoding="utf-8")
+    (tmp_path / "公示").mkdir()
+    (tmp_path / "公示" / "名单.md").write_text("申请人手机13812345678\n", encoding="utf-8")
+    assert cli_json("公示/名单.md")[1]["findings"] == []
+    monkeypatch.chdir(tmp_path / "公示")
+    assert cli_json("名单.md")[1]["findings"] == []
+    assert cli_json(str(tmp_path / "公示" / "名单.md"))[1]["findings"] == []

@@ -62,4 +62,7 @@ def extract_bytes(path: str, data: bytes) -> Document:
 
 
 def _megabytes(size: int) -> str:
+    """A size as a reader says it: 9.8 KB, 3.2 MB, 512 MB."""
+    if size < 2**20:
+        return f"{size / 2**10:.1f} KB"
     return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size // 2**20} MB"

@@ -46,11 +46,12 @@ def _summary_line(results: Sequence[FileResult]) -> Text:
     counts = summary(results)
     unchecked = sum(r.status == "error" for r in results)
     by = counts["by_severity"]
+    checked = counts["files"] - unchecked  # a file that could not be read was not checked
     if counts["findings"]:
-        line = (f"已检查 {counts['files']} 个文件，发现 {counts['findings']} 个问题"
+        line = (f"已检查 {checked} 个文件，发现 {counts['findings']} 个问题"
                 f"（错误 {by['error']}，警告 {by['warning']}，提示 {by['info']}）")
     else:
-        line = f"已检查 {counts['files']} 个文件，未发现问题"
+        line = f"已检查 {checked} 个文件，未发现问题"
     if unchecked:
-        line += f"；{unchecked} 个文件未能完整检查"
+        line += f"；{unchecked} 个文件未能检查（原因见上）"
     return Text(line, style="bold red" if unchecked or by["error"] else "bold")
