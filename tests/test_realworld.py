@@ -16,6 +16,10 @@ def test_published_documents_raise_no_error_and_almost_no_name():
     assert score.files >= 50 and score.chars > 150_000
     assert score.errors == DELIBERATE
     assert score.names_per_100k <= 1.0, score.names
+    from realworld import EXCERPTS
+
+    excerpts = score_published(EXCERPTS)  # published annual reports' statistics tables, as text
+    assert excerpts.files >= 3 and excerpts.errors == [] and excerpts.names == []
 
 
 def test_other_projects_vectors():
