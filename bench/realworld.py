@@ -48,6 +48,11 @@ class PublishedScore:
         """Person-name warnings per 100,000 characters."""
         return 1e5 * len(self.names) / max(self.chars, 1)
 
+    def per_million(self, family: str) -> float:
+        """Findings of a check family per million characters."""
+        found = sum(n for (check, _), n in self.by_check.items() if check.startswith(family + "/"))
+        return 1e6 * found / max(self.chars, 1)
+
 
 def score_published(folder: Path = PUBLISHED, config: Config | None = None) -> PublishedScore:
     """Run every check over the published set (unmasked: the figures name what fired)."""
@@ -163,6 +168,7 @@ def report() -> None:
     for name, check, match in score.errors:
         print(f"    {name} {check} {match!r}")
     print(f"  person-name warnings: {len(score.names)} ({score.names_per_100k:.1f} per 100,000 characters)")
+    print(f"  proofreading findings: {score.per_million('proof'):.1f} per million characters")
     for name, match, context in score.names:
         print(f"    {name} {match!r} in {context!r}")
     print("  every finding by check: " + ", ".join(f"{c} {s} {n}" for (c, s), n in sorted(score.by_check.items())))

@@ -15,7 +15,7 @@ from linter.check import Check
 from linter.model import SEVERITIES
 
 ENTRY_POINT_GROUP = "disclosure_lint.checks"
-FAMILIES = ("secrecy", "pii", "fields", "hidden", "extract")
+FAMILIES = ("secrecy", "pii", "fields", "hidden", "extract", "stats", "proof")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

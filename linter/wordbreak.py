@@ -31,6 +31,11 @@ def _known(term: str) -> None:
     _jieba().add_word(term)
 
 
+def is_word(term: str) -> bool:
+    """Whether jieba's dictionary knows `term` as a word (loads jieba on first use)."""
+    return bool(_jieba().dt.FREQ.get(term))
+
+
 def _cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 

@@ -80,6 +80,8 @@ EXAMPLES = {
             Segment("白字", Location(part="hidden-text", page=1, detail="white")),)), 0, None)],
     "extract/partial": [(_doc("正文", format="pdf", pages=2, pages_mostly_image=(2,)), 1, 2),
                         (_doc("正文", format="pdf", pages=2), 0, None)],
+    "proof/bracket": [(_doc("根据《关于加强管理的通知，办理。"), 1, None), (_doc("根据《通知》办理。"), 0, None)],
+    "proof/repeat": [(_doc("这是是我们的责任。"), 1, None), (_doc("常常检查，人人有责。"), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),
         (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),

@@ -1,0 +1,98 @@
+"""proof/bracket: brackets and quotes left open, closed by the wrong mate, or empty.
+
+〔20xx], 《 without 》, empty 《》, “ without ”, （ without ）— within a paragraph, where
+official text always closes what it opens. A title or heading wrapped over two lines
+(《中华人民共和国…/…条例》) may close on the next line. Full- and half-width forms of the
+same bracket close each other, and a number or letter before a closing bracket at the
+start of a line is a list marker (1) or a）, not a stray bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding, Segment
+
+# Each opener and what closes it; quotes that are the same character both ways are left out.
+_PAIRS = {"（": "）)", "(": ")）", "《": "》", "〈": "〉", "〔": "〕", "【": "】", "[": "]］", "［": "］]",
+          "“": "”", "‘": "’", "「": "」", "『": "』", "{": "}"}
+_CLOSERS = {c for cs in _PAIRS.values() for c in cs}
+_LIST_MARKER = re.compile(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
+_ANY = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_EMPTY = re.compile(r"《\s*》|〔\s*〕|【\s*】|（\s*）")
+_WHICH = {"《": "书名号", "〔": "六角括号", "【": "方头括号", "“": "引号", "‘": "引号", "「": "引号", "『": "引号"}
+
+
+@dataclass
+class _Open:
+    """Openers not yet closed: in the segment being read, and carried from the one before."""
+
+    here: list[int] = field(default_factory=list)
+    carried: list[tuple[Segment, int]] = field(default_factory=list)
+
+
+class BracketCheck(Check):
+    """Find brackets and quotes that are not closed, closed by the wrong mate, or empty."""
+
+    id = "proof/bracket"
+    severity = "warning"
+    description = "括号、书名号、引号不配对或为空（〔20xx]、《 未闭合、空《》、“ 未闭合、（ 未闭合）"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield a finding per unpaired or empty bracket."""
+        carried: list[tuple[Segment, int]] = []
+        part = None
+        for segment in document.segments:
+            if segment.location.part == "metadata":
+                continue
+            if segment.location.part != part or not _ANY.search(segment.text):
+                yield from self._unclosed(context, carried)  # nothing further can close them
+                carried, part = [], segment.location.part
+                if not _ANY.search(segment.text):
+                    continue
+            opened = _Open(carried=carried)
+            for start, end, message in _problems(segment, opened):
+                yield self.finding(context, segment, start, end, message)
+            yield from self._unclosed(context, opened.carried)  # two lines are as far as a title wraps
+            carried = [(segment, at) for at in opened.here]
+        yield from self._unclosed(context, carried)
+
+    def _unclosed(self, context: CheckContext, openers: list[tuple[Segment, int]]) -> Iterator[Finding]:
+        for segment, at in openers:
+            opener = segment.text[at]
+            yield self.finding(context, segment, at, at + 1, f"“{opener}”没有闭合：请补全对应的{_name(opener)}")
+
+
+def _problems(segment: Segment, opened: _Open) -> Iterator[tuple[int, int, str]]:
+    """Empty pairs and wrong or stray closers of one segment; `opened` keeps what stays open."""
+    text = segment.text
+    for m in _EMPTY.finditer(text):
+        yield m.start(), m.end(), f"空的{_name(m.group()[0])}“{m.group()}”：请填写或删除"
+    marker = _LIST_MARKER.match(text)
+    for m in _ANY.finditer(text):
+        char, at = m.group(), m.start()
+        if char in _PAIRS:
+            opened.here.append(at)
+        elif opened.here and char in _PAIRS[text[opened.here[-1]]]:
+            opened.here.pop()
+        elif not opened.here and opened.carried and char in _PAIRS[_char(opened.carried[-1])]:
+            opened.carried.pop()  # closes what the line before opened
+        elif marker is not None and at == marker.end() - 1:
+            continue  # 1) or 一）: a list marker
+        elif opened.here:
+            opener = text[opened.here.pop()]
+            yield at, at + 1, f"{_name(opener)}“{opener}”与“{char}”不配对：请改为成对的{_name(opener)}"
+        else:
+            yield at, at + 1, f"“{char}”没有对应的开括号或前引号：请补全或删除"
+
+
+def _char(opener: tuple[Segment, int]) -> str:
+    segment, at = opener
+    return segment.text[at]
+
+
+def _name(bracket: str) -> str:
+    return _WHICH.get(bracket, "括号")

@@ -1,0 +1,45 @@
+"""proof/*: proofreading — brackets and doubled words, with look-alikes that must not fire."""
+
+import pytest
+
+from linter.check import CheckContext
+from linter.model import Document, Location, Segment
+from linter.registry import load_checks
+
+
+def _run(check_id, *lines):
+    document = Document(path="x.txt", format="txt", segments=tuple(
+        Segment(t, Location(line=i)) for i, t in enumerate(lines, 1)))
+    return [f.match for f in load_checks()[check_id]().run(document, CheckContext())]
+
+
+@pytest.mark.parametrize("lines, matches", [
+    (["金政办秘〔2023]61号"], ["]"]),                                  # the wrong mate
+    (["请参阅《关于加强管理的通知，并遵照执行。"], ["《"]),                 # never closed
+    (["根据《》的规定办理。"], ["《》"]),                                   # empty
+    (["他说：“要抓紧落实。"], ["“"]),
+    (["本项工作）由办公室负责。"], ["）"]),                                 # a stray closer
+    (["关于印发《中华人民共和国", "政府信息公开条例》的通知"], []),          # a title wrapped over two lines
+    (["（一）认真落实“三个一”要求（试行）"], []),
+    (["1) 第一项", "a）第二项"], []),                                        # list markers
+    (["依据（国发〔2019〕5号)执行"], []),                                    # widths mixed: a pair all the same
+    (["第一行（未完", "第二行", "第三行）"], ["（", "）"]),                  # a bracket does not wait three lines
+])
+def test_brackets(lines, matches):
+    assert _run("proof/bracket", *lines) == matches
+
+
+@pytest.mark.parametrize("line, matches", [
+    ("加强政务公开工作，进一步进一步提高水平。", ["进一步进一步"]),
+    ("每期《人民政府政府公报》印刷3000份。", ["政府政府"]),
+    ("这是是我们的责任。", ["是是"]),
+    ("工作的的成效明显。", ["的的"]),
+    ("的的确确要常常检查，人人有责，天天坚持。", []),              # doublings the language makes
+    ("研究研究再说，认认真真落实，一一对应。", []),
+    ("负责采购、调拨、供应应急物资。", []),                        # 供应|应急: two words meet
+    ("所得税税额由教育部部长签署。", []),                          # a word ends where the next begins
+    ("推进小微企业创业创新工作。", []),                            # 业创业创 is no word doubled
+    ("哈哈哈", []),
+])
+def test_repeats(line, matches):
+    assert _run("proof/repeat", line) == matches
