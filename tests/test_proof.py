@@ -43,3 +43,16 @@ def test_brackets(lines, matches):
 ])
 def test_repeats(line, matches):
     assert _run("proof/repeat", line) == matches
+
+
+@pytest.mark.parametrize("line, matches", [
+    ("推进政务公开,是贯彻落实的要求,必须坚持。", [","]),          # one finding a paragraph, at the first
+    ("专人管、有专人办;将办公场所设在党政办", [";"]),
+    ("教育（普通高中、技工教育)、高等教育", [")"]),                # a pair of mixed widths
+    ("全年共1,000件，9:30开始，详见http://www.gov.cn:8080。", []),  # numbers and addresses
+    ("使用Excel, Word等软件（2016版）。", []),                   # an English phrase
+    ("（一）加强领导(试行)，确保落实。", []),                       # half-width pairs are left alone
+    ("联系邮箱：gov@example.cn，电话：12345。", []),
+])
+def test_punctuation(line, matches):
+    assert _run("proof/punctuation", line) == matches

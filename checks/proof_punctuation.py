@@ -1,0 +1,74 @@
+"""proof/punctuation: half-width , ; : ? ! in Chinese text, where GB/T 15834 asks for full width.
+
+Drafts pasted from web pages carry hundreds of half-width commas: one finding per
+paragraph, with the count and the first place, never one per comma. A mark counts
+when a Chinese character stands on either side of it; numbers (1,000  9:30), URLs,
+e-mail addresses and English phrases between Latin letters and digits are left alone.
+Parentheses are reported only as a pair of mixed widths (（…)): half-width ones around
+Chinese text are common even in published web text, and flagging them drowns the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from linter.check import Check, CheckContext
+from linter.model import Document, Finding
+
+_HALF = regex.compile(r"(?<=\p{Han})[,;:?!]|[,;:?!](?=\p{Han})")
+# Half-width parentheses around Chinese text are common even in published web text: only a
+# pair of mixed widths is reported, as the slip it always is (（…) or (…）).
+_MIXED = regex.compile(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+class PunctuationCheck(Check):
+    """Find paragraphs of Chinese text that use half-width punctuation."""
+
+    id = "proof/punctuation"
+    severity = "warning"
+    description = "中文文本中使用半角标点（, ; : ? !，或全角半角混配的括号），应使用全角（GB/T 15834）；每段报告一次"
+
+    def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
+        """Yield one finding per paragraph holding half-width marks beside Chinese text."""
+        for segment in document.segments:
+            if segment.location.part == "metadata":
+                continue
+            marks = [m for m in _HALF.finditer(segment.text) if not _url(segment.text, m.start())]
+            marks += [_half_of(m) for m in _MIXED.finditer(segment.text)]
+            if marks:
+                first = min(marks, key=lambda m: m.start())
+                char = first.group()
+                message = (f"本段有 {len(marks)} 处半角标点（首处“{char}”应为“{_FULL[char]}”）："
+                           "中文文本应使用全角标点（GB/T 15834）")
+                yield self.finding(context, segment, first.start(), first.end(), message)
+
+
+class _Mark:
+    """One half-width parenthesis of a mixed pair, shaped like a match."""
+
+    def __init__(self, at: int, char: str) -> None:
+        self._at, self._char = at, char
+
+    def start(self) -> int:
+        return self._at
+
+    def end(self) -> int:
+        return self._at + 1
+
+    def group(self) -> str:
+        return self._char
+
+
+def _half_of(pair) -> _Mark:
+    """The half-width member of a mixed pair."""
+    text = pair.group()
+    at = pair.start() if text[0] == "(" else pair.end() - 1
+    return _Mark(at, text[0] if text[0] == "(" else text[-1])
+
+
+def _url(text: str, at: int) -> bool:
+    """A colon of http:// or a mark inside an address or e-mail (no spaces around it)."""
+    return text[at] == ":" and text[at + 1:at + 3] == "//"
