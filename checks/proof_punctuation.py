@@ -36,39 +36,23 @@ class PunctuationCheck(Check):
         for segment in document.segments:
             if segment.location.part == "metadata":
                 continue
-            marks = [m for m in _HALF.finditer(segment.text) if not _url(segment.text, m.start())]
-            marks += [_half_of(m) for m in _MIXED.finditer(segment.text)]
+            marks = _marks(segment.text)
             if marks:
-                first = min(marks, key=lambda m: m.start())
-                char = first.group()
+                at = marks[0]
+                char = segment.text[at]
                 message = (f"本段有 {len(marks)} 处半角标点（首处“{char}”应为“{_FULL[char]}”）："
                            "中文文本应使用全角标点（GB/T 15834）")
-                yield self.finding(context, segment, first.start(), first.end(), message)
+                yield self.finding(context, segment, at, at + 1, message)
 
 
-class _Mark:
-    """One half-width parenthesis of a mixed pair, shaped like a match."""
-
-    def __init__(self, at: int, char: str) -> None:
-        self._at, self._char = at, char
-
-    def start(self) -> int:
-        return self._at
-
-    def end(self) -> int:
-        return self._at + 1
-
-    def group(self) -> str:
-        return self._char
-
-
-def _half_of(pair) -> _Mark:
-    """The half-width member of a mixed pair."""
-    text = pair.group()
-    at = pair.start() if text[0] == "(" else pair.end() - 1
-    return _Mark(at, text[0] if text[0] == "(" else text[-1])
+def _marks(text: str) -> list[int]:
+    """Where the half-width marks stand, in order: beside Chinese text, or one of a mixed pair."""
+    found = [m.start() for m in _HALF.finditer(text) if not _url(text, m.start())]
+    # The half-width member of a mixed pair: the opener of (…）, the closer of （…).
+    found += [m.start() if m.group()[0] == "(" else m.end() - 1 for m in _MIXED.finditer(text)]
+    return sorted(found)
 
 
 def _url(text: str, at: int) -> bool:
-    """A colon of http:// or a mark inside an address or e-mail (no spaces around it)."""
+    """The colon of http://: an address, not a sentence."""
     return text[at] == ":" and text[at + 1:at + 3] == "//"
