@@ -10,8 +10,9 @@ from linter.patterns import Candidate, PatternCheck
 _PAIRS = {"〔": "〕"}
 _OPEN, _CLOSE = "〔\\[【（(［﹝{<", "〕\\]】）)］﹞}>"
 _YEAR_PLACEHOLDER = regex.compile(r"[xX_＿*]")
-_FORM = regex.compile(rf"(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})\s*(?P<close>[{_CLOSE}])"
-                      r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]+)\s*号")
+# The year and serial may be missing altogether (政发〔〕号, 政发〔2024〕号): a form left blank.
+_FORM = regex.compile(rf"(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})?\s*(?P<close>[{_CLOSE}])"
+                      r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]*)\s*号")
 
 
 class DocNumberCheck(PatternCheck):
@@ -27,9 +28,13 @@ class DocNumberCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Name what is wrong with the number, or accept it."""
         m = _FORM.match(candidate.text)
-        if m is None or _YEAR_PLACEHOLDER.search(m["year"]):
+        if m is None or _YEAR_PLACEHOLDER.search(m["year"] or ""):
             return None  # an unfilled year is fields/placeholder's finding
-        problems = []
+        if not m["year"] and not m["serial"] and m["open"] in "(（":
+            return None  # 市长（）号: a parenthesis left open in prose, not a 文号
+        problems = [] if m["year"] else ["年份为空"]
+        if not m["serial"]:
+            problems.append("缺少序号")
         if m["open"] != "〔" or m["close"] != "〕":
             paired = m["open"] in _PAIRS and _PAIRS[m["open"]] == m["close"] or \
                 _OPEN.find(m["open"]) == _CLOSE.find(m["close"])
@@ -40,4 +45,5 @@ class DocNumberCheck(PatternCheck):
             problems.append("序号不编虚位（不以0开头）")
         if not problems:
             return None
-        return f"发文字号“{candidate.text}”格式不规范：{'；'.join(problems)}（GB/T 9704-2012）"
+        fixed = f"，应为“〔{m['year']}〕{m['serial'].lstrip('0０')}号”" if m["year"] and m["serial"] else ""
+        return f"发文字号“{candidate.text}”格式不规范：{'；'.join(problems)}{fixed}（GB/T 9704-2012）"

@@ -15,7 +15,12 @@ from linter.patterns import Candidate, PatternCheck
 
 _X = "[XxＸｘ×]"
 _UNITS = "项个名人件次月日年条家户所万元届期批号局市县区镇乡村街处科室部委厅"
+# A 文号 with an unfilled year or serial (〔20xx〕xx号, [201*]X号) is one placeholder, not two.
+_DOC_NUMBER = (r"[〔\[【［﹝(（]\s*[0-9０-９xXｘＸ×*＊_＿\\]{2,6}\s*[〕\]】］﹞)）]"
+               r"\s*第?\s*[0-9０-９xXｘＸ×*＊_＿\\]{0,6}\s*号")
+_UNFILLED = re.compile(r"[xXｘＸ×*＊_＿]")
 _PLACEHOLDERS = (
+    _DOC_NUMBER,
     # Years: 20xx 20XX 201x 201* 20__, Markdown's escaped 20\_ and 201\*, 20x年.
     r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿]|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))(?![0-9A-Za-z])",
     # Two or more X / × standing for a name or a number: XX局, ××市, xx个.
@@ -44,5 +49,12 @@ class PlaceholderCheck(PatternCheck):
     anchor_reach = 32
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
-        """Every match is a placeholder; the pattern carries the exceptions."""
+        """Every match is a placeholder but a filled-in 文号; the pattern carries the exceptions."""
+        if _DOC_NUMBER_ONLY.fullmatch(candidate.text):
+            if not _UNFILLED.search(candidate.text):
+                return None  # 〔2024〕8号: fields/doc-number's to judge
+            return f"发文字号“{candidate.text}”未填写完整：模板内容未替换，请填写实际的年份和序号后再发布"
         return f"发现未填写的占位符“{candidate.text}”：模板内容未替换，请填写实际内容后再发布"
+
+
+_DOC_NUMBER_ONLY = regex.compile(_DOC_NUMBER)

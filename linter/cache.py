@@ -159,6 +159,7 @@ def config_salt(config: Config) -> str:
         "allow_patterns": config.allow_patterns, "profile": config.profile,
         "builtin_exemptions": config.builtin_exemptions, "max_file_size": config.max_file_size,
         "mask": config.mask, "wordlists": [_file_digest(p) for p in config.wordlists],
+        "typos": [_file_digest(p) for p in config.typos],
         "profiles": [_file_digest(p) for p in config.profiles],
     }
     text = json.dumps([FORMAT, __version__, _code_digest(), shaping], ensure_ascii=False, sort_keys=True)

@@ -22,6 +22,7 @@ class CheckContext:
     profile: str | None = None
     profiles: tuple[str, ...] = ()
     wordlists: tuple[str, ...] = ()
+    typos: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     allow_patterns: tuple[str, ...] = ()
     builtin_exemptions: bool = True

@@ -28,7 +28,7 @@ from linter.model import SEVERITIES
 from linter.output import OutputError
 from linter.registry import RegistryError, load_checks
 from linter.report import RENDERERS, render
-from linter.wordlist import user_entries
+from linter.wordlist import corrections, user_entries
 
 
 def _ids(value: str | None) -> tuple[str, ...] | None:
@@ -95,6 +95,8 @@ def _terminated(signum, frame) -> None:
 @click.option("--ignore", help="不运行这些检查（逗号分隔的 id 或类别）")
 @click.option("--wordlist", "wordlists", multiple=True,
               type=click.Path(exists=True, dir_okay=False), help="附加敏感词表，可重复")
+@click.option("--typos", "typos", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="附加错别字表（每行：错误写法<Tab>正确写法<Tab>说明；正确写法为 = 表示不算错），可重复")
 @click.option("--profile", help="文档类型（如 annual-report）")
 @click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -116,18 +118,19 @@ def _terminated(signum, frame) -> None:
 @click.option("--show-suppressed", is_flag=True, help="同时列出被忽略的问题及原因")
 @click.option("--statistics", is_flag=True, help="在标准错误输出按检查统计问题数")
 @click.option("--stdin-name", help="PATH 为 - 时，标准输入内容的文件名（决定格式，如 draft.docx）")
-def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, profile, no_mask,
+def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, typos, profile, no_mask,
           jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
           baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
     """检查文件或文件夹中的文稿（.docx、.pdf、.txt、.md）；- 读标准输入。"""
     try:
         config = load_config(config_file)
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
-                                fail_on=fail_on, wordlists=wordlists, profile=profile,
+                                fail_on=fail_on, wordlists=wordlists, typos=typos, profile=profile,
                                 mask=not no_mask, baseline=read_baseline(baseline_file),
                                 max_file_size=_size(max_file_size, "--max-file-size") if max_file_size else None)
         validate_selectors(config, load_checks())
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
+        corrections(config.typos)
         known = profiles.load(config.profiles)
         if config.profile is not None and config.profile not in known:
             raise ConfigError(f"未知的文档类型：{config.profile}（可选 {'、'.join(known)}）")

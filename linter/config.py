@@ -37,6 +37,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "error"
     wordlists: tuple[str, ...] = ()
+    typos: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     allow_patterns: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -98,6 +99,7 @@ def _from_table(data: dict, path: Path) -> Config:
         "per_file_ignores": _per_file(data.get("per-file-ignores", {}), path),
         # Wordlist paths are relative to the file that names them, not the cwd.
         "wordlists": tuple(str(base / p) for p in _strings(data, "wordlists", path)),
+        "typos": tuple(str(base / p) for p in _strings(data, "typos", path)),
         "severity": _severity_table(data.get("severity", {}), path),
         "fail_on": _severity(data.get("fail-on", "error"), f"{path}: fail-on"),
         "profile": data.get("profile"),
@@ -165,6 +167,7 @@ def _severity(value: object, where: str) -> str:
 def with_overrides(config: Config, **flags: object) -> Config:
     """Apply command-line flags on top of the file's settings (None = not given)."""
     given = {k: v for k, v in flags.items() if v not in (None, ())}
-    if "wordlists" in given:
-        given["wordlists"] = config.wordlists + tuple(given["wordlists"])
+    for lists in ("wordlists", "typos"):  # the command line adds to the file's lists
+        if lists in given:
+            given[lists] = getattr(config, lists) + tuple(given[lists])
     return replace(config, **given)

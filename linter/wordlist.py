@@ -33,15 +33,18 @@ class Entry:
     source: str = ""
 
 
-def parse(text: str, source: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[Entry, ...]:
-    """Parse wordlist text; raise ConfigError naming the line of a malformed entry."""
+def parse(text: str, source: str, tags: tuple[str, ...] | None = SEVERITIES) -> tuple[Entry, ...]:
+    """Parse wordlist text; raise ConfigError naming the line of a malformed entry.
+
+    `tags` are the second column's allowed values; None lets it hold any text (a correction).
+    """
     entries = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = [f.strip() for f in line.split("\t")]
         term, tag = fields[0], (fields[1] if len(fields) > 1 and fields[1] else None)
-        if tag is not None and tag not in tags:
+        if tag is not None and tags is not None and tag not in tags:
             raise ConfigError(f"词表 {source} 第{number}行的第二列无效：{tag!r}（可选 {'、'.join(tags)}）")
         # `*term*` marks a substring match; a `re:` entry is a regex and keeps its stars.
         regex_entry = term.startswith("re:")
@@ -55,7 +58,7 @@ def parse(text: str, source: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[E
     return tuple(entries)
 
 
-def read(path: str) -> tuple[Entry, ...]:
+def read(path: str, tags: tuple[str, ...] | None = SEVERITIES) -> tuple[Entry, ...]:
     """Read a user wordlist file (UTF-8 or GBK)."""
     try:
         data = Path(path).read_bytes()
@@ -64,17 +67,27 @@ def read(path: str) -> tuple[Entry, ...]:
         raise ConfigError(f"无法读取词表 {path}：{exc.strerror or exc}") from None
     except ExtractError as exc:
         raise ConfigError(f"无法读取词表 {path}：{exc}") from None
-    return parse(text, path)
+    return parse(text, path, tags)
 
 
 @lru_cache(maxsize=8)
-def user_entries(paths: tuple[str, ...]) -> tuple[Entry, ...]:
+def user_entries(paths: tuple[str, ...], tags: tuple[str, ...] | None = SEVERITIES) -> tuple[Entry, ...]:
     """All entries of the user's wordlists, read once per process."""
-    return tuple(entry for path in paths for entry in read(path))
+    return tuple(entry for path in paths for entry in read(path, tags))
 
 
 @lru_cache(maxsize=32)
-def builtin(name: str, tags: tuple[str, ...] = SEVERITIES) -> tuple[Entry, ...]:
+def builtin(name: str, tags: tuple[str, ...] | None = SEVERITIES) -> tuple[Entry, ...]:
     """Entries of a wordlist shipped in the `wordlists` package."""
     text = resources.files("wordlists").joinpath(name).read_text(encoding="utf-8")
     return parse(text, f"wordlists/{name}", tags)
+
+
+@lru_cache(maxsize=8)
+def corrections(paths: tuple[str, ...]) -> tuple[Entry, ...]:
+    """Entries of the user's typo lists (`wrong<TAB>right<TAB>note`), each with its correction."""
+    entries = user_entries(paths, None)
+    for entry in entries:
+        if not entry.tag:
+            raise ConfigError(f"错别字表 {entry.source} 缺少正确写法（第二列；= 表示这样写不算错）")
+    return entries

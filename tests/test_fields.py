@@ -24,7 +24,9 @@ def _run(check_id, document, context=None, check=None):
     ("20xx年工作要点", ["20xx"]),
     ("201*年政务公开", ["201*"]),
     ("20\\_年度总结", ["20\\_"]),
-    ("〔20XX〕xx号", ["20XX", "xx"]),
+    ("〔20XX〕xx号", ["〔20XX〕xx号"]),                 # a 文号 left blank is one finding
+    ("某府发[201*]X号", ["[201*]X号"]),
+    ("某府办发〔2023〕12号，XX局", ["XX"]),           # a filled 文号 is no placeholder
     ("XX局、××市", ["XX", "××"]),
     ("完成X项任务，X月X日前报送", ["X", "X", "X"]),
     ("【此处填写单位名称】", ["【此处填写单位名称】"]),
@@ -62,6 +64,10 @@ def test_placeholders_far_apart_in_a_long_line_are_each_found_once():
     ("某府办发〔2023〕012号", "虚位"),
     ("某府办发〔2023〕12号", None),
     ("某府办发〔20xx〕12号", None),   # an unfilled year is a placeholder, reported there
+    ("某府办发【2023】12号", "应为“〔2023〕12号”"),
+    ("某府办发[]号", "年份为空；缺少序号"),
+    ("某府办发〔2023〕号", "缺少序号"),
+    ("请按（）号执行", None),         # a parenthesis in prose
 ])
 def test_doc_numbers(text, problem):
     findings = _run("fields/doc-number", _doc(text))
