@@ -83,6 +83,8 @@ EXAMPLES = {
     "proof/bracket": [(_doc("根据《关于加强管理的通知，办理。"), 1, None), (_doc("根据《通知》办理。"), 0, None)],
     "proof/punctuation": [(_doc("推进政务公开,是要求。"), 1, None), (_doc("推进政务公开，是要求。"), 0, None)],
     "proof/repeat": [(_doc("这是是我们的责任。"), 1, None), (_doc("常常检查，人人有责。"), 0, None)],
+    "fields/mixed-year": [(_doc("2023年政务公开工作总结", "2022年，本机关认真落实。"), 1, None),
+                          (_doc("2023年政务公开工作总结", "2023年，本机关认真落实。"), 0, None)],
     "proof/typo": [(_doc("公开监督电话、投拆方式。"), 1, None), (_doc("全部份额已兑付。"), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),

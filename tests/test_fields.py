@@ -175,3 +175,53 @@ def test_bad_profiles_are_usage_errors(cli, tmp_path, profile_text, message):
         args = ["check", "a.md"]
     result = cli(*args)
     assert result.exit_code == 2 and message in result.stderr
+
+
+def _txt(*lines, fmt="txt"):
+    return Document(path=f"x.{fmt}", format=fmt,
+                    segments=tuple(Segment(t, Location(line=i)) for i, t in enumerate(lines, 1)))
+
+
+@pytest.mark.parametrize("lines, matches", [
+    (["## 篇3：政务公开总结", "正文。"], ["## 篇3："]),                 # a compilation's numbering
+    (["上一篇：关于做好安全生产工作的通知", "下一篇：乡镇工作总结"], ["上一篇：", "下一篇："]),
+    (["政务公开工作总结范文第5篇"], ["范文第5篇"]),
+    (["2023年政务公开工作总结（通用6篇）"], ["（通用6篇）"]),
+    (["[ECMS帝国之家，为帝国cms加油！](#)"], ["ECMS帝国之家", "帝国cms"]),
+    (["内容导航"], ["内容导航"]),
+    (["本书共分三篇：第一篇介绍背景。", "详见上一篇文章所列事项。"], []),  # prose that says 篇
+    (["相关推荐单位名单如下："], []),                                # a sentence, not a page's box
+])
+def test_web_page_leftovers(lines, matches):
+    found = [f.match for f in _run("fields/template-residue", _txt(*lines)) if f.severity == "error"]
+    assert found == matches
+
+
+def test_markdown_in_a_plain_text_draft_is_one_finding_with_the_count():
+    lines = ["### 一、工作情况", "> 引用的一段", "正文**加粗**内容，见[链接](#)。", "20\\_年度", "#1 号楼", "- 列表项"]
+    [finding] = [f for f in _run("fields/template-residue", _txt(*lines)) if f.severity == "warning"]
+    assert finding.match == "###" and "5 处 Markdown" in finding.message
+    assert finding.location.line == 1
+
+
+def test_markdown_is_not_residue_in_a_markdown_file_nor_plain_text_without_it():
+    assert _run("fields/template-residue", _txt("### 一、工作情况", fmt="md")) == []
+    assert _run("fields/template-residue", _txt("一、工作情况", "#1 号楼", "- 列表项", "a*b*c")) == []
+
+
+@pytest.mark.parametrize("lines, matches", [
+    (["2023年政府信息公开工作年度报告", "2022年，本机关认真贯彻落实条例。"], ["2022年"]),     # last year's text
+    (["某区2023年度政务公开工作总结", "现将2021年度工作总结如下。"], ["2021年度"]),
+    (["某区2023年度政务公开工作总结", "2023年，我区扎实推进政务公开。", "2024年工作计划如下。",
+      "与2022年相比，申请量增长10%。", "2021年至2023年累计公开1200条。", "2024年3月1日"], []),
+    (["关于开展2023年安全检查的通知", "较2022年度有所下降。", "2022年度和2023年度数据见附表。"], []),
+    (["某区政务公开工作总结", "2022年，本机关认真贯彻落实条例。"], []),               # the title names no year
+])
+def test_mixed_years(lines, matches):
+    assert [f.match for f in _run("fields/mixed-year", _txt(*lines))] == matches
+
+
+def test_placeholder_years_under_a_dated_title_are_one_finding_naming_the_year():
+    lines = ["# 2023年度政务公开总结", "## 20\\_年度政务公开总结", "20xx年，全镇共公开信息X条。"]
+    [finding] = _run("fields/mixed-year", _txt(*lines))
+    assert finding.match == "20\\_" and "2 处年份未填写" in finding.message and "应为2023年" in finding.message
