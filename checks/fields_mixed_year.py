@@ -5,7 +5,7 @@ summary or a plan. In the body, only what names the period reported is compared:
 year written 20NN年度, or 20NN年 opening a sentence of what was done (2022年，本机关…;
 2022年以来; 2022年全年). A year compared with (与2022年相比, 较2022年度), a range
 (2021年至2023年), the next year's plans and dates (2024年3月) are not the period.
-Placeholder years in the body (20xx年, 20\\_年) under a title with a real year are one
+Placeholder years in the body (20xx年, 20_年) under a title with a real year are one
 finding, with their count and the title's year, so the reviewer knows what to write
 (each is also a fields/placeholder error of its own).
 """
@@ -52,8 +52,8 @@ class MixedYearCheck(Check):
         blanks = [(s, m) for s in others for m in _PLACEHOLDER.finditer(s.text)]
         if blanks:
             segment, m = blanks[0]
-            yield self.finding(context, segment, m.start(), m.end(),
-                               f"标题为{year}年，正文有 {len(blanks)} 处年份未填写（首处“{m.group()}”）：应为{year}年？请核对并填写")
+            yield self.finding(context, segment, m.start(), m.end(), f"标题为{year}年，正文有 {len(blanks)} 处年份"
+                               f"未填写（首处“{m.group()}”）：应为{year}年？请核对并填写")
 
     def _other_years(self, context: CheckContext, segment: Segment, year: int) -> Iterator[Finding]:
         text = segment.text

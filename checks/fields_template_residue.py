@@ -2,7 +2,7 @@
 
 Phrases and links are data (wordlists/fields-template-residue.txt), one finding each. A
 plain-text draft copied from a web page also keeps the page's Markdown (### headings,
-> quotes, [text](#) links, escaped 20\\_): that is one finding per file, with the count,
+> quotes, [text](#) links, a backslash before _ or *): that is one finding per file, with the count,
 at the first mark — a reviewer deletes them all at once, not one by one.
 """
 
@@ -35,7 +35,8 @@ class TemplateResidueCheck(Check):
 
     id = "fields/template-residue"
     severity = "error"
-    description = "从范文网站复制的残留内容（本文原地址、上一篇/下一篇、篇N：、范文网站链接、纯文本中的 Markdown 标记等）"
+    description = ("从范文网站复制的残留内容（本文原地址、上一篇/下一篇、篇N：、范文网站链接、"
+                   "纯文本中的 Markdown 标记等）")
 
     @cached_property
     def _phrases(self) -> PhraseList:

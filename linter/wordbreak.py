@@ -5,11 +5,16 @@ counts only when its ends fall on jieba's word boundaries, with the term itself
 known to jieba so the segmenter's own dictionary cannot split it. jieba runs
 only on a short window around a hit it must decide, and not at all when the
 hit is flanked by punctuation, digits or the segment's ends.
+
+Terms are taught to a private overlay of jieba's dictionary, never to the shared
+one: the name check and proof/repeat read that dictionary too, and a batch's
+findings for one file must not depend on the terms another file taught it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import ChainMap
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -25,15 +30,38 @@ def _jieba():
     return jieba
 
 
-@lru_cache(maxsize=65536)
-def _known(term: str) -> None:
-    # jieba picks a frequency that lets the term stand where it is a word, and no more.
-    _jieba().add_word(term)
+@lru_cache(maxsize=64)
+def _taught(terms: frozenset[str]):
+    """A tokenizer reading the shared dictionary through an overlay that also knows `terms`."""
+    jieba = _jieba()
+    shared = jieba.dt
+    extra: dict[str, int] = {}
+    for term in terms:
+        if shared.FREQ.get(term):
+            continue
+        # As jieba's add_word: a frequency that lets the term stand where it is a word, and no
+        # more, and its prefixes known (at 0) so the word graph reaches it.
+        extra[term] = shared.suggest_freq(term, False)
+        for end in range(1, len(term)):
+            if term[:end] not in shared.FREQ:
+                extra.setdefault(term[:end], 0)
+    if not extra:
+        return shared
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = ChainMap(extra, shared.FREQ)
+    tokenizer.total = shared.total + sum(extra.values())
+    tokenizer.initialized = True
+    return tokenizer
 
 
 def is_word(term: str) -> bool:
     """Whether jieba's dictionary knows `term` as a word (loads jieba on first use)."""
     return bool(_jieba().dt.FREQ.get(term))
+
+
+def tokens(text: str) -> list[str]:
+    """The words jieba cuts `text` into (its shared dictionary, no new-word guessing)."""
+    return [word for word, _, _ in _jieba().dt.tokenize(text, HMM=False)]
 
 
 def _cjk(char: str) -> bool:
@@ -52,8 +80,8 @@ class WordBreaker:
 
     def __init__(self, norm: NormalizedText, terms: Iterable[str]) -> None:
         self._norm = norm
-        self._terms = set(terms)
-        self._loaded = False
+        self._terms = frozenset(terms)
+        self._tokenizer = None
         self._asked: dict[int, int] = {}  # segment -> hits decided there so far
         self._segments: dict[int, set[int]] = {}  # segment -> its token boundaries
 
@@ -70,26 +98,24 @@ class WordBreaker:
         return start in bounds and end in bounds
 
     def _bounds(self, start: int, end: int) -> set[int]:
-        if not self._loaded:
-            for term in self._terms:
-                _known(term)
-            self._loaded = True
+        if self._tokenizer is None:
+            self._tokenizer = _taught(self._terms)
         index = self._norm.segment_at(start)
         if index in self._segments:
             return self._segments[index]
         self._asked[index] = self._asked.get(index, 0) + 1
         if self._asked[index] < 3:  # a hit or two: a window is cheaper than the segment
             left = max(self._norm.starts[index], start - _WINDOW)
-            return _tokenize(self._norm.text[left:end + _WINDOW], left)
+            return _tokenize(self._tokenizer, self._norm.text[left:end + _WINDOW], left)
         base = self._norm.starts[index]
-        self._segments[index] = _tokenize(self._norm.piece(index), base)
+        self._segments[index] = _tokenize(self._tokenizer, self._norm.piece(index), base)
         return self._segments[index]
 
 
-def _tokenize(text: str, offset: int) -> set[int]:
+def _tokenize(tokenizer, text: str, offset: int) -> set[int]:
     """Token boundaries of `text`, as offsets shifted by `offset`."""
     bounds = {offset, offset + len(text)}
     # HMM off: new-word guessing is slow and only glues unknown characters together.
-    for _, token_start, token_end in _jieba().tokenize(text, HMM=False):
+    for _, token_start, token_end in tokenizer.tokenize(text, HMM=False):
         bounds.update((offset + token_start, offset + token_end))
     return bounds

@@ -38,6 +38,7 @@ def test_a_typo_is_reported_with_its_correction(text, wrong, right):
     "针对像这样的问题，及时整改。",  # 针对|像, not 对像
     "企业积极参与。",                # 企业|积极, not 业积
     "个人材料已归档。",              # 个人|材料, not 人材
+    "将改革政策传导至医院。",        # 传导|至, not 导至
 ])
 def test_correct_text_containing_a_wrong_form_is_quiet(text):
     assert _run(text) == []
@@ -76,3 +77,12 @@ def test_config_typos_are_read_relative_to_the_config_file(tmp_path):
     result = CliRunner().invoke(cli, ["check", "--select", "proof/typo", "--config",
                                       str(tmp_path / ".disclosure-lint.toml"), str(draft)])
     assert "政务公升" in result.output and result.exit_code == 0
+
+
+def test_deciding_word_boundaries_teaches_nothing_to_the_shared_dictionary():
+    # proof/repeat and the name check read jieba's dictionary: what one file's hits taught
+    # it would change the findings of the next file in the same process.
+    from linter.wordbreak import is_word
+
+    assert [m for m, _ in _run("召开坐谈会，举办讲坐。")] == ["坐谈会", "讲坐"]
+    assert not is_word("讲坐") and not is_word("坐谈")
