@@ -96,7 +96,7 @@ class DateCheck(Check):
         if date > (self.today or datetime.date.today()):
             return f"成文日期“{m.text}”晚于今天，请核对"
         if _mixed(m):
-            return f"成文日期“{m.text}”混用阿拉伯数字和汉字，应统一用阿拉伯数字（GB/T 9704-2012）"
+            return f"成文日期“{m.text}”混用阿拉伯数字和汉字，应统一用阿拉伯数字（GB/T 9704—2012）"
         if report_year is not None and date.year not in (report_year, report_year + 1):
             return f"成文日期“{m.text}”与报告年度（{report_year}年度）不符，请核对"
         return None

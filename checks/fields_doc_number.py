@@ -46,4 +46,4 @@ class DocNumberCheck(PatternCheck):
         if not problems:
             return None
         fixed = f"，应为“〔{m['year']}〕{m['serial'].lstrip('0０')}号”" if m["year"] and m["serial"] else ""
-        return f"发文字号“{candidate.text}”格式不规范：{'；'.join(problems)}{fixed}（GB/T 9704-2012）"
+        return f"发文字号“{candidate.text}”格式不规范：{'；'.join(problems)}{fixed}（GB/T 9704—2012）"

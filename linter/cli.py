@@ -12,6 +12,8 @@ import click
 from linter import __version__, batch, profiles
 from linter.baseline import read_baseline, write_baseline_file
 from linter.batch import BatchOptions
+from linter.cli_errors import help_hint, usage_message
+from linter.cli_help import ChineseGroup
 from linter.cli_io import (
     config_text,
     explain_text,
@@ -43,8 +45,8 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_UNCHECKED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="disclosure-lint")
+@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="disclosure-lint", help="显示版本号并退出")
 def cli() -> None:
     """政务公开文稿发布前检查：保密审查、必备要素、个人信息。"""
 
@@ -64,6 +66,9 @@ def main() -> None:
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("disclosure-lint: 已中断 (interrupted)", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except click.UsageError as exc:
+        click.echo(f"disclosure-lint: {usage_message(exc)}\n{help_hint(exc)}", err=True)
+        sys.exit(EXIT_UNCHECKED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_UNCHECKED)
@@ -81,7 +86,22 @@ def _terminated(signum, frame) -> None:
     raise KeyboardInterrupt  # unwind as Ctrl-C does: workers ended, temporary files removed
 
 
-@cli.command()
+_CHECK_EPILOG = """\b
+示例：
+  disclosure-lint check 草稿/                         检查文件夹中的全部文稿
+  disclosure-lint check 年报.docx --format json -o report.json
+  disclosure-lint check 名单.md --select pii,secrecy --fail-on warning
+
+\b
+退出码：
+  0    没有达到 --fail-on 级别（默认 error）的问题
+  1    有达到 --fail-on 级别的问题
+  2    有文件未能检查（损坏、加密、超限），或用法、配置错误
+  130  被中断（Ctrl-C 或 SIGTERM）
+"""
+
+
+@cli.command(epilog=_CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table",
               show_default=True, help="输出格式")
@@ -106,7 +126,7 @@ def _terminated(signum, frame) -> None:
 @click.option("--max-file-size", help="单个文件大小上限，如 200MB（默认 512MB），超过记为无法检查")
 @click.option("--cache-dir",
               help="缓存目录：未改动的文件不再重复检查（auto：用户缓存目录）")
-@click.option("--quiet", "-q", is_flag=True, help="不显示进度条")
+@click.option("--quiet", "-q", is_flag=True, help="安静模式：不显示进度条，表格只列出有错误的文件和汇总")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="在本机进程池或 Dask 集群上运行")
 @click.option("--scheduler", help="Dask 调度器地址（如 tcp://host:8786；不给则启动本地集群）")
@@ -142,7 +162,7 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
         with stdin_as_file(paths, stdin_name) as (paths, shown_as), open_output(output) as out:
             files = list(discover(paths))
             progress = with_progress(batch.run(files, config, options, shown_as), len(files), quiet)
-            results = render(fmt, progress, out, show_suppressed)
+            results = render(fmt, progress, out, show_suppressed, quiet)
             if show_suppressed and fmt == "table":
                 render_suppressed(results, out)
         if not results:

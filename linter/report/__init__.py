@@ -26,11 +26,13 @@ def summary(results: Sequence[FileResult]) -> dict:
             "by_severity": by_severity}
 
 
-def render(fmt: str, results: Iterable[FileResult], out: TextIO, show_suppressed: bool = False) -> list[FileResult]:
+def render(fmt: str, results: Iterable[FileResult], out: TextIO, show_suppressed: bool = False,
+           quiet: bool = False) -> list[FileResult]:
     """Write `results` to `out` in format `fmt` and return them.
 
     A streaming format (jsonl) writes each file as it comes; the others need them all.
-    Formats that can list suppressed findings (json) do so when asked.
+    Formats that can list suppressed findings (json) do so when asked; the table, when
+    `quiet`, shows only the files with errors. Machine formats always hold everything.
     """
     module = importlib.import_module(RENDERERS[fmt])
     if hasattr(module, "stream"):
@@ -38,6 +40,8 @@ def render(fmt: str, results: Iterable[FileResult], out: TextIO, show_suppressed
     done = list(results)
     if show_suppressed and getattr(module, "LISTS_SUPPRESSED", False):
         module.render(done, out, show_suppressed=True)
+    elif quiet and fmt == "table":
+        module.render(done, out, quiet=True)
     else:
         module.render(done, out)
     return done
