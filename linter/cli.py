@@ -206,16 +206,9 @@ def list_checks() -> None:
 def clean_command(source: str, target: str) -> None:
     """清理 .docx：删除批注、接受全部修订、删除隐藏文字、清空文档属性，其余内容不变。"""
     from linter.extract import ExtractError
-    from linter.extract.sniff import sniff
 
-    if _same_file(source, target):
-        _fail("不能覆盖原文件（输出与输入是同一个文件），请用 -o 指定另一个文件")
+    _docx_only(source, target, "清理", "：请在源文件中清理后重新导出 PDF")
     try:
-        with open(source, "rb") as fh:
-            fmt, _ = sniff(source, fh.read())
-        if fmt != "docx":
-            advice = "：请在源文件中清理后重新导出 PDF" if fmt == "pdf" else "：请直接编辑该文件"
-            _fail(f"暂只支持清理 .docx 文件（{source} 是 {fmt} 文件）{advice}")
         from linter.clean_docx import clean
 
         removed = clean(source, target)
@@ -225,6 +218,49 @@ def clean_command(source: str, target: str) -> None:
         _fail(str(exc))
     summary = "，".join(f"{kind} {count} 处" for kind, count in removed.items()) or "没有需要清理的内容"
     click.echo(f"已清理 {source} → {target}：{summary}")
+
+
+@cli.command("annotate")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="加了批注的副本（不能覆盖原文件）")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="配置文件")
+@click.option("--select", help="只运行这些检查（逗号分隔的 id 或类别）")
+@click.option("--ignore", help="不运行这些检查（逗号分隔的 id 或类别）")
+@click.option("--profile", help="文档类型（如 annual-report）")
+def annotate_command(source: str, target: str, config_file, select, ignore, profile) -> None:
+    """把检查发现写成 Word 批注，存为 .docx 副本（作者 disclosure-lint，原文不变）。"""
+    from linter.extract import ExtractError
+
+    _docx_only(source, target, "加批注", "：请对导出 PDF 前的 .docx 运行，或用 check --format html 生成报告")
+    try:
+        config = with_overrides(load_config(config_file), select=_ids(select), ignore=_ids(ignore), profile=profile)
+        validate_selectors(config, load_checks())
+        from linter.review.annotate import annotate
+
+        done = annotate(source, target, config)
+    except (ConfigError, RegistryError) as exc:
+        _fail(f"配置错误：{exc}")
+    except ExtractError as exc:
+        _fail(f"{source}：{exc}")
+    except OutputError as exc:
+        _fail(str(exc))
+    by = done.by_severity
+    click.echo(f"已写入 {target}：{done.total} 条批注（错误 {by['error']}，警告 {by['warning']}，"
+               f"提示 {by['info']}），其中 {done.on_text} 条标在原文对应文字上")
+
+
+def _docx_only(source: str, target: str, action: str, pdf_advice: str) -> None:
+    """Refuse to overwrite the input, and any input that is not a .docx, with a line saying why."""
+    from linter.extract.sniff import sniff
+
+    if _same_file(source, target):
+        _fail("不能覆盖原文件（输出与输入是同一个文件），请用 -o 指定另一个文件")
+    with open(source, "rb") as fh:
+        fmt, _ = sniff(source, fh.read())
+    if fmt != "docx":
+        advice = pdf_advice if fmt == "pdf" else "：请直接编辑该文件"
+        _fail(f"暂只支持对 .docx 文件{action}（{source} 是 {fmt} 文件）{advice}")
 
 
 def _same_file(source: str, target: str) -> bool:

@@ -21,7 +21,7 @@ from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
 from linter.masking import digest
 from linter.model import Document, Finding, Location
-from linter.privacy import Redactor, mask_digit_runs
+from linter.privacy import Redactor, Source, mask_digit_runs
 from linter.registry import load_checks
 
 if TYPE_CHECKING:
@@ -151,6 +151,28 @@ def run_checks(document: Document, config: Config) -> Checked:
     return Checked(format=document.format, status="error" if error else "ok", error=error,
                    pages=document.pages, chars=document.chars, warnings=document.warnings,
                    findings=tuple(findings), inline=inline_ignores(document))
+
+
+def located(document: Document, config: Config, shown: str) -> list[tuple[Finding, Source | None]]:
+    """The decided findings of a document, each with where its match is in its segment.
+
+    For tools that edit the file (annotate, redact): the finding is masked as reported,
+    the source keeps the unmasked offsets, and neither is ever printed together.
+    """
+    context = context_of(config)
+    findings, _ = _run_checks(document, context, _active_checks(config.select, config.ignore))
+    masked = list(_masked(document, findings, config, context))
+    sources: dict[tuple, list[Source | None]] = {}
+    for shown_finding, raw in zip(masked, findings, strict=True):
+        sources.setdefault(_pairing(shown_finding), []).append(raw.source)
+    checked = Checked(format=document.format, status="ok", error=None, pages=document.pages, chars=document.chars,
+                      warnings=document.warnings, findings=tuple(masked), inline=inline_ignores(document))
+    return [(f, sources[_pairing(f)].pop(0)) for f in decided(checked, config, shown).findings]
+
+
+def _pairing(finding: Finding) -> tuple:
+    # Findings alike in all these are the same text at the same place: either source will do.
+    return finding.check, finding.location, finding.message, finding.digest
 
 
 def decided(checked: Checked, config: Config, shown: str) -> FileResult:

@@ -71,6 +71,7 @@ class BodyWalker:
         self.styles = styles
         self.segments: list[Segment] = []
         self.paragraph = 0
+        self.paragraphs: dict[int, etree._Element] = {}  # index -> w:p, for tools that edit the file
         self.comment_anchors: dict[str, int] = {}
         self.revisions: dict[str, int] = {}  # tracked runs by kind (inserted / deleted)
 
@@ -94,6 +95,7 @@ class BodyWalker:
     def _paragraph(self, p, cell) -> tuple[int, int | None, str]:
         self.paragraph += 1
         index = self.paragraph
+        self.paragraphs[index] = p
         runs = _Runs()
         self._inline(p, runs, None, index)
         row, col = cell or (None, None)
@@ -171,6 +173,31 @@ class BodyWalker:
             return int(outline.get(VAL)) + 1
         style = props.find(_w("pStyle"))
         return None if style is None else self.styles.levels.get(style.get(VAL, ""))
+
+
+def visible_pieces(p, styles: Styles) -> list[tuple[etree._Element, etree._Element, str]]:
+    """(run, child, text) of what a reader sees of paragraph `p`, in order, as BodyWalker reads it.
+
+    Deleted revisions, hidden runs and field codes are left out; a tab or break is its one character.
+    """
+    pieces: list[tuple[etree._Element, etree._Element, str]] = []
+
+    def inline(element, deleted: bool) -> None:
+        for child in element:
+            if child.tag == R:
+                if deleted or hidden_reason(child, styles):
+                    continue
+                for part in child:
+                    fixed = _TEXT_TAGS.get(part.tag, "skip")
+                    if fixed != "skip" and part.tag != _w("delText"):
+                        pieces.append((child, part, (part.text or "") if fixed is None else fixed))
+            elif child.tag in _REVISION:
+                inline(child, deleted or _REVISION[child.tag] == "deleted")
+            elif child.tag in _TRANSPARENT:
+                inline(child, deleted)
+
+    inline(p, False)
+    return pieces
 
 
 def _grid_span(tc) -> int:
