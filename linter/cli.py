@@ -203,21 +203,43 @@ def list_checks() -> None:
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
               help="清理后的文件（不能覆盖原文件）")
-def clean_command(source: str, target: str) -> None:
+@click.option("--redact", is_flag=True, help="同时把检查发现的个人信息原地替换为遮盖后的形式（格式不变）")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="配置文件（--redact 按其中的检查设置查找个人信息）")
+def clean_command(source: str, target: str, redact: bool, config_file) -> None:
     """清理 .docx：删除批注、接受全部修订、删除隐藏文字、清空文档属性，其余内容不变。"""
     from linter.extract import ExtractError
 
     _docx_only(source, target, "清理", "：请在源文件中清理后重新导出 PDF")
     try:
+        config = load_config(config_file) if redact else None
         from linter.clean_docx import clean
 
         removed = clean(source, target)
+        masked = _redact_in_place(target, config) if config is not None else None
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
     except ExtractError as exc:
         _fail(f"{source}：{exc}")
     except OutputError as exc:
         _fail(str(exc))
     summary = "，".join(f"{kind} {count} 处" for kind, count in removed.items()) or "没有需要清理的内容"
     click.echo(f"已清理 {source} → {target}：{summary}")
+    if masked is not None:
+        kinds = "，".join(f"{check} {count} 处" for check, count in sorted(masked.items()))
+        click.echo(f"已遮盖个人信息：{kinds}" if masked else "未发现需要遮盖的个人信息")
+
+
+def _redact_in_place(target: str, config) -> object:
+    """Mask the personal data of the cleaned copy; return the count by check, never a value."""
+    from linter.output import atomic_binary
+    from linter.review.redact import redact
+
+    with open(target, "rb") as fh:
+        data, masked = redact(target, fh.read(), config)
+    with atomic_binary(target) as out:
+        out.write(data)
+    return masked
 
 
 @cli.command("annotate")
