@@ -19,6 +19,7 @@ class NoTextCheck(Check):
     id = "extract/no-text"
     severity = "error"
     description = "页面或文件没有可提取的文字（如扫描件），无法自动检查，需人工审阅"
+    advice = "该页或文件没有可读文字（扫描件或文字转成了曲线）：请人工逐页审读，或提供带文字层的版本后重新检查。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per page without text, or one for a file without any."""

@@ -14,6 +14,7 @@ class PartialTextCheck(Check):
     id = "extract/partial"
     severity = "warning"
     description = "部分内容未能读取：页面大部分为图片（可能粘贴了扫描件），或文件损坏、只读出一部分"
+    advice = "文件部分内容读不出（损坏的页面或部件）：请从源文件重新导出，确认全部内容可读后再检查。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per mostly-image page, and one per sign of damage."""

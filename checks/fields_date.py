@@ -69,6 +69,7 @@ class DateCheck(Check):
     id = "fields/date"
     severity = "warning"
     description = "日期不存在（2月30日）、成文日期晚于今天或写法混用、年度与成文日期年份不符"
+    advice = "核对日期：不存在的日期要改正，成文日期统一用阿拉伯数字（2024年3月1日），且与报告年度相符。"
 
     def __init__(self, today: datetime.date | None = None) -> None:
         self.today = today

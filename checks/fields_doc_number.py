@@ -21,6 +21,7 @@ class DocNumberCheck(PatternCheck):
     id = "fields/doc-number"
     severity = "warning"
     description = "发文字号格式不规范（年份应用六角括号〔〕、括号须配对、序号不编虚位、不加“第”）"
+    advice = "文号写成 机关代字〔2024〕12号：年份用六角括号〔〕，序号不加“第”、不编虚位，年份和序号都要填写。"
     personal = False
     # Anchored on the bracket (rare) rather than on the organ's name (any Chinese character).
     pattern = regex.compile(r"(?<=\p{Han}\s*)" + _FORM.pattern)

@@ -18,6 +18,7 @@ class MissingFieldCheck(Check):
     id = "fields/missing-field"
     severity = "error"
     description = "缺少必填字段或字段为空（如索引号、发布机构、成文日期、文号、主题分类）"
+    advice = "补全缺少或空着的字段（如“索引号：”“发布机构：”后的内容）。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per required field that is missing or empty."""

@@ -15,6 +15,7 @@ class MissingSectionCheck(Check):
     id = "fields/missing-section"
     severity = "error"
     description = "缺少文档类型要求的部分（如年度报告的“三、收到和处理政府信息公开申请情况”、公文的成文日期）"
+    advice = "按文档类型补全缺少的部分（如年度报告的“四、政府信息公开行政复议、行政诉讼情况”），没有内容的写明“无”。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding per missing section; `match` is its canonical title."""

@@ -38,6 +38,7 @@ class MixedYearCheck(Check):
     id = "fields/mixed-year"
     severity = "warning"
     description = "标题与正文的年份不一致（标题为2023年度，正文写2022年度或20xx年）：疑为沿用往年文稿"
+    advice = "核对年份：把正文中沿用的往年年份和未填写的年份改为标题所写的年度。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per body year that is not the title's."""

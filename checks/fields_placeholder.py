@@ -42,6 +42,7 @@ class PlaceholderCheck(PatternCheck):
     id = "fields/placeholder"
     severity = "error"
     description = "未填写的模板占位符（20xx年、XX局、××市、X项、【此处填写】、待补充、TODO 等）"
+    advice = "把模板占位符换成实际内容（20xx 年写成具体年份，XX 写成具体单位或数字，〔20xx〕xx号 填写实际文号）。"
     personal = False
     pattern = regex.compile("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
     # Every placeholder holds one of these, at most ~27 characters from either end.

@@ -37,6 +37,7 @@ class TemplateResidueCheck(Check):
     severity = "error"
     description = ("从范文网站复制的残留内容（本文原地址、上一篇/下一篇、篇N：、范文网站链接、"
                    "纯文本中的 Markdown 标记等）")
+    advice = "删除从网上复制的无关内容（原文地址、网站名称、上一篇/下一篇、篇N：、Markdown 符号等）。"
 
     @cached_property
     def _phrases(self) -> PhraseList:

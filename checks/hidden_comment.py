@@ -15,6 +15,7 @@ class CommentCheck(Check):
     id = "hidden/comment"
     severity = "error"
     description = "文档中的批注（.docx）或注释（.pdf）：发布后任何人都能看到，请删除"
+    advice = "删除全部批注后再发布：disclosure-lint clean 原文.docx -o 发布版.docx。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per comment."""

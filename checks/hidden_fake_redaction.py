@@ -15,6 +15,7 @@ class FakeRedactionCheck(Check):
     id = "hidden/fake-redaction"
     severity = "error"
     description = "PDF 中被黑框覆盖但未真正删除的文字（假涂黑）：复制或检索即可看到原文"
+    advice = "黑框或白框遮挡的文字仍可复制：请删除原文字本身后再加遮挡，或在源文件中删除后重新导出 PDF。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per covered text."""

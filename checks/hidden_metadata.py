@@ -20,6 +20,7 @@ class MetadataCheck(Check):
     id = "hidden/metadata"
     severity = "warning"
     description = "文档属性中的作者、最后修改人、单位、审阅人、模板路径等信息"
+    advice = "清除文档属性中的作者、单位、模板路径等信息：disclosure-lint clean 会清空这些属性。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding listing the properties, if the file carries any."""

@@ -18,6 +18,7 @@ class HiddenTextCheck(Check):
     id = "hidden/hidden-text"
     severity = "error"
     description = "读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外）：仍在文件中，可被复制或检索"
+    advice = "删除隐藏文字、白色文字或极小字号的文字：disclosure-lint clean 会删除读者看不到的内容。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per hidden-text segment."""

@@ -15,6 +15,7 @@ class TrackedChangeCheck(Check):
     id = "hidden/tracked-change"
     severity = "error"
     description = "未接受的修订（插入、删除）：被删除的文字仍保存在文件中，请接受或拒绝全部修订后再发布"
+    advice = "接受或拒绝全部修订后再发布（删除的文字仍在文件中）：disclosure-lint clean 可一并接受全部修订。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding summarising the file's tracked changes."""

@@ -48,6 +48,7 @@ class AddressCheck(PatternCheck):
     id = "pii/address"
     severity = "warning"
     description = "详细住址（具体到号、栋、幢、单元、室、组），不含区县、道路名称或办公地址"
+    advice = "住址只保留到街道或社区（如“城南街道”），删除门牌号、楼栋、单元和房间号。"
     # Anchored on the street word, which is rare; the place name before it is added after.
     # Office-suite PDFs put spaces between Chinese and digits (解放大道 104 号 18栋); building,
     # unit and room may be written with dashes (华东园7-6-1046).

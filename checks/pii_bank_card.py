@@ -27,6 +27,7 @@ class BankCardCheck(PatternCheck):
     id = "pii/bank-card"
     severity = "error"
     description = "银行卡号、账号（Luhn 校验加发卡行前缀，或紧邻“银行卡/卡号/账号/开户”）"
+    advice = "删除银行卡号，或只保留后4位（如 **** **** **** 1234）。"
     pattern = regex.compile(f"(?<![0-9０-９A-Za-z])[1-9１-９](?:{SEP}{DIGIT}){{15,18}}(?![0-9０-９A-Za-z])")
     overlapped = True
     in_number_runs = True

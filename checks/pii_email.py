@@ -15,6 +15,7 @@ class EmailCheck(PatternCheck):
     id = "pii/email"
     severity = "warning"
     description = "个人电子邮箱（政府机关等机构域名的邮箱不报告）"
+    advice = "个人邮箱请删除或改用单位公务邮箱。"
     # Bounded, ASCII-only parts: linear on a 5 MB line of Chinese text.
     pattern = regex.compile(
         r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"

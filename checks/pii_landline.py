@@ -22,6 +22,7 @@ class LandlineCheck(PatternCheck):
     id = "pii/landline"
     severity = "warning"
     description = "个人固定电话（家庭电话、住宅电话，或名单表格中的电话），不含监督、咨询、办公等公共电话"
+    advice = "个人住宅电话请删除或遮盖；单位办公电话、热线可以公开，确认后加入 allow 或 allow-patterns。"
     pattern = regex.compile(
         r"(?<![0-9０-９])[(（]?0[1-9][0-9]{1,2}[)）]?[ \-－—]?[2-9][0-9]{6,7}(?:[-－转][0-9]{1,4})?(?![0-9０-９])")
 

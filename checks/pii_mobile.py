@@ -15,6 +15,7 @@ class MobileCheck(PatternCheck):
     id = "pii/mobile"
     severity = "error"
     description = "手机号码（含 +86、138-1234-5678、138 1234 5678 等写法）"
+    advice = "删除个人手机号，或遮盖为 138****5678；需要留联系方式的，改用单位办公电话。"
     pattern = regex.compile(
         f"(?<![0-9０-９])(?:[+＋]?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
         f"(?:{SEP}{DIGIT}{{4}}){{2}}(?![0-9０-９])")

@@ -17,6 +17,7 @@ class PassportCheck(PatternCheck):
     id = "pii/passport"
     severity = "warning"
     description = "护照、港澳台通行证、军官证等证件号码（须紧随证件名称）"
+    advice = "删除护照或通行证号码，或只保留后4位。"
     # Anchored on the certificate's name; the number is the `value` group. The number is
     # a run of 7+ digits, so only the text just before digit runs is searched.
     in_number_runs = True

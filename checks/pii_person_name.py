@@ -158,6 +158,7 @@ class PersonNameCheck(PatternCheck):
     id = "pii/person-name"
     severity = "warning"
     description = "个人姓名（申请人、投诉人、低保对象、户主等之后，或“姓名”列中），已匿名化的（张某、李某某）不报告"
+    advice = "把与具体事项关联的个人姓名改为“张某”或“张*”；依法需要公示的姓名（如任前公示）请在配置中按文件忽略。"
 
     def prepare(self, context: CheckContext) -> None:
         """The context words' automata; jieba (a second to load) waits for an unclear name."""

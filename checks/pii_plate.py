@@ -18,6 +18,7 @@ class PlateCheck(PatternCheck):
     id = "pii/plate"
     severity = "warning"
     description = "机动车号牌（在车主、车牌号等个人语境或人员名单中）"
+    advice = "遮盖车牌号的后几位（如 浙A·1****），与事项无关的直接删除。"
     pattern = re.compile(
         f"[{_PROVINCES}][A-HJ-NP-Z][·•・ ]?(?=[A-HJ-NP-Z0-9]*[0-9])[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])")
 

@@ -21,6 +21,7 @@ class PersonalTableCheck(Check):
     id = "pii/table"
     severity = "error"
     description = "含“姓名”及身份证号、联系电话、住址、银行卡号等列且数据未遮盖的名单表格"
+    advice = "公示名单中的身份证号、电话、住址等列请整列删除或逐项遮盖，只保留公示所需的姓名（必要时也要遮盖）。"
     personal = True
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ class UnderMaskedCheck(PatternCheck):
     id = "pii/under-masked"
     severity = "warning"
     description = "遮盖不充分的号码（身份证号露出出生日期、手机号露出 8 位以上等）"
+    advice = "遮盖不足：身份证号至少遮盖出生日期等中间部分（1101**********7657），手机号遮盖中间4位（138****5678）。"
     # Anchored on the mask characters, which are rare; the digits around are added after.
     pattern = regex.compile(f"[{_MASK_CHARS}]{{1,17}}")
 

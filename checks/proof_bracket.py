@@ -40,6 +40,7 @@ class BracketCheck(Check):
     id = "proof/bracket"
     severity = "warning"
     description = "括号、书名号、引号不配对或为空（〔20xx]、《 未闭合、空《》、“ 未闭合、（ 未闭合）"
+    advice = "补全或改正括号和引号（〔2024〕、《…》、“…”成对出现），删除空的书名号。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per unpaired or empty bracket."""

@@ -30,6 +30,7 @@ class PunctuationCheck(Check):
     id = "proof/punctuation"
     severity = "warning"
     description = "中文文本中使用半角标点（, ; : ? !，或全角半角混配的括号），应使用全角（GB/T 15834）；每段报告一次"
+    advice = "中文句子中的逗号、分号、冒号、问号、叹号和括号改为全角（，；：？！（））。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding per paragraph holding half-width marks beside Chinese text."""

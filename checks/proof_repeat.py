@@ -31,6 +31,7 @@ class RepeatCheck(Check):
     id = "proof/repeat"
     severity = "warning"
     description = "误重复的字词（的的、政政务、进一步进一步），不含常常、人人、研究研究等正常叠用"
+    advice = "删除重复输入的字词（“的的”“进一步进一步”）。"
 
     @cached_property
     def _never_doubled(self) -> frozenset[str]:

@@ -26,6 +26,7 @@ class TypoCheck(Check):
     id = "proof/typo"
     severity = "warning"
     description = "错别字和不规范词形（投拆→投诉、布署→部署、成份→成分），词表可由用户增补或关闭词条"
+    advice = "按提示改正错别字；如确为专有名词或本单位用法，在错别字表中写“原词<Tab>=”关闭该词条。"
 
     def __init__(self) -> None:
         self._indexes: dict[tuple[str, ...], PhraseIndex] = {}

@@ -24,6 +24,7 @@ class KeywordCheck(Check):
     id = "secrecy/keyword"
     severity = "error"
     description = "敏感词（内置词表和用户词表，如内部项目代号），级别可按词条设置"
+    advice = "核实该词（如内部项目代号）能否公开：不能公开的请删除或改写；确可公开的，在配置中加入 allow = ['该词']。"
 
     def __init__(self) -> None:
         self._indexes: dict[tuple[str, ...], PhraseIndex] = {}

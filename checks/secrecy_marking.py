@@ -43,6 +43,8 @@ class MarkingCheck(Check):
     id = "secrecy/marking"
     severity = "error"
     description = "密级标志（绝密/机密/秘密★期限、密级：秘密、单独成行的密级），标有密级的文件严禁公开"
+    advice = ("删除密级标志所在的整行（如“秘密★1年”），并确认该文件已依法解密或不属于国家秘密"
+              "；未经定密机关确认不得发布。")
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per marking."""

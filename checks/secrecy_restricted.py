@@ -22,6 +22,7 @@ class RestrictedCheck(Check):
     id = "secrecy/restricted"
     severity = "error"
     description = "限制传阅标注（内部资料、不得外传、此件不公开、仅供…参阅等），此类文件不得公开发布"
+    advice = "删除“内部资料”“不得外传”等限制传阅标注；若材料确属内部材料，应撤下不予公开。"
 
     @cached_property
     def _entries(self) -> tuple[Entry, ...]:

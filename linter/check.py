@@ -38,6 +38,8 @@ class Check:
     id: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
     description: ClassVar[str] = ""
+    # What to change in the draft, and how: `explain` shows it.
+    advice: ClassVar[str] = ""
     # Findings of this check carry personal data: mask match and context.
     personal: ClassVar[bool] = False
 

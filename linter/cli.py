@@ -302,7 +302,11 @@ def explain(check_id: str) -> None:
     except RegistryError as exc:
         _fail(str(exc))
     if check_id not in registered:
-        _fail(f"未知的检查：{check_id}（用 disclosure-lint checks 查看全部）")
+        import difflib
+
+        near = difflib.get_close_matches(check_id, sorted(registered), n=3, cutoff=0.6)
+        hint = f"相近的有：{'、'.join(near)}；" if near else ""
+        _fail(f"未知的检查：{check_id}（{hint}用 disclosure-lint checks 查看全部）")
     click.echo(explain_text(registered[check_id]))
 
 

@@ -76,7 +76,7 @@ def explain_text(cls: type[Check]) -> str:
         "",
         f"发现什么：{cls.description}",
         f"为什么重要：{_WHY.get(family, '')}",
-        "如何处理：按说明修改文稿后重新检查；.docx 的批注、修订和隐藏文字可用 disclosure-lint clean 清理。",
+        f"如何处理：{cls.advice or '按说明修改文稿后重新检查。'}",
         "如何忽略：",
         f"  单次运行：--ignore {cls.id}",
         f"  配置文件：ignore = [\"{cls.id}\"]，或 per-file-ignores = {{\"公示/*.docx\" = [\"{cls.id}\"]}}",

@@ -7,6 +7,7 @@ it can run in a worker process.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -148,9 +149,10 @@ def run_checks(document: Document, config: Config) -> Checked:
     findings = list(_masked(document, findings, config, context))
     # The file's error is the crash finding's message, masked with it: an exception may quote the text.
     error = document.error or (findings[crash].message if crash is not None else None)
+    inline = inline_ignores(document)
     return Checked(format=document.format, status="error" if error else "ok", error=error,
-                   pages=document.pages, chars=document.chars, warnings=document.warnings,
-                   findings=tuple(findings), inline=inline_ignores(document))
+                   pages=document.pages, chars=document.chars, warnings=document.warnings + unknown_ids(inline),
+                   findings=tuple(findings), inline=inline)
 
 
 def located(document: Document, config: Config, shown: str) -> list[tuple[Finding, Source | None]]:
@@ -218,6 +220,20 @@ def inline_ignores(document: Document) -> dict[int, tuple[str, ...]]:
         if m and segment.location.line is not None:
             found[segment.location.line] = tuple(i for i in re.split(r"[\s,]+", m.group(1)) if i)
     return found
+
+
+def unknown_ids(inline: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """A note for each inline ignore comment naming a check that does not exist (a typo ignores nothing)."""
+    known = set(load_checks())
+    known |= {cid.split("/", 1)[0] for cid in known}
+    notes = []
+    for line, ids in sorted(inline.items()):
+        for cid in ids:
+            if cid.rstrip("/") not in known:
+                near = difflib.get_close_matches(cid, sorted(known), n=2, cutoff=0.6)
+                hint = f"，相近的有：{'、'.join(near)}" if near else ""
+                notes.append(f"第{line}行的忽略注释含未知的检查 id：{cid}（它不会忽略任何问题{hint}）")
+    return tuple(notes)
 
 
 def _run_checks(document: Document, context: CheckContext,

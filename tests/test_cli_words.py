@@ -42,3 +42,22 @@ def test_top_level_help_lists_the_commands_in_chinese_and_v_gives_the_version():
     out = _run("--help").stdout
     assert "子命令" in out and "check" in out and "Commands" not in out
     assert _run("-V").stdout.startswith("disclosure-lint")
+
+
+def test_explain_gives_advice_for_that_check():
+    from linter.registry import load_checks
+
+    builtin = {cid: cls for cid, cls in load_checks().items() if cls.__module__.startswith("checks.")}
+    assert all(cls.advice for cls in builtin.values()), [c for c, cls in builtin.items() if not cls.advice]
+    assert len({cls.advice for cls in builtin.values()}) == len(builtin)  # each its own
+    mobile = _run("explain", "pii/mobile").stdout
+    assert "138****5678" in mobile and "clean" not in mobile.split("如何处理：")[1].split("\n")[0]
+    assert "〔2024〕12号" in _run("explain", "fields/doc-number").stdout
+    assert "删除密级标志" in _run("explain", "secrecy/marking").stdout
+
+
+def test_explain_an_unknown_id_names_the_closest():
+    result = _run("explain", "pii/phone")
+    assert result.returncode == 2 and "未知的检查：pii/phone" in result.stderr
+    result = _run("explain", "pii/mobil")
+    assert "相近的有：pii/mobile" in result.stderr

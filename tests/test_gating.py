@@ -168,3 +168,16 @@ def test_show_suppressed_in_json(cli, drafts):
     reasons = [(s["check"], s["reason"].split(":")[0]) for s in report["suppressed"]]
     assert reasons == [("pii/id-card", "allow-patterns")]
     assert "110105199003077657" not in json.dumps(report, ensure_ascii=False)
+
+
+def test_an_unknown_id_in_an_inline_ignore_is_a_note_not_silence(tmp_path):
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+
+    draft = tmp_path / "a.md"
+    draft.write_text("<!-- disclosure-lint: ignore pii/mobil -->\n电话13905710246\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(draft)])
+    report = __import__("json").loads(result.output)
+    assert [f["check"] for f in report["findings"]] == ["pii/mobile"]          # nothing was ignored
+    assert any("未知的检查 id：pii/mobil" in w and "pii/mobile" in w for w in report["files"][0]["warnings"])
