@@ -8,7 +8,8 @@ import zipfile
 
 from linter.extract.errors import ExtractError
 
-EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf"}
+TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
     ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF", ".odt": "ODF 文本 (.odt)",
@@ -20,7 +21,7 @@ UNSUPPORTED = {
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_NAMES = {"txt": "文本", "md": "Markdown", "docx": "DOCX", "pdf": "PDF"}
+_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF"}
 
 
 def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -32,9 +33,9 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     actual = _content_format(data, claimed)
     if claimed is None:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
-    if actual == claimed or {actual, claimed} <= {"txt", "md"}:
+    if actual == claimed or {actual, claimed} <= TEXT_FORMATS:
         return claimed, ()
-    if actual in ("docx", "pdf") or claimed in ("txt", "md"):
+    if actual in ("docx", "pdf") or claimed in TEXT_FORMATS:
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
     raise ExtractError(
@@ -64,7 +65,7 @@ def _content_format(data: bytes, claimed: str | None) -> str:
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
         raise ExtractError(
             "这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
-    return "md" if claimed == "md" else "txt"
+    return claimed if claimed in ("md", "csv") else "txt"
 
 
 def _zip_format(data: bytes) -> str:
