@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from checks.fields_common import PLACEHOLDER_YEAR
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -21,8 +22,7 @@ _DOC_NUMBER = (r"[〔\[【［﹝(（]\s*[0-9０-９xXｘＸ×*＊_＿\\]{2,6}\s*
 _UNFILLED = re.compile(r"[xXｘＸ×*＊_＿]")
 _PLACEHOLDERS = (
     _DOC_NUMBER,
-    # Years: 20xx 20XX 201x 201* 20__, Markdown's escaped 20\_ and 201\*, 20x年.
-    r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿]|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))(?![0-9A-Za-z])",
+    PLACEHOLDER_YEAR,
     # Two or more X / × standing for a name or a number: XX局, ××市, xx个.
     rf"(?<![A-Za-z0-9]){_X}{{2,}}(?![A-Za-z0-9])",
     # One X before a counter or an organ: X项, X月X日, X局.

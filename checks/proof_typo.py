@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.check import Check, CheckContext
-from linter.matching import Hit, PhraseIndex
+from linter.matching import Hit, PhraseIndex, inside
 from linter.model import Document, Finding
 from linter.wordbreak import WordBreaker
 from linter.wordlist import builtin, corrections
@@ -44,18 +44,14 @@ class TypoCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per wrong form."""
         hits = [h for h in self.index(context.typos).hits(document) if h.segment.location.part != "metadata"]
-        correct = [(h.norm_start, h.norm_end) for h in hits if h.entry.tag == CORRECT]
-        wrong = [h for h in hits if h.entry.tag != CORRECT and not _inside(h, correct)]
+        correct = sorted((h.norm_start, h.norm_end) for h in hits if h.entry.tag == CORRECT)
+        wrong = [h for h in hits if h.entry.tag != CORRECT and not inside(h, correct)]
         # Taught no more than jieba would guess: a wrong form glued into a real word (讲坐等 is
         # 讲|坐等) is missed rather than a correct phrase flagged (传导至 is 传导|至, not 导至).
         words = WordBreaker(document.normalized, {h.entry.key for h in wrong})
         for hit in wrong:
             if words.stands_alone(hit.norm_start, hit.norm_end):
                 yield self.finding(context, hit.segment, hit.start, hit.end, _message(hit))
-
-
-def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= hit.norm_start and hit.norm_end <= end for start, end in spans)
 
 
 def _message(hit: Hit) -> str:

@@ -10,8 +10,8 @@ show in the document, and removing them would change what it shows.
 
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from collections import Counter
 
 from lxml import etree
@@ -20,7 +20,7 @@ from linter.extract.docx import styles_of
 from linter.extract.docx_style import Styles, hidden_reason
 from linter.extract.docx_walk import W
 from linter.extract.ooxml import Package
-from linter.output import atomic_binary
+from linter.review.package import rewritten
 
 _BODY_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _COMMENT_PARTS = ("word/comments.xml", "word/commentsExtended.xml", "word/commentsIds.xml",
@@ -38,29 +38,20 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def clean(source: str, target: str) -> Counter:
-    """Write a cleaned copy of `source` to `target`; return what was removed, by kind.
-
-    The copy replaces `target` only once it is whole (OutputError when it cannot be written).
-    """
+def cleaned(data: bytes) -> tuple[bytes, Counter]:
+    """The package `data` cleaned, and what was removed, by kind."""
     removed: Counter = Counter()
-    with Package(source) as pkg, zipfile.ZipFile(source) as zin, atomic_binary(target) as fh, \
-            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zout:
+    with Package(io.BytesIO(data)) as pkg:
         styles = styles_of(pkg)
-        for info in zin.infolist():
-            data = pkg.read(info.filename) or b""
-            if _BODY_PART.match(info.filename):
-                data = _serialise(_clean_body(pkg.xml(info.filename), styles, removed))
-            elif info.filename in _COMMENT_PARTS:
-                data = _serialise(_emptied(pkg.xml(info.filename), removed, info.filename))
-            elif info.filename in _PROPERTY_PARTS:
-                data = _serialise(_blank_properties(pkg.xml(info.filename), removed))
-            zout.writestr(info, data)
-    return removed
-
-
-def _serialise(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        replaced = {}
+        for name in pkg.names:
+            if _BODY_PART.match(name):
+                replaced[name] = _clean_body(pkg.xml(name), styles, removed)
+            elif name in _COMMENT_PARTS:
+                replaced[name] = _emptied(pkg.xml(name), removed, name)
+            elif name in _PROPERTY_PARTS:
+                replaced[name] = _blank_properties(pkg.xml(name), removed)
+        return rewritten(pkg, data, replaced), removed
 
 
 def _clean_body(root, styles: Styles, removed: Counter):

@@ -211,12 +211,20 @@ def clean_command(source: str, target: str, redact: bool, config_file) -> None:
     from linter.extract import ExtractError
 
     _docx_only(source, target, "清理", "：请在源文件中清理后重新导出 PDF")
+    masked = None
     try:
         config = load_config(config_file) if redact else None
-        from linter.clean_docx import clean
+        from linter.clean_docx import cleaned
+        from linter.output import atomic_binary
 
-        removed = clean(source, target)
-        masked = _redact_in_place(target, config) if config is not None else None
+        with open(source, "rb") as fh:
+            data, removed = cleaned(fh.read())
+        if config is not None:  # in memory: a copy is never left cleaned but not redacted
+            from linter.review.redact import redact as redacted
+
+            data, masked = redacted(source, data, config)
+        with atomic_binary(target) as out:
+            out.write(data)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except ExtractError as exc:
@@ -228,18 +236,6 @@ def clean_command(source: str, target: str, redact: bool, config_file) -> None:
     if masked is not None:
         kinds = "，".join(f"{check} {count} 处" for check, count in sorted(masked.items()))
         click.echo(f"已遮盖个人信息：{kinds}" if masked else "未发现需要遮盖的个人信息")
-
-
-def _redact_in_place(target: str, config) -> object:
-    """Mask the personal data of the cleaned copy; return the count by check, never a value."""
-    from linter.output import atomic_binary
-    from linter.review.redact import redact
-
-    with open(target, "rb") as fh:
-        data, masked = redact(target, fh.read(), config)
-    with atomic_binary(target) as out:
-        out.write(data)
-    return masked
 
 
 @cli.command("annotate")

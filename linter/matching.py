@@ -98,10 +98,10 @@ class Exemptions:
         if not hits:
             return hits
         spans = sorted((s, e) for s, e, _ in self._index.document_spans(document))
-        return [h for h in hits if not _inside(h, spans)]
+        return [h for h in hits if not inside(h, spans)]
 
 
-def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+def inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     """True when one of the sorted `spans` contains the hit."""
     at = bisect.bisect_right(spans, (hit.norm_start, float("inf")))
     return any(s <= hit.norm_start and hit.norm_end <= e for s, e in spans[max(0, at - 32):at])

@@ -11,6 +11,9 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+from collections.abc import Iterator
+
+from lxml import etree
 
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
@@ -38,11 +41,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         if body is None:
             raise ExtractError("不是 Word 文档（缺少 word/document.xml）(not a .docx)")
         styles = styles_of(pkg)
-        walker = BodyWalker("body", styles)
-        walker.walk(body.find(f"{{{W}}}body"))
-        segments = walker.segments
-        segments += _headers_footers(pkg, styles)
-        segments += _notes(pkg, styles)
+        walked = list(walked_parts(pkg, styles, body))
+        walker = walked[0][2]  # the body's: comment anchors and revisions are counted there
+        segments = [segment for _, _, part in walked for segment in part.segments]
         segments += _comments(pkg, styles, walker.comment_anchors)
         damaged = _missing_parts(pkg, body)
         metadata = _properties(pkg)
@@ -71,8 +72,15 @@ def styles_of(pkg: Package) -> Styles:
 _STYLES_CACHE: dict[tuple[int, int], Styles] = {}
 
 
-def _headers_footers(pkg: Package, styles: Styles) -> list[Segment]:
-    segments: list[Segment] = []
+def walked_parts(pkg: Package, styles: Styles, body) -> Iterator[tuple[str, etree._Element, BodyWalker]]:
+    """The body, then headers and footers, then notes: each part's name, root and the walker that read it.
+
+    Tools that edit the file (annotate, redact) walk the parts here too, so they see the
+    paragraphs the checks saw.
+    """
+    walker = BodyWalker("body", styles)
+    walker.walk(body.find(f"{{{W}}}body"))
+    yield "word/document.xml", body, walker
     parts = sorted((m.group(1), int(m.group(2) or 0), name)
                    for name in pkg.names if (m := _HEADER.match(name)))
     for kind, _, name in parts:
@@ -80,12 +88,7 @@ def _headers_footers(pkg: Package, styles: Styles) -> list[Segment]:
         if root is not None:
             walker = BodyWalker(kind, styles)
             walker.walk(root)
-            segments += walker.segments
-    return segments
-
-
-def _notes(pkg: Package, styles: Styles) -> list[Segment]:
-    segments: list[Segment] = []
+            yield name, root, walker
     for name, part in _NOTES:
         root = pkg.xml(name)
         if root is None:
@@ -95,8 +98,7 @@ def _notes(pkg: Package, styles: Styles) -> list[Segment]:
             # Separator "notes" hold only the rule Word draws above the notes.
             if note.get(f"{{{W}}}type") in (None, "normal"):
                 walker.walk(note)
-        segments += walker.segments
-    return segments
+        yield name, root, walker
 
 
 def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Segment]:

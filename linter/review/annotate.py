@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ from linter.model import Finding
 from linter.output import atomic_binary
 from linter.privacy import Source
 from linter.report.words import SEVERITY_WORDS, describe
+from linter.review.package import rewritten
 from linter.review.places import XML_SPACE, Part, Places, w
 
 AUTHOR, INITIALS = "disclosure-lint", "DL"
@@ -76,7 +76,9 @@ def annotate(source: str, target: str, config: Config) -> Annotated:
         if new_part:
             replaced[_RELS] = _with_relationship(pkg.xml(_RELS))
             replaced[_TYPES] = _with_content_type(pkg.xml(_TYPES))
-        _write(pkg, source, target, replaced)
+        copy = rewritten(pkg, data, replaced)
+    with atomic_binary(target) as out:
+        out.write(copy)
     return done
 
 
@@ -167,20 +169,3 @@ def _with_relationship(rels: etree._Element | None) -> etree._Element:
 def _with_content_type(types: etree._Element) -> etree._Element:
     etree.SubElement(types, f"{{{_PKG_TYPES}}}Override", PartName="/" + COMMENTS, ContentType=_COMMENTS_TYPE)
     return types
-
-
-def _write(pkg: Package, source: str, target: str, replaced: dict[str, etree._Element]) -> None:
-    """Copy `source` to `target` part by part, with the replaced parts serialised anew."""
-    with zipfile.ZipFile(source) as zin, atomic_binary(target) as fh, \
-            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            if info.filename in replaced:
-                zout.writestr(info, _serialise(replaced.pop(info.filename)))
-            else:
-                zout.writestr(info, pkg.read(info.filename) or b"")
-        for name, root in replaced.items():  # parts the source did not have
-            zout.writestr(name, _serialise(root))
-
-
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -10,19 +10,16 @@ anchored on exactly the matched text and a redaction can rewrite it in place.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from linter.extract.docx import styles_of
+from linter.extract.docx import styles_of, walked_parts
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, P, W, visible_pieces
 from linter.extract.ooxml import Package
 from linter.model import Location, Segment
 
-_HEADER = re.compile(r"^word/(header|footer)(\d*)\.xml$")
-_NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "footnote"))
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -52,26 +49,13 @@ class Places:
     def read(cls, pkg: Package) -> Places:
         """Walk the body, headers, footers and notes as the extractor does, recording paragraphs."""
         places = cls(styles_of(pkg))
-        places._walk(pkg, "word/document.xml", "body", lambda root: [root.find(w("body"))])
-        for name in sorted(n for n in pkg.names if _HEADER.match(n)):
-            places._walk(pkg, name, _HEADER.match(name).group(1), lambda root: [root])
-        for name, label in _NOTES:
-            places._walk(pkg, name, label, lambda root: [n for n in root
-                                                         if n.get(w("type")) in (None, "normal")])
+        for name, root, walker in walked_parts(pkg, places.styles, pkg.xml("word/document.xml")):
+            part = places.parts[name] = Part(name, root)
+            for segment in walker.segments:
+                found = places._segment_paragraphs(walker, segment)
+                if found:
+                    places.paragraphs.setdefault((segment.location, segment.text), []).append((part, found))
         return places
-
-    def _walk(self, pkg: Package, name: str, label: str, containers) -> None:
-        root = pkg.xml(name)
-        if root is None:
-            return
-        part = self.parts[name] = Part(name, root)
-        walker = BodyWalker(label, self.styles)
-        for container in containers(root):
-            walker.walk(container)
-        for segment in walker.segments:
-            found = self._segment_paragraphs(walker, segment)
-            if found:
-                self.paragraphs.setdefault((segment.location, segment.text), []).append((part, found))
 
     @staticmethod
     def _segment_paragraphs(walker: BodyWalker, segment: Segment) -> list[etree._Element]:

@@ -9,7 +9,6 @@ other character is unchanged. What was masked is counted by check, never shown.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections import Counter
 
 from lxml import etree
@@ -20,6 +19,7 @@ from linter.extract import extract_bytes
 from linter.extract.docx_walk import visible_pieces
 from linter.extract.ooxml import Package
 from linter.privacy import Source
+from linter.review.package import rewritten
 from linter.review.places import XML_SPACE, Places, w
 
 
@@ -39,7 +39,7 @@ def redact(name: str, data: bytes, config: Config) -> tuple[bytes, Counter]:
                     part.changed = True
                     masked[check] += 1
         replaced = {name: part.root for name, part in places.parts.items() if part.changed}
-        return _package(pkg, data, replaced), masked
+        return rewritten(pkg, data, replaced), masked
 
 
 def _rewrite(runs: list[etree._Element], source: Source, places: Places) -> None:
@@ -57,15 +57,3 @@ def _rewrite(runs: list[etree._Element], source: Source, places: Places) -> None
         child.text = mask[at:at + length]
         child.set(XML_SPACE, "preserve")
         at += length
-
-
-def _package(pkg: Package, data: bytes, replaced: dict[str, etree._Element]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            if info.filename in replaced:
-                zout.writestr(info, etree.tostring(replaced[info.filename], xml_declaration=True,
-                                                   encoding="UTF-8", standalone=True))
-            else:
-                zout.writestr(info, pkg.read(info.filename) or b"")
-    return out.getvalue()
