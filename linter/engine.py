@@ -20,7 +20,7 @@ from linter.config import Config
 from linter.decide import Suppressed, decide, is_selected, reading_order
 from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
-from linter.masking import digest
+from linter.masking import digest, mask
 from linter.model import Document, Finding, Location
 from linter.privacy import Redactor, Source, mask_digit_runs
 from linter.registry import load_checks
@@ -144,15 +144,7 @@ def check_document(document: Document, config: Config, shown: str) -> FileResult
 
 def run_checks(document: Document, config: Config) -> Checked:
     """The selected checks' findings on a document, masked: everything that does not depend on its path."""
-    context = context_of(config)
-    findings, crash = _run_checks(document, context, _active_checks(config.select, config.ignore))
-    findings = list(_masked(document, findings, config, context))
-    # The file's error is the crash finding's message, masked with it: an exception may quote the text.
-    error = document.error or (findings[crash].message if crash is not None else None)
-    inline = inline_ignores(document)
-    return Checked(format=document.format, status="error" if error else "ok", error=error,
-                   pages=document.pages, chars=document.chars, warnings=document.warnings + unknown_ids(inline),
-                   findings=tuple(findings), inline=inline)
+    return _checked(document, config)[0]
 
 
 def located(document: Document, config: Config, shown: str) -> list[tuple[Finding, Source | None]]:
@@ -161,15 +153,25 @@ def located(document: Document, config: Config, shown: str) -> list[tuple[Findin
     For tools that edit the file (annotate, redact): the finding is masked as reported,
     the source keeps the unmasked offsets, and neither is ever printed together.
     """
-    context = context_of(config)
-    findings, _ = _run_checks(document, context, _active_checks(config.select, config.ignore))
-    masked = list(_masked(document, findings, config, context))
+    checked, raw = _checked(document, config)
     sources: dict[tuple, list[Source | None]] = {}
-    for shown_finding, raw in zip(masked, findings, strict=True):
-        sources.setdefault(_pairing(shown_finding), []).append(raw.source)
-    checked = Checked(format=document.format, status="ok", error=None, pages=document.pages, chars=document.chars,
-                      warnings=document.warnings, findings=tuple(masked), inline=inline_ignores(document))
+    for shown_finding, finding in zip(checked.findings, raw, strict=True):
+        sources.setdefault(_pairing(shown_finding), []).append(finding.source)
     return [(f, sources[_pairing(f)].pop(0)) for f in decided(checked, config, shown).findings]
+
+
+def _checked(document: Document, config: Config) -> tuple[Checked, list[Finding]]:
+    """The masked result, and the checks' own findings in the same order (with their sources)."""
+    context = context_of(config)
+    raw, crash = _run_checks(document, context, _active_checks(config.select, config.ignore))
+    findings = list(_masked(document, raw, config, context))
+    # The file's error is the crash finding's message, masked with it: an exception may quote the text.
+    error = document.error or (findings[crash].message if crash is not None else None)
+    inline, notes = unknown_ids(inline_ignores(document), config.mask)
+    checked = Checked(format=document.format, status="error" if error else "ok", error=error,
+                      pages=document.pages, chars=document.chars, warnings=document.warnings + notes,
+                      findings=tuple(findings), inline=inline)
+    return checked, raw
 
 
 def _pairing(finding: Finding) -> tuple:
@@ -222,18 +224,33 @@ def inline_ignores(document: Document) -> dict[int, tuple[str, ...]]:
     return found
 
 
-def unknown_ids(inline: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
-    """A note for each inline ignore comment naming a check that does not exist (a typo ignores nothing)."""
+UNKNOWN = "?"  # what an unknown id in an inline ignore is kept as: it matches no check, and is no value
+
+
+@lru_cache(maxsize=1)
+def _known_ids() -> frozenset[str]:
     known = set(load_checks())
-    known |= {cid.split("/", 1)[0] for cid in known}
-    notes = []
+    return frozenset(known | {cid.split("/", 1)[0] for cid in known})
+
+
+Inline = dict[int, tuple[str, ...]]  # line of an ignore comment -> the ids it names (none: all)
+
+
+def unknown_ids(inline: Inline, masked: bool = True) -> tuple[Inline, tuple[str, ...]]:
+    """The inline ignores with unknown ids replaced by UNKNOWN, and a note for each such id.
+
+    A typo ignores nothing, and says so. What was typed may be anything (a number, a
+    name): the cache stores only the replaced form, and the note shows it masked.
+    """
+    known, notes, kept = _known_ids(), [], {}
     for line, ids in sorted(inline.items()):
-        for cid in ids:
-            if cid.rstrip("/") not in known:
-                near = difflib.get_close_matches(cid, sorted(known), n=2, cutoff=0.6)
-                hint = f"，相近的有：{'、'.join(near)}" if near else ""
-                notes.append(f"第{line}行的忽略注释含未知的检查 id：{cid}（它不会忽略任何问题{hint}）")
-    return tuple(notes)
+        kept[line] = tuple(cid if cid.rstrip("/") in known else UNKNOWN for cid in ids)
+        for cid in (c for c in ids if c.rstrip("/") not in known):
+            near = difflib.get_close_matches(cid, sorted(known), n=2, cutoff=0.6)
+            hint = f"，相近的有：{'、'.join(near)}" if near else ""
+            shown = (mask_digit_runs(cid) if cid.isascii() else mask(cid)) if masked else cid
+            notes.append(f"第{line}行的忽略注释含未知的检查 id：{shown}（它不会忽略任何问题{hint}）")
+    return kept, tuple(notes)
 
 
 def _run_checks(document: Document, context: CheckContext,

@@ -65,8 +65,9 @@ def draft(tmp_path):
     folder = tmp_path / "drafts"
     folder.mkdir()
     docx(folder / "名单.docx", build)
-    (folder / "名单.md").write_text(f"# 名单\n\n<!-- disclosure-lint: ignore pii/mobile -->\n{LINE}\n{LINE}\n",
-                                    encoding="utf-8")
+    # An inline ignore naming no check (here a number typed by mistake) is reported as a note.
+    (folder / "名单.md").write_text(f"# 名单\n\n<!-- disclosure-lint: ignore pii/mobile -->\n{LINE}\n{LINE}\n"
+                                    f"<!-- disclosure-lint: ignore {MOBILE} -->\n{LINE}\n", encoding="utf-8")
     return folder
 
 
@@ -157,3 +158,30 @@ def test_no_fingerprint_gives_back_the_masked_digits(cli, draft, tmp_path):
                 id_guesses.update(hashes(body + check))
     assert hashlib.sha256(ID.encode()).hexdigest()[:16] in id_guesses  # the search would find it
     assert not prints & id_guesses
+
+
+def test_the_unknown_id_note_masks_what_was_typed(cli_json, draft):
+    _, report = cli_json(str(draft / "名单.md"))
+    notes = report["files"][0]["warnings"]
+    assert any("未知的检查 id" in n for n in notes)
+    assert_nothing_in_clear(" ".join(notes), "inline-ignore note")
+
+
+def test_annotate_and_redact_show_no_personal_data(cli, draft, tmp_path):
+    import zipfile
+
+    from lxml import etree
+
+    annotated = cli("annotate", draft / "名单.docx", "-o", tmp_path / "批注版.docx")
+    assert annotated.exit_code == 0, annotated.output
+    assert_nothing_in_clear(annotated.output, "annotate printout")
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / "批注版.docx").read("word/comments.xml"))
+    ours = ["".join(c.itertext()) for c in root if c.get(f"{W}author") == "disclosure-lint"]
+    assert len(ours) >= 10
+    assert_nothing_in_clear("\n".join(ours), "annotate comments")
+    redacted = cli("clean", "--redact", draft / "名单.docx", "-o", tmp_path / "遮盖版.docx")
+    assert redacted.exit_code == 0 and "已遮盖个人信息" in redacted.output
+    assert_nothing_in_clear(redacted.output, "redact printout")
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
