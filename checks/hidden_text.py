@@ -9,7 +9,9 @@ from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
 _WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号（不大于1磅）的文字",
-        "outside": "页面范围之外的文字"}
+        "outside": "页面范围之外的文字", "hidden-sheet": "隐藏的工作表",
+        "very-hidden-sheet": "深度隐藏的工作表（Excel 界面中无法取消隐藏）", "hidden-row": "隐藏的行",
+        "hidden-column": "隐藏的列", "hidden-format": "格式设为不显示内容的单元格（如 ;;;）"}
 
 
 class HiddenTextCheck(Check):
@@ -17,7 +19,8 @@ class HiddenTextCheck(Check):
 
     id = "hidden/hidden-text"
     severity = "error"
-    description = "读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外）：仍在文件中，可被复制或检索"
+    description = ("读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外，电子表格中隐藏的工作表、行、列）："
+                   "仍在文件中，可被复制或检索")
     advice = "删除隐藏文字、白色文字或极小字号的文字：disclosure-lint clean 会删除读者看不到的内容。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:

@@ -75,6 +75,14 @@ class IdCardCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """An ID when it validates; the message says so, and what publishing it means."""
         number = digits(candidate.text)
-        if not (valid_id18(number) or valid_id15(number)):
-            return None
-        return "发现居民身份证号码：属于敏感个人信息，公开发布会造成个人信息泄露，请删除或按规定遮盖"
+        if valid_id18(number) or valid_id15(number):
+            return "发现居民身份证号码：属于敏感个人信息，公开发布会造成个人信息泄露，请删除或按规定遮盖"
+        if _stored_as_number(candidate, number):
+            return ("发现被存为数字的身份证号码：电子表格只保留前15位有效数字（显示为 1.10105E+17 之类），"
+                    "末几位已失真，但仍含地区码和出生日期，属于个人信息，请删除或遮盖")
+        return None
+
+
+def _stored_as_number(candidate: Candidate, number: str) -> bool:
+    """A spreadsheet number cell holding an ID: a double keeps 15-17 digits, so its tail is lost."""
+    return candidate.segment.location.detail == "number" and candidate.start == 0 and id_shaped(number)

@@ -29,7 +29,7 @@ class PersonalTableCheck(Check):
         for table in document.tables.all:
             exposed = _exposed_columns(table)
             if exposed:
-                cell = next(s for (r, c), s in sorted(table.cells.items()) if r == 1)
+                cell = next(s for (r, c), s in sorted(table.cells.items()) if r == table.first_row)
                 columns = "、".join(exposed)
                 yield self.finding(context, cell, 0, 0,
                                    f"名单表格同时列出姓名和{columns}且未遮盖：公示名单不得公开完整个人信息，"

@@ -35,7 +35,8 @@ class Location:
     """Where a segment or finding is: part of the file plus page/paragraph/cell/line.
 
     `detail` qualifies the part: "deleted"/"inserted" for tracked changes, the
-    author of a comment, the property name for metadata.
+    author of a comment, the property name for metadata. `sheet` names the
+    worksheet of a spreadsheet cell (row and col are then Excel's own numbers).
     """
 
     part: str = "body"
@@ -46,6 +47,7 @@ class Location:
     line: int | None = None
     column: int | None = None
     detail: str | None = None
+    sheet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

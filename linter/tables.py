@@ -1,7 +1,7 @@
 """Tables of a document, regrouped from its cell segments.
 
 Cells of one table are consecutive segments; a new table starts where any
-other segment comes between, or where the row number falls back to an
+other segment comes between (but for hidden text or a revision inside a cell), or where the row number falls back to an
 earlier row. Checks that reason about columns (a column headed 姓名) use this.
 """
 
@@ -9,19 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from linter.model import Segment
 
 
 @dataclass
 class Table:
-    """One table: its cells by (row, col), in reading order; row 1 is the header."""
+    """One table: its cells by (row, col), in reading order; its first row is the header.
+
+    The first row is row 1 in a Word table; in a sheet it is the first below the title.
+    """
 
     cells: dict[tuple[int, int], Segment] = field(default_factory=dict)
 
+    @cached_property
+    def first_row(self) -> int:
+        """The header's row number (read once the table is whole)."""
+        return min((r for r, _ in self.cells), default=1)
+
     def header(self) -> dict[int, str]:
         """Column number -> header text."""
-        return {c: s.text.strip() for (r, c), s in self.cells.items() if r == 1}
+        return dict(self._header)
+
+    @cached_property
+    def _header(self) -> dict[int, str]:
+        first = self.first_row
+        return {c: s.text.strip() for (r, c), s in self.cells.items() if r == first}
 
     def lists_people(self) -> bool:
         """A header names a 姓名 column: the table is a list of people."""
@@ -29,13 +43,13 @@ class Table:
 
     def column_of(self, segment: Segment) -> str:
         """The header text of the segment's column."""
-        return self.header().get(segment.location.col or 0, "")
+        return self._header.get(segment.location.col or 0, "")
 
     def rows(self) -> dict[int, dict[int, Segment]]:
         """Data rows below the header: row -> col -> cell."""
         rows: dict[int, dict[int, Segment]] = {}
         for (r, c), s in self.cells.items():
-            if r > 1:
+            if r > self.first_row:
                 rows.setdefault(r, {})[c] = s
         return rows
 
@@ -50,7 +64,8 @@ class Tables:
         for segment in segments:
             loc = segment.location
             if loc.part != "table" or loc.row is None:
-                previous_row = None
+                if loc.row is None:  # hidden text or a revision inside a cell does not end its table
+                    previous_row = None
                 continue
             if previous_row is None or loc.row < previous_row:
                 self.all.append(Table())

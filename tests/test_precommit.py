@@ -27,6 +27,18 @@ def test_hook_definition_is_what_the_readme_promises():
     assert hook["entry"].startswith("disclosure-lint check")
 
 
+def test_the_hook_takes_every_format_the_linter_reads():
+    import re
+
+    from linter.extract.sniff import EXTENSIONS
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
+    files = re.compile(hook["files"])
+    assert [ext for ext in EXTENSIONS if not files.search(f"草稿{ext.upper()}")] == []
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"`files: {hook['files']}`" in readme
+
+
 def test_commit_with_an_id_number_is_refused_and_a_clean_draft_accepted(tmp_path):
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]
     # repo: local runs this checkout's installed linter, with the hook's own file selection.

@@ -59,13 +59,13 @@ def test_an_empty_text_file_is_checked_with_a_warning(cli_json, tmp_path):
     assert [(f["check"], f["severity"]) for f in report["findings"]] == [("extract/no-text", "warning")] * 2
 
 
-def test_workbook_named_docx_is_rejected(tmp_path):
+def test_a_presentation_named_docx_is_rejected(tmp_path):
     import zipfile
 
-    path = tmp_path / "sheet.docx"
+    path = tmp_path / "slides.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("ppt/presentation.xml", "<presentation/>")
     with pytest.raises(ExtractError, match="不是 Word 文档"):
         extract(str(path))
 

@@ -23,7 +23,7 @@ MAX_FILE_SIZE = 512 * 1024 * 1024
 # searched; a text draft is rarely over 1 MB. Beyond this cap it is refused (split it).
 MAX_TEXT_SIZE = 16 * 1024 * 1024
 
-_MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf"}
+_MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx"}
 
 
 def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:

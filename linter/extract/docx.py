@@ -18,15 +18,11 @@ from lxml import etree
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
-from linter.extract.ooxml import Package
+from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "footnote"))
 _HEADER = re.compile(r"^word/(header|footer)(\d*)\.xml$")
-# Core, extended and custom properties worth a reviewer's eye; dates are left out.
-_CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy",
-                "category", "contentStatus")
-_APP_FIELDS = ("Company", "Manager", "Template", "HyperlinkBase")
 _EMBEDDED = ("word/embeddings/", "word/activeX/")
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -140,20 +136,9 @@ def _missing_parts(pkg: Package, body) -> tuple[str, ...]:
 
 
 def _properties(pkg: Package) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name, wanted in (("docProps/core.xml", _CORE_FIELDS), ("docProps/app.xml", _APP_FIELDS)):
-        root = pkg.xml(name)
-        for element in () if root is None else root:
-            key = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-            if key in wanted and (element.text or "").strip():
-                found[key] = element.text.strip()
+    found = properties(pkg)
     people = pkg.xml("word/people.xml")
     reviewers = [p.get(f"{{{W15}}}author", "") for p in ([] if people is None else people)]
     if any(reviewers):
         found["people"] = "、".join(r for r in reviewers if r)
-    custom = pkg.xml("docProps/custom.xml")
-    for prop in () if custom is None else custom:
-        value = "".join(prop.itertext()).strip()
-        if value and prop.get("name"):
-            found[f"custom:{prop.get('name')}"] = value
     return found

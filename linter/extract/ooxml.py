@@ -15,6 +15,10 @@ from lxml import etree
 
 from linter.extract.errors import ExtractError
 
+# Core, extended and custom properties worth a reviewer's eye; dates are left out.
+_CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy",
+                "category", "contentStatus")
+_APP_FIELDS = ("Company", "Manager", "Template", "HyperlinkBase")
 MAX_PART_BYTES = 128 * 1024 * 1024  # far above any real part; bounds what a lying header can cost
 MAX_RATIO = 200  # real XML compresses ~10-30x; far beyond that is a bomb
 
@@ -78,3 +82,20 @@ class Package:
         if len(data) > MAX_PART_BYTES:
             raise ExtractError(f"文档部件 {name} 解压后过大，疑似压缩炸弹 (decompression bomb)")
         return data
+
+
+def properties(pkg: Package) -> dict[str, str]:
+    """The package's core, extended and custom properties (author, company, title …) that hold text."""
+    found: dict[str, str] = {}
+    for name, wanted in (("docProps/core.xml", _CORE_FIELDS), ("docProps/app.xml", _APP_FIELDS)):
+        root = pkg.xml(name)
+        for element in () if root is None else root:
+            key = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            if key in wanted and (element.text or "").strip():
+                found[key] = element.text.strip()
+    custom = pkg.xml("docProps/custom.xml")
+    for prop in () if custom is None else custom:
+        value = "".join(prop.itertext()).strip()
+        if value and prop.get("name"):
+            found[f"custom:{prop.get('name')}"] = value
+    return found

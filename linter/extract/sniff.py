@@ -8,20 +8,21 @@ import zipfile
 
 from linter.extract.errors import ExtractError
 
-EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf"}
+EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
+              ".xlsx": "xlsx", ".xlsm": "xlsx"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
     ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF", ".odt": "ODF 文本 (.odt)",
     ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
-    ".xls": "Excel 97-2003 (.xls)", ".xlsx": "Excel (.xlsx)", ".et": "WPS 表格 (.et)",
+    ".xls": "Excel 97-2003 (.xls)", ".et": "WPS 表格 (.et)",
     ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
     ".ofd": "OFD 版式文件 (.ofd)", ".wpt": "WPS 模板 (.wpt)",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF"}
+_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel"}
 
 
 def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -35,7 +36,7 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
     if actual == claimed or {actual, claimed} <= TEXT_FORMATS:
         return claimed, ()
-    if actual in ("docx", "pdf") or claimed in TEXT_FORMATS:
+    if actual in ("docx", "xlsx", "pdf") or claimed in TEXT_FORMATS:
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
     raise ExtractError(
@@ -59,7 +60,7 @@ def _content_format(data: bytes, claimed: str | None) -> str:
     if _is_pdf(data):
         return "pdf"
     if _is_zip(data):
-        return _zip_format(data)
+        return _zip_format(data, claimed)
     if data.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in data:
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
@@ -68,7 +69,7 @@ def _content_format(data: bytes, claimed: str | None) -> str:
     return claimed if claimed in ("md", "csv") else "txt"
 
 
-def _zip_format(data: bytes) -> str:
+def _zip_format(data: bytes, claimed: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -76,6 +77,9 @@ def _zip_format(data: bytes) -> str:
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
     if "word/document.xml" in names:
         return "docx"
+    if any(name.startswith("xl/") for name in names):  # the workbook part missing is the extractor's to say
+        return "xlsx"
     office = "[Content_Types].xml" in names or "mimetype" in names
-    kind = "Excel/PowerPoint/ODF 等其他 Office 文档" if office else "ZIP 压缩包"
-    raise ExtractError(f"这是{kind}，不是 Word 文档 (not a .docx)")
+    kind = "PowerPoint/ODF 等其他 Office 文档" if office else "ZIP 压缩包"
+    expected = "Excel 工作簿 (not an .xlsx)" if claimed == "xlsx" else "Word 文档 (not a .docx)"
+    raise ExtractError(f"这是{kind}，不是 {expected}")

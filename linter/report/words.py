@@ -14,7 +14,9 @@ _REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入
 
 
 def describe(location: Location) -> str:
-    """Say where a finding is, as a reviewer would: 第3页 表格第2行第3列 …"""
+    """Say where a finding is, as a reviewer would: 第3页 表格第2行第3列, 工作表“名单” B3 …"""
+    if location.sheet is not None:
+        return _in_sheet(location)
     words = []
     if location.page is not None:
         words.append(f"第{location.page}页")
@@ -40,3 +42,23 @@ def _part(location: Location) -> str:
     if part == "metadata" and detail:
         return f"文档属性({detail})"
     return _PART_WORDS.get(part, "")
+
+
+def _in_sheet(location: Location) -> str:
+    """A spreadsheet's place as Excel names it: 工作表“名单” 批注(张三) B3."""
+    part = "" if location.part in ("table", "body") else _part(location)
+    row, col = location.row, location.col
+    if row is not None and col is not None:
+        cell = f"{column_letters(col)}{row}"
+    else:
+        cell = f"第{row}行" if row is not None else (f"{column_letters(col)}列" if col is not None else "")
+    return " ".join(w for w in (f"工作表“{location.sheet}”", part, cell) if w)
+
+
+def column_letters(number: int) -> str:
+    """Spreadsheet column names: 1, 2 … 27 as A, B … AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,224 @@
+"""Excel .xlsx: every sheet's cells, and everything Excel keeps out of sight.
+
+Each worksheet is a table (its first row of several cells names the columns), so the
+column-aware checks read a roster in Excel as they read it in Word. Hidden and
+very-hidden sheets, hidden rows and columns and cells whose format shows nothing are
+read like the rest, and also listed in `concealed` so they are reported as hidden.
+Comments (old notes and threaded comments), print headers and footers, text boxes and
+document properties are read; pivot caches, external links, macros and embedded files
+are named as not checked.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+from dataclasses import dataclass
+
+from linter.extract.errors import ExtractError
+from linter.extract.ooxml import Package, properties
+from linter.extract.xlsx_sheet import Cell, S, SheetContent, parse_ref, read_sheet, rich_text
+from linter.extract.xlsx_styles import CellStyles
+from linter.model import Document, Location, Segment
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_TC = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+_QUOTE = 12  # cells quoted in the finding about a hidden sheet, row or column
+# Parts that hold data but are not read as text: named so the reviewer knows.
+_NOT_READ = {
+    "xl/pivotCache/pivotCacheRecords": "数据透视表缓存（可能保留源数据）",
+    "xl/externalLinks/": "外部链接的缓存值",
+    "xl/vbaProject.bin": "宏代码",
+    "xl/embeddings/": "嵌入对象",
+    "xl/chartsheets/": "图表工作表",
+}
+_STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
+
+
+@dataclass(frozen=True)
+class SheetRef:
+    """A sheet as the workbook lists it."""
+
+    name: str
+    state: str
+    part: str
+
+
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read an .xlsx file's bytes into a Document."""
+    with Package(io.BytesIO(data)) as pkg:
+        book = pkg.xml("xl/workbook.xml")
+        if book is None:
+            raise ExtractError("不是 Excel 工作簿（缺少 xl/workbook.xml）(not an .xlsx)")
+        date1904 = any(p.get("date1904") in ("1", "true") for p in book.iterfind(f"{{{S}}}workbookPr"))
+        styles = CellStyles.parse(pkg.xml("xl/styles.xml"), date1904)
+        strings = _shared_strings(pkg)
+        segments: list[Segment] = []
+        concealed: list[Segment] = []
+        damaged: list[str] = []
+        for sheet in _sheets(pkg, book):
+            raw = pkg.read(sheet.part)
+            if raw is None:
+                damaged.append(f"缺少工作表“{sheet.name}”的部件 {sheet.part}，其中的单元格未读出")
+                continue
+            content = read_sheet(raw, strings, styles)
+            segments += _cells(sheet, content)
+            concealed += _hidden(sheet, content)
+            segments += _sheet_extras(pkg, sheet, content)
+        metadata = properties(pkg)
+        attachments = _not_read(pkg.names)
+    segments += [Segment(value, Location(part="metadata", detail=key)) for key, value in metadata.items()]
+    return Document(path=path, format="xlsx", segments=tuple(segments), metadata=metadata,
+                    concealed=tuple(concealed), attachments=attachments, damaged=tuple(damaged))
+
+
+def _sheets(pkg: Package, book) -> list[SheetRef]:
+    targets = _relations(pkg, "xl/workbook.xml")
+    sheets = []
+    for element in book.iterfind(f"{{{S}}}sheets/{{{S}}}sheet"):
+        target = targets.get(element.get(f"{{{_R}}}id", ""))
+        if target and target[0] == "worksheet":
+            sheets.append(SheetRef(element.get("name", ""), element.get("state", "visible"), target[1]))
+    return sheets
+
+
+def _relations(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
+    """A part's relationships: id -> (type's last word, target part name)."""
+    folder, name = posixpath.split(part)
+    rels = pkg.xml(f"{folder}/_rels/{name}.rels")
+    found = {}
+    for rel in () if rels is None else rels.iterfind(f"{{{_PKG_R}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        found[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], posixpath.normpath(target))
+    return found
+
+
+def _shared_strings(pkg: Package) -> list[str]:
+    root = pkg.xml("xl/sharedStrings.xml")
+    return [] if root is None else [rich_text(si) for si in root.iterfind(f"{{{S}}}si")]
+
+
+def _cells(sheet: SheetRef, content: SheetContent) -> list[Segment]:
+    """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
+    header = _header_row(content.cells)
+    segments = []
+    for cell in content.cells:
+        part = "table" if header is None or cell.row >= header else "body"
+        segments.append(Segment(cell.text, Location(part=part, row=cell.row, col=cell.col, sheet=sheet.name,
+                                                    detail="number" if cell.number else None)))
+    return segments
+
+
+def _header_row(cells: list[Cell]) -> int | None:
+    """The first row holding two or more cells: a title merged across the sheet is not a header."""
+    counts: dict[int, int] = {}
+    for cell in cells:
+        counts[cell.row] = counts.get(cell.row, 0) + 1
+        if counts[cell.row] == 2:
+            return cell.row
+    return None
+
+
+def _hidden(sheet: SheetRef, content: SheetContent) -> list[Segment]:
+    """One segment per hidden sheet, row, column or format-hidden cell, quoting what it holds."""
+    if sheet.state in _STATES:
+        return [_quoted(content.cells, Location(part="hidden-text", sheet=sheet.name, detail=_STATES[sheet.state]))]
+    found = []
+    for row in sorted(content.hidden_rows):
+        cells = [c for c in content.cells if c.row == row]
+        if cells:
+            found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, row=row, detail="hidden-row")))
+    for col in sorted(content.hidden_cols & {c.col for c in content.cells}):
+        cells = [c for c in content.cells if c.col == col]
+        found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, col=col, detail="hidden-column")))
+    for cell in content.cells:
+        if cell.concealed and cell.row not in content.hidden_rows and cell.col not in content.hidden_cols:
+            found.append(Segment(cell.text, Location(part="hidden-text", sheet=sheet.name, row=cell.row,
+                                                     col=cell.col, detail="hidden-format")))
+    return found
+
+
+def _quoted(cells: list[Cell], location: Location) -> Segment:
+    return Segment(" ".join(c.text for c in cells[:_QUOTE]), location)
+
+
+def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[Segment]:
+    """Comments, print headers and footers and text boxes of one sheet."""
+    segments = [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
+    related = _relations(pkg, sheet.part)
+    threaded = [target for kind, target in related.values() if kind == "threadedComment"]
+    for kind, target in related.values():
+        if kind == "comments" and not threaded:  # Excel writes threaded comments twice; read them once
+            segments += _notes(pkg, target, sheet)
+        elif kind == "threadedComment":
+            segments += _threaded(pkg, target, sheet)
+        elif kind == "drawing":
+            segments += _text_boxes(pkg, target, sheet)
+    return segments
+
+
+def _notes(pkg: Package, part: str, sheet: SheetRef) -> list[Segment]:
+    root = pkg.xml(part)
+    if root is None:
+        return []
+    authors = [a.text or "" for a in root.iterfind(f"{{{S}}}authors/{{{S}}}author")]
+    segments = []
+    for note in root.iterfind(f"{{{S}}}commentList/{{{S}}}comment"):
+        text = rich_text(note.find(f"{{{S}}}text")).strip()
+        if text:
+            index = int(note.get("authorId", "-1"))
+            author = authors[index] if 0 <= index < len(authors) else None
+            segments.append(Segment(text, _at(note.get("ref", ""), sheet, author)))
+    return segments
+
+
+def _threaded(pkg: Package, part: str, sheet: SheetRef) -> list[Segment]:
+    root = pkg.xml(part)
+    people = _persons(pkg)
+    segments = []
+    for comment in () if root is None else root.iterfind(f"{{{_TC}}}threadedComment"):
+        text = (comment.findtext(f"{{{_TC}}}text") or "").strip()
+        if text:
+            author = people.get(comment.get("personId", ""))
+            segments.append(Segment(text, _at(comment.get("ref", ""), sheet, author)))
+    return segments
+
+
+def _persons(pkg: Package) -> dict[str, str]:
+    for name in pkg.names:
+        if name.startswith("xl/persons/") and name.endswith(".xml"):
+            root = pkg.xml(name)
+            return {p.get("id", ""): p.get("displayName", "") for p in root.iterfind(f"{{{_TC}}}person")}
+    return {}
+
+
+def _at(ref: str, sheet: SheetRef, author: str | None) -> Location:
+    row, col = parse_ref(ref)
+    return Location(part="comment", row=row, col=col, sheet=sheet.name, detail=author or None)
+
+
+def _text_boxes(pkg: Package, part: str, sheet: SheetRef) -> list[Segment]:
+    root = pkg.xml(part)
+    segments = []
+    for body in () if root is None else root.iter(f"{{{_A}}}txBody", "{*}txBody"):
+        paragraphs = ["".join(t.text or "" for t in p.iter(f"{{{_A}}}t")) for p in body.iter(f"{{{_A}}}p")]
+        text = "\n".join(p for p in paragraphs if p.strip())
+        if text:
+            segments.append(Segment(text, Location(part="textbox", sheet=sheet.name)))
+    return segments
+
+
+def _not_read(names: list[str]) -> tuple[str, ...]:
+    found = []
+    for prefix, what in _NOT_READ.items():
+        parts = [n for n in names if n.startswith(prefix) and not n.endswith("/") and "/_rels/" not in n]
+        if parts:
+            found.append(f"{what}：{'、'.join(posixpath.basename(p) for p in parts[:3])}"
+                         + (f" 等 {len(parts)} 个" if len(parts) > 3 else ""))
+    return tuple(found)
+

@@ -1,0 +1,156 @@
+"""One worksheet of an .xlsx: its cells, hidden rows and columns, print header and footer.
+
+The sheet XML is streamed row by row (a published roster may hold 100,000 rows) and
+each row is dropped once read. Values are read as stored: a number keeps all the
+digits the file holds, however Excel would display it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from linter.extract.errors import ExtractError
+from linter.extract.xlsx_styles import CellStyles
+
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+# &L &C &R sections, &"font,style", &12 (size), &P &N &D &T &F &A &K colour … of a print header.
+_HEADER_CODE = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRPNDTZFAGBIUESXY&]')
+MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
+
+
+@dataclass
+class Cell:
+    """A cell's text as stored, where it is, and whether it stores a number."""
+
+    row: int
+    col: int
+    text: str
+    number: bool = False
+    concealed: bool = False  # a format (;;;) shows nothing of it
+
+
+@dataclass
+class SheetContent:
+    """What one worksheet holds."""
+
+    cells: list[Cell] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    headers: list[tuple[str, str]] = field(default_factory=list)  # (header|footer, text)
+
+
+def column_number(letters: str) -> int:
+    """A, B … Z, AA … as 1, 2 … 26, 27 …"""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def parse_ref(ref: str) -> tuple[int | None, int | None]:
+    """B3 as (row 3, column 2); (None, None) for anything else."""
+    found = _REF.fullmatch(ref)
+    return (int(found.group(2)), column_number(found.group(1))) if found else (None, None)
+
+
+def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetContent:
+    """Stream a worksheet part's bytes into its content."""
+    content = SheetContent()
+    events = etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True,
+                             load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        for _, element in events:
+            tag = element.tag
+            if tag == f"{{{S}}}row":
+                _read_row(element, content, strings, styles)
+                element.clear()
+                if len(content.cells) > MAX_CELLS:
+                    raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
+            elif tag == f"{{{S}}}col":
+                _read_col(element, content)
+            elif tag in (f"{{{S}}}oddHeader", f"{{{S}}}evenHeader", f"{{{S}}}firstHeader"):
+                _read_header(element, "header", content)
+            elif tag in (f"{{{S}}}oddFooter", f"{{{S}}}evenFooter", f"{{{S}}}firstFooter"):
+                _read_header(element, "footer", content)
+    except etree.XMLSyntaxError as exc:
+        raise ExtractError(f"工作表 XML 已损坏（{exc.msg}）(corrupt XML)") from None
+    return content
+
+
+def _read_col(element, content: SheetContent) -> None:
+    if element.get("hidden") in ("1", "true") or element.get("width") in ("0", "0.0"):
+        first, last = int(element.get("min", "0")), int(element.get("max", "0"))
+        # A hidden range may run to column XFD (16,384): keep it bounded by what holds cells.
+        content.hidden_cols.update(range(first, min(last, 16384) + 1))
+
+
+def _read_row(element, content: SheetContent, strings: list[str], styles: CellStyles) -> None:
+    row = int(element.get("r") or (content.cells[-1].row + 1 if content.cells else 1))
+    if element.get("hidden") in ("1", "true") or element.get("ht") in ("0", "0.0"):
+        content.hidden_rows.add(row)
+    col = 0
+    for cell in element.iterchildren(f"{{{S}}}c"):
+        col = parse_ref(cell.get("r") or "")[1] or col + 1
+        text, number = _value(cell, strings, styles)
+        if text.strip():
+            concealed = styles.conceals(cell.get("s"))
+            content.cells.append(Cell(row, col, text, number, concealed))
+
+
+def _value(cell, strings: list[str], styles: CellStyles) -> tuple[str, bool]:
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        return rich_text(cell.find(f"{{{S}}}is")), False
+    v = cell.findtext(f"{{{S}}}v")
+    if v is None:
+        return "", False
+    if kind == "s":
+        try:
+            return strings[int(v)], False
+        except (ValueError, IndexError):
+            return "", False
+    if kind == "b":
+        return ("TRUE" if v.strip() == "1" else "FALSE"), False
+    if kind in ("str", "e"):
+        return v, False
+    date = styles.date(cell.get("s"), v)
+    return (date, False) if date else (number_text(v), True)
+
+
+def number_text(value: str) -> str:
+    """A stored number as digits: 1.10105199001011E+17 is 110105199001011000, as the file holds it."""
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        return value
+    if not number.is_finite():
+        return value
+    if number == number.to_integral_value() and abs(number) < Decimal(10) ** 30:
+        return str(int(number))
+    return format(number.normalize(), "f") if abs(number) >= Decimal("1e-6") else str(number)
+
+
+def rich_text(element) -> str:
+    """The text of a string item (<si>, <is>, a comment's <text>): plain or rich runs, not phonetic guides."""
+    if element is None:
+        return ""
+    pieces = []
+    for child in element:
+        tag = child.tag
+        if tag == f"{{{S}}}t":
+            pieces.append(child.text or "")
+        elif tag == f"{{{S}}}r":
+            pieces.append(child.findtext(f"{{{S}}}t") or "")
+    return "".join(pieces)
+
+
+def _read_header(element, kind: str, content: SheetContent) -> None:
+    text = _HEADER_CODE.sub(" ", element.text or "").strip()
+    if text:
+        content.headers.append((kind, re.sub(r"\s{2,}", " ", text)))

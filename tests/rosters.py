@@ -1,0 +1,61 @@
+"""One publicity roster written in every format the linter reads, for cross-format tests.
+
+The visible columns are masked as a publisher should; the last column holds the full ID
+numbers and is hidden (a hidden column in Excel, hidden text in Word, …), the classic
+leak of a roster prepared from the case files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builders import add_run, docx
+from click.testing import CliRunner
+
+from linter.cli import cli
+
+TITLE = "2024年度临时救助对象公示名单"
+HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "核对用身份证号"]
+ROWS = [
+    ["1", "张建国", "1101**********7657", "13905710246", "城南路18号3幢2单元501室", "110105199003077657"],
+    ["2", "李秀兰", "3205**********4317", "139****8888", "解放路99弄7号302室", "320506198507124317"],
+    ["3", "王*", "3301**********1234", "138****5678", "某街道", ""],
+]
+HIDDEN_COL = 6
+
+
+def pii_findings(path: Path) -> list[tuple[str, str]]:
+    """(check, masked match) of every personal-data finding, sorted: what must agree across formats."""
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "--select", "pii", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return sorted((f["check"], f["match"]) for f in json.loads(result.output)["findings"])
+
+
+def roster_docx(path: Path) -> Path:
+    """The roster as a Word table under its title, the last column's text hidden (w:vanish)."""
+    def build(d):
+        d.add_paragraph(TITLE)
+        table = d.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+        for r, values in enumerate([HEADER, *ROWS]):
+            for c, value in enumerate(values):
+                if c + 1 == HIDDEN_COL:
+                    add_run(table.cell(r, c).paragraphs[0], value, hidden=True)
+                else:
+                    table.cell(r, c).text = value
+    return docx(path, build)
+
+
+def roster_xlsx(path: Path) -> Path:
+    """The roster as an Excel sheet under a title row, the last column hidden."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "公示名单"
+    sheet.append([TITLE])
+    for values in [HEADER, *ROWS]:
+        sheet.append(values)
+    sheet.column_dimensions["F"].hidden = True
+    book.save(path)
+    return path

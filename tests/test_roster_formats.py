@@ -1,0 +1,24 @@
+"""One roster, every format: the personal-data findings agree with the .docx version's.
+
+The roster's full ID numbers sit in a hidden column; a format whose reader skipped what
+the viewer hides would lose two of the findings below.
+"""
+
+import pytest
+from rosters import pii_findings, roster_docx, roster_xlsx
+
+BUILDERS = {"xlsx": roster_xlsx}
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory):
+    found = pii_findings(roster_docx(tmp_path_factory.mktemp("docx") / "名单.docx"))
+    assert ("pii/id-card", "3205**********4317") in found  # only in the hidden column
+    assert ("pii/mobile", "139****0246") in found
+    return found
+
+
+@pytest.mark.parametrize("fmt", sorted(BUILDERS))
+def test_the_roster_gives_the_findings_of_the_word_roster(tmp_path, fmt, expected):
+    path = BUILDERS[fmt](tmp_path / f"名单.{fmt}")
+    assert pii_findings(path) == expected

@@ -1,0 +1,186 @@
+"""Excel .xlsx: cells as tables, and everything Excel keeps out of sight, found and located."""
+
+import io
+import json
+import zipfile
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from openpyxl.comments import Comment
+from rosters import roster_xlsx
+
+from linter.cli import cli
+from linter.extract import ExtractError, extract
+from linter.model import Location
+from linter.report.words import describe
+
+ID = "110105199003077657"
+
+
+def _book(path, build):
+    book = openpyxl.Workbook()
+    build(book)
+    book.save(path)
+    return path
+
+
+def _findings(path, *options):
+    result = CliRunner().invoke(cli, ["check", "--format", "json", *options, str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)["findings"]
+
+
+def _where(finding):
+    loc = finding["location"]
+    return loc["sheet"], loc["row"], loc["col"]
+
+
+def test_a_sheet_is_a_table_under_its_title_row(tmp_path):
+    doc = extract(str(roster_xlsx(tmp_path / "名单.xlsx")))
+    title, header = doc.segments[0], doc.segments[1]
+    assert (title.text, title.location.part, title.location.row) == ("2024年度临时救助对象公示名单", "body", 1)
+    assert (header.text, header.location.part, header.location.row) == ("序号", "table", 2)
+    table = doc.tables.all[0]
+    assert table.header()[2] == "姓名"
+    assert table.column_of(next(s for s in doc.segments if s.text == "张建国")) == "姓名"
+
+
+def test_cells_are_located_as_excel_names_them(tmp_path):
+    found = _findings(roster_xlsx(tmp_path / "名单.xlsx"), "--select", "pii/mobile")
+    assert [_where(f) for f in found] == [("公示名单", 3, 4)]
+    loc = found[0]["location"]
+    assert describe(Location(**loc)) == "工作表“公示名单” D3"
+
+
+def test_hidden_sheet_row_column_and_format_are_reported_and_checked(tmp_path):
+    def build(book):
+        sheet = book.active
+        sheet.title = "名单"
+        sheet.append(["姓名", "电话", "备注"])
+        sheet.append(["张某", "139****0246", "已核实"])
+        sheet.append(["李某", "13812345678", "退回"])
+        sheet.append(["赵某", "已遮盖", "身份证" + ID])
+        sheet.row_dimensions[3].hidden = True
+        sheet.column_dimensions["C"].hidden = True
+        sheet["B5"] = "13905710246"
+        sheet["B5"].number_format = ";;;"
+        secret = book.create_sheet("底稿")
+        secret.sheet_state = "veryHidden"
+        secret.append(["姓名", "身份证号"])
+        secret.append(["钱某", "320506198507124317"])
+    found = _findings(_book(tmp_path / "名单.xlsx", build))
+    hidden = {(f["match"], _where(f)) for f in found if f["check"] == "hidden/hidden-text"}
+    assert hidden == {("隐藏的行", ("名单", 3, None)), ("隐藏的列", ("名单", None, 3)),
+                      ("格式设为不显示内容的单元格（如 ;;;）", ("名单", 5, 2)),
+                      ("深度隐藏的工作表（Excel 界面中无法取消隐藏）", ("底稿", None, None))}
+    personal = {(f["check"], _where(f)) for f in found if f["check"].startswith("pii/")}
+    assert {("pii/mobile", ("名单", 3, 2)), ("pii/id-card", ("名单", 4, 3)), ("pii/mobile", ("名单", 5, 2)),
+            ("pii/id-card", ("底稿", 2, 2))} <= personal
+
+
+def test_an_id_stored_as_a_number_is_reported_as_a_damaged_id(tmp_path):
+    def build(book):
+        book.active.append(["姓名", "身份证号"])
+        book.active.append(["张某", 1.10105199003077e17])  # what Excel keeps of 110105199003077657
+    found = _findings(_book(tmp_path / "名单.xlsx", build), "--select", "pii/id-card")
+    assert len(found) == 1 and found[0]["match"] == "1101**********7000"
+    assert "存为数字" in found[0]["message"]
+
+
+def test_a_number_is_read_with_every_digit_the_file_holds(tmp_path):
+    def build(book):
+        book.active.append(["金额", "日期"])
+        book.active.append([1234567.5, 45292])
+        book.active["B2"].number_format = "yyyy-mm-dd"
+    texts = [s.text for s in extract(str(_book(tmp_path / "a.xlsx", build))).segments]
+    assert texts[:4] == ["金额", "日期", "1234567.5", "2024-01-01"]
+
+
+def test_comments_headers_text_and_properties_are_read(tmp_path):
+    def build(book):
+        sheet = book.active
+        sheet.title = "表一"
+        sheet["A1"] = "统计表"
+        sheet["A1"].comment = Comment("请核对张建国的电话13905710246", "王审核")
+        sheet.oddHeader.center.text = "内部资料"
+        book.properties.creator = "孙起草"
+    found = _findings(_book(tmp_path / "a.xlsx", build))
+    by_check = {f["check"]: f for f in found}
+    assert _where(by_check["hidden/comment"]) == ("表一", 1, 1)
+    assert by_check["hidden/comment"]["location"]["detail"] == "王**"
+    assert by_check["pii/mobile"]["location"]["part"] == "comment"
+    assert by_check["secrecy/restricted"]["location"]["part"] == "header"
+    assert by_check["hidden/metadata"]["context"] == "creator=孙**"
+
+
+def test_threaded_comments_are_read_once(tmp_path):
+    path = _book(tmp_path / "a.xlsx", lambda book: book.active.append(["统计表"]))
+    parts = {
+        "xl/threadedComments/threadedComment1.xml":
+            '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+            '<threadedComment ref="A1" personId="{P1}" id="{C1}"><text>电话13905710246</text>'
+            '</threadedComment></ThreadedComments>',
+        "xl/persons/person.xml":
+            '<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+            '<person displayName="王审核" id="{P1}"/></personList>',
+        "xl/worksheets/_rels/sheet1.xml.rels":
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2017/10/relationships/'
+            'threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>',
+    }
+    _add_parts(path, parts)
+    found = [f for f in _findings(path) if f["check"] == "hidden/comment"]
+    assert [(f["location"]["detail"], _where(f)) for f in found] == [("王**", ("Sheet", 1, 1))]
+
+
+def test_pivot_caches_and_macros_are_named_as_not_checked(tmp_path):
+    path = _book(tmp_path / "a.xlsx", lambda book: book.active.append(["统计表"]))
+    _add_parts(path, {"xl/pivotCache/pivotCacheRecords1.xml": "<pivotCacheRecords/>"})
+    assert extract(str(path)).attachments == ("数据透视表缓存（可能保留源数据）：pivotCacheRecords1.xml",)
+    assert any(f["check"] == "hidden/embedded" for f in _findings(path))
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda data: data[: len(data) // 2], "损坏"),
+    (lambda data: _without(data, "xl/workbook.xml"), "不是 Excel 工作簿"),
+])
+def test_a_damaged_workbook_is_one_clear_error(tmp_path, damage, message):
+    data = roster_xlsx(tmp_path / "名单.xlsx").read_bytes()
+    (tmp_path / "坏.xlsx").write_bytes(damage(data))
+    with pytest.raises(ExtractError, match=message):
+        extract(str(tmp_path / "坏.xlsx"))
+
+
+def test_entities_in_a_sheet_are_never_expanded(tmp_path):
+    path = _book(tmp_path / "a.xlsx", lambda book: book.active.append(["x"]))
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "身份证110105199003077657">]>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>')
+    _add_parts(path, {"xl/worksheets/sheet1.xml": bomb})
+    assert ID not in "".join(s.text for s in extract(str(path)).segments)
+
+
+def test_a_workbook_named_docx_is_read_as_a_workbook(tmp_path):
+    data = roster_xlsx(tmp_path / "名单.xlsx").read_bytes()
+    (tmp_path / "名单.docx").write_bytes(data)
+    doc = extract(str(tmp_path / "名单.docx"))
+    assert doc.format == "xlsx" and "按内容读取" in doc.warnings[0]
+
+
+def _add_parts(path, parts):
+    with zipfile.ZipFile(path) as zf:
+        items = {name: zf.read(name) for name in zf.namelist()}
+    items.update({name: text.encode() for name, text in parts.items()})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in items.items():
+            zf.writestr(name, data)
+
+
+def _without(data, part):
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            if name != part:
+                dst.writestr(name, src.read(name))
+    return out.getvalue()
