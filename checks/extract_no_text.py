@@ -32,8 +32,9 @@ class NoTextCheck(Check):
         if not document.pages_without_text and not any(
             s.text.strip() for s in document.segments if s.location.part != "metadata"
         ):
-            if document.format in ("txt", "md"):  # nothing there to miss: a text file is all text
-                yield replace(self.file_finding("文本文件是空的（没有任何文字），请确认是否上传了正确的文件"),
+            if document.format in ("txt", "md", "csv", "html"):  # nothing there to miss: it is all text
+                what = "网页" if document.format == "html" else "文本文件"
+                yield replace(self.file_finding(f"{what}是空的（没有任何文字），请确认是否上传了正确的文件"),
                               severity="warning")
             else:
                 yield self.file_finding("文件中没有可提取的文字，无法自动检查，请人工审阅")

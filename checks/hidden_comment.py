@@ -14,13 +14,17 @@ class CommentCheck(Check):
 
     id = "hidden/comment"
     severity = "error"
-    description = "文档中的批注（.docx）或注释（.pdf）：发布后任何人都能看到，请删除"
+    description = "文档中的批注（.docx、.xlsx）、注释（.pdf）或网页源代码中的注释：发布后任何人都能看到，请删除"
     advice = "删除全部批注后再发布：disclosure-lint clean 原文.docx -o 发布版.docx。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per comment."""
         for segment in document.segments:
-            if segment.location.part in ("comment", "annotation"):
+            if segment.location.part in ("comment", "annotation") and document.format == "html":
+                yield part_finding(self, context, segment.location,
+                                   "网页源代码含注释（<!-- … -->）：页面上不显示，但查看源代码即可看到，发布前请删除",
+                                   "HTML 注释", segment.text, segment=segment)
+            elif segment.location.part in ("comment", "annotation"):
                 author = segment.location.detail or "未署名"
                 yield part_finding(self, context, segment.location,
                                    f"文档含{author}的批注，发布前请删除批注", author, segment.text,

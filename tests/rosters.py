@@ -59,3 +59,18 @@ def roster_xlsx(path: Path) -> Path:
     sheet.column_dimensions["F"].hidden = True
     book.save(path)
     return path
+
+
+def roster_html(path: Path, encoding: str = "utf-8") -> Path:
+    """The roster as a web page's table, the last column's cells styled display:none."""
+    def row(values, tag):
+        cells = []
+        for c, value in enumerate(values, 1):
+            style = ' style="display: none"' if c == HIDDEN_COL else ""
+            cells.append(f"<{tag}{style}>{value}</{tag}>")
+        return "<tr>" + "".join(cells) + "</tr>"
+    rows = "\n".join([row(HEADER, "th"), *(row(values, "td") for values in ROWS)])
+    page = (f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"><title>{TITLE}</title></head>\n'
+            f"<body>\n<h1>{TITLE}</h1>\n<table>\n{rows}\n</table>\n</body></html>\n")
+    path.write_bytes(page.encode(encoding))
+    return path

@@ -5,9 +5,9 @@ the viewer hides would lose two of the findings below.
 """
 
 import pytest
-from rosters import pii_findings, roster_docx, roster_xlsx
+from rosters import pii_findings, roster_docx, roster_html, roster_xlsx
 
-BUILDERS = {"xlsx": roster_xlsx}
+BUILDERS = {"xlsx": roster_xlsx, "html": roster_html}
 
 
 @pytest.fixture(scope="module")

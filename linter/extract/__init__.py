@@ -12,7 +12,7 @@ import os
 from dataclasses import replace
 
 from linter.extract.errors import ExtractError, unreadable
-from linter.extract.sniff import EXTENSIONS, TEXT_FORMATS, sniff
+from linter.extract.sniff import EXTENSIONS, MARKUP_FORMATS, TEXT_FORMATS, sniff
 from linter.model import Document
 
 __all__ = ["ExtractError", "extract", "extract_bytes", "read_input", "MAX_FILE_SIZE"]
@@ -23,7 +23,8 @@ MAX_FILE_SIZE = 512 * 1024 * 1024
 # searched; a text draft is rarely over 1 MB. Beyond this cap it is refused (split it).
 MAX_TEXT_SIZE = 16 * 1024 * 1024
 
-_MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx"}
+_MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx",
+            "html": "html"}
 
 
 def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:
@@ -48,10 +49,10 @@ def read_input(path: str, max_size: int = MAX_FILE_SIZE) -> bytes:
 
 def extract_bytes(path: str, data: bytes) -> Document:
     """Extract a file's bytes; `path` names it (its extension is what the file claims to be)."""
-    if not data and EXTENSIONS.get(os.path.splitext(path)[1].lower()) not in ("txt", "md"):
+    if not data and EXTENSIONS.get(os.path.splitext(path)[1].lower()) not in ("txt", "md", "html"):
         raise ExtractError("文件为空 (empty file)")  # an empty text is read, and checked: nothing in it
     fmt, warnings = sniff(path, data)
-    if fmt in TEXT_FORMATS and len(data) > MAX_TEXT_SIZE:
+    if (fmt in TEXT_FORMATS or fmt in MARKUP_FORMATS) and len(data) > MAX_TEXT_SIZE:
         raise ExtractError(f"文本文件过大：{_megabytes(len(data))}，文本上限 {_megabytes(MAX_TEXT_SIZE)}，"
                            "请拆分后再检查 (text too large)")
     module = importlib.import_module(f"linter.extract.{_MODULES[fmt]}")

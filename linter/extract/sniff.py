@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 
 from linter.extract.errors import ExtractError
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
-              ".xlsx": "xlsx", ".xlsm": "xlsx"}
+              ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
+              ".xhtml": "html"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
@@ -22,7 +24,11 @@ UNSUPPORTED = {
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel"}
+_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel", "html": "HTML"}
+# Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
+MARKUP_FORMATS = frozenset({"html"})
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -66,6 +72,8 @@ def _content_format(data: bytes, claimed: str | None) -> str:
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
         raise ExtractError(
             "这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
+    if claimed == "html" or (claimed == "txt" and _HTML_START.match(data[:4096])):
+        return "html"
     return claimed if claimed in ("md", "csv") else "txt"
 
 

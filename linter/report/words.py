@@ -10,6 +10,7 @@ _PART_WORDS = {
     "header": "页眉", "footer": "页脚", "footnote": "脚注", "comment": "批注",
     "hidden-text": "隐藏文字", "textbox": "文本框", "annotation": "注释", "metadata": "文档属性",
 }
+_PAGE_WORDS = {"script": "网页脚本", "comment-label": "HTML 注释"}
 _REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入)"}
 
 
@@ -39,6 +40,8 @@ def _part(location: Location) -> str:
         return _REVISION_WORDS.get(detail or "", "修订")
     if part in ("comment", "annotation") and detail:
         return f"{_PART_WORDS[part]}({detail})"
+    if part == "metadata" and detail in _PAGE_WORDS:
+        return _PAGE_WORDS[detail]
     if part == "metadata" and detail:
         return f"文档属性({detail})"
     return _PART_WORDS.get(part, "")
