@@ -7,6 +7,7 @@ digits the file holds, however Excel would display it.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -53,31 +54,43 @@ def column_number(letters: str) -> int:
     return number
 
 
+@functools.lru_cache(maxsize=4096)
+def _column(letters: str) -> int:
+    return column_number(letters) if letters.isalpha() and letters.isupper() else 0
+
+
 def parse_ref(ref: str) -> tuple[int | None, int | None]:
     """B3 as (row 3, column 2); (None, None) for anything else."""
     found = _REF.fullmatch(ref)
     return (int(found.group(2)), column_number(found.group(1))) if found else (None, None)
 
 
+_ROW, _COL, _C, _V, _IS = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is"))
+_HEADERS = {f"{{{S}}}{name}Header": "header" for name in ("odd", "even", "first")}
+_HEADERS.update({f"{{{S}}}{name}Footer": "footer" for name in ("odd", "even", "first")})
+
+
 def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetContent:
     """Stream a worksheet part's bytes into its content."""
     content = SheetContent()
-    events = etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True,
-                             load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    # Only the elements read here raise events: a cell's <c>/<v> are read from their row.
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=(_ROW, _COL, *_HEADERS),
+                             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
     try:
         for _, element in events:
             tag = element.tag
-            if tag == f"{{{S}}}row":
+            if tag == _ROW:
                 _read_row(element, content, strings, styles)
                 element.clear()
+                while element.getprevious() is not None:  # rows already read: let them go
+                    del element.getparent()[0]
                 if len(content.cells) > MAX_CELLS:
                     raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
-            elif tag == f"{{{S}}}col":
+            elif tag == _COL:
                 _read_col(element, content)
-            elif tag in (f"{{{S}}}oddHeader", f"{{{S}}}evenHeader", f"{{{S}}}firstHeader"):
-                _read_header(element, "header", content)
-            elif tag in (f"{{{S}}}oddFooter", f"{{{S}}}evenFooter", f"{{{S}}}firstFooter"):
-                _read_header(element, "footer", content)
+            else:
+                _read_header(element, _HEADERS[tag], content)
     except etree.XMLSyntaxError as exc:
         raise ExtractError(f"工作表 XML 已损坏（{exc.msg}）(corrupt XML)") from None
     return content
@@ -95,8 +108,9 @@ def _read_row(element, content: SheetContent, strings: list[str], styles: CellSt
     if element.get("hidden") in ("1", "true") or element.get("ht") in ("0", "0.0"):
         content.hidden_rows.add(row)
     col = 0
-    for cell in element.iterchildren(f"{{{S}}}c"):
-        col = parse_ref(cell.get("r") or "")[1] or col + 1
+    for cell in element.iterchildren(_C):
+        ref = cell.get("r")
+        col = (_column(ref.rstrip("0123456789")) if ref else 0) or col + 1
         text, number = _value(cell, strings, styles)
         if text.strip():
             concealed = styles.conceals(cell.get("s"))
@@ -106,8 +120,8 @@ def _read_row(element, content: SheetContent, strings: list[str], styles: CellSt
 def _value(cell, strings: list[str], styles: CellStyles) -> tuple[str, bool]:
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        return rich_text(cell.find(f"{{{S}}}is")), False
-    v = cell.findtext(f"{{{S}}}v")
+        return rich_text(cell.find(_IS)), False
+    v = cell.findtext(_V)
     if v is None:
         return "", False
     if kind == "s":

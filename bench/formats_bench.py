@@ -1,0 +1,141 @@
+"""Extraction speed of the newer formats against the library a user would reach for, in one run.
+
+    pip install -e '.[test,bench]'
+    python bench/formats_bench.py [--rows 50000] [--html-mb 5]
+
+Generates under bench/out/ (not committed): an .xlsx roster of `rows` rows x 6 columns
+(shared strings and numbers, as Excel writes them) and an HTML page of about `html-mb` MB
+(paragraphs, headings and tables, as a CMS publishes them). Prints cells/s for our .xlsx
+reader and for openpyxl in read-only mode, and MB/s for our HTML reader and for
+BeautifulSoup's get_text (lxml parser), with a check that both recovered the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from linter.extract import extract  # noqa: E402
+
+OUT = HERE / "out"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂"
+PLACES = ("城南路", "解放路", "人民大道", "建设街", "新华路", "中山北路")
+
+
+def _person(rng: random.Random, n: int) -> list[object]:
+    name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+    return [n, name, f"1101**********{rng.randint(1000, 9999)}", f"139****{rng.randint(1000, 9999)}",
+            f"{rng.choice(PLACES)}{rng.randint(1, 300)}号", rng.randint(300, 5000)]
+
+
+def make_xlsx(rows: int) -> Path:
+    import openpyxl
+
+    path = OUT / f"roster-{rows}.xlsx"
+    if path.exists():
+        return path
+    rng = random.Random(3)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("名单")
+    sheet.append(["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"])
+    for n in range(1, rows + 1):
+        sheet.append(_person(rng, n))
+    book.save(path)
+    return path
+
+
+def make_html(megabytes: int) -> Path:
+    path = OUT / f"page-{megabytes}mb.html"
+    if path.exists():
+        return path
+    rng = random.Random(5)
+    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>公示</title></head><body>']
+    size = 0
+    while size < megabytes * 2**20:
+        block = [f"<h2>第{rng.randint(1, 99)}批公示</h2>",
+                 "<p>" + "根据有关规定，现将审核结果予以公示，公示期为五个工作日。" * rng.randint(1, 4) + "</p>",
+                 "<table><tr><th>序号</th><th>姓名</th><th>住址</th><th>金额</th></tr>"]
+        for n in range(1, 21):
+            row = _person(rng, n)
+            block.append(f"<tr><td>{n}</td><td>{row[1]}</td><td>{row[4]}</td><td>{row[5]}</td></tr>")
+        block.append("</table>")
+        chunk = "\n".join(block)
+        parts.append(chunk)
+        size += len(chunk.encode())
+    parts.append("</body></html>")
+    path.write_text("\n".join(parts), "utf-8")
+    return path
+
+
+def _best(run, repeat: int = 3) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def bench_xlsx(path: Path) -> None:
+    import openpyxl
+
+    def ours():
+        return [s.text for s in extract(str(path)).segments if s.location.sheet]
+
+    def theirs():
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        values = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                  for v in row if v is not None and str(v).strip()]
+        book.close()
+        return values
+
+    mine, our_cells = _best(ours)
+    other, their_cells = _best(theirs)
+    same = our_cells == their_cells
+    print(f".xlsx {path.name}: {len(our_cells):,} cells")
+    print(f"  disclosure-lint     {mine:6.2f} s  {len(our_cells) / mine:12,.0f} cells/s")
+    print(f"  openpyxl read-only  {other:6.2f} s  {len(their_cells) / other:12,.0f} cells/s")
+    print(f"  ratio {other / mine:.1f}x; same cell texts: {same}")
+
+
+def bench_html(path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    data = path.read_bytes()
+    megabytes = len(data) / 2**20
+
+    def ours():
+        return "".join(s.text for s in extract(str(path)).segments if s.location.part in ("body", "table"))
+
+    def theirs():
+        return BeautifulSoup(data, "lxml").get_text()
+
+    mine, our_text = _best(ours)
+    other, their_text = _best(theirs)
+    squeeze = str.maketrans("", "", " \n\t\r")
+    same = our_text.translate(squeeze) == their_text.translate(squeeze)
+    print(f".html {path.name}: {megabytes:.1f} MB")
+    print(f"  disclosure-lint            {mine:6.2f} s  {megabytes / mine:6.1f} MB/s")
+    print(f"  BeautifulSoup get_text     {other:6.2f} s  {megabytes / other:6.1f} MB/s")
+    print(f"  ratio {other / mine:.1f}x; same text (whitespace aside): {same}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--html-mb", type=int, default=5)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    bench_xlsx(make_xlsx(args.rows))
+    bench_html(make_html(args.html_mb))
+
+
+if __name__ == "__main__":
+    main()
