@@ -4,10 +4,15 @@ The roster's full ID numbers sit in a hidden column; a format whose reader skipp
 the viewer hides would lose two of the findings below.
 """
 
+from pathlib import Path
+
 import pytest
 from rosters import pii_findings, roster_docx, roster_html, roster_xlsx
 
 BUILDERS = {"xlsx": roster_xlsx, "html": roster_html}
+# Saved by LibreOffice from the same roster (fixtures/formats/make.py).
+SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+SAVED_FORMATS = ["odt"]
 
 
 @pytest.fixture(scope="module")
@@ -22,3 +27,8 @@ def expected(tmp_path_factory):
 def test_the_roster_gives_the_findings_of_the_word_roster(tmp_path, fmt, expected):
     path = BUILDERS[fmt](tmp_path / f"名单.{fmt}")
     assert pii_findings(path) == expected
+
+
+@pytest.mark.parametrize("fmt", SAVED_FORMATS)
+def test_the_roster_saved_by_an_office_suite_gives_the_same_findings(fmt, expected):
+    assert pii_findings(SAVED / f"名单.{fmt}") == expected

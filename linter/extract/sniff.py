@@ -6,16 +6,17 @@ import io
 import os
 import re
 import zipfile
+import zlib
 
 from linter.extract.errors import ExtractError
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
-              ".xhtml": "html"}
+              ".xhtml": "html", ".odt": "odt"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
-    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF", ".odt": "ODF 文本 (.odt)",
+    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF",
     ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
     ".xls": "Excel 97-2003 (.xls)", ".et": "WPS 表格 (.et)",
     ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
@@ -24,7 +25,8 @@ UNSUPPORTED = {
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel", "html": "HTML"}
+_NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel",
+          "html": "HTML", "odt": "ODF 文本"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
@@ -42,7 +44,7 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
     if actual == claimed or {actual, claimed} <= TEXT_FORMATS:
         return claimed, ()
-    if actual in ("docx", "xlsx", "pdf") or claimed in TEXT_FORMATS:
+    if actual not in TEXT_FORMATS or claimed in TEXT_FORMATS:
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
     raise ExtractError(
@@ -81,13 +83,16 @@ def _zip_format(data: bytes, claimed: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
+    if mimetype.strip() == b"application/vnd.oasis.opendocument.text":
+        return "odt"
     if "word/document.xml" in names:
         return "docx"
     if any(name.startswith("xl/") for name in names):  # the workbook part missing is the extractor's to say
         return "xlsx"
     office = "[Content_Types].xml" in names or "mimetype" in names
-    kind = "PowerPoint/ODF 等其他 Office 文档" if office else "ZIP 压缩包"
+    kind = "PowerPoint 或 ODF 表格、演示等其他 Office 文档" if office else "ZIP 压缩包"
     expected = "Excel 工作簿 (not an .xlsx)" if claimed == "xlsx" else "Word 文档 (not a .docx)"
     raise ExtractError(f"这是{kind}，不是 {expected}")
