@@ -12,11 +12,11 @@ from linter.extract.errors import ExtractError
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
-              ".xhtml": "html", ".odt": "odt"}
+              ".xhtml": "html", ".odt": "odt", ".rtf": "rtf"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
-    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)", ".rtf": "RTF",
+    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)",
     ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
     ".xls": "Excel 97-2003 (.xls)", ".et": "WPS 表格 (.et)",
     ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
@@ -26,7 +26,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel",
-          "html": "HTML", "odt": "ODF 文本"}
+          "html": "HTML", "odt": "ODF 文本", "rtf": "RTF"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
@@ -44,7 +44,7 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
     if actual == claimed or {actual, claimed} <= TEXT_FORMATS:
         return claimed, ()
-    if actual not in TEXT_FORMATS or claimed in TEXT_FORMATS:
+    if actual not in TEXT_FORMATS or claimed in TEXT_FORMATS or claimed == "rtf":  # RTF is text too
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
     raise ExtractError(
@@ -74,6 +74,8 @@ def _content_format(data: bytes, claimed: str | None) -> str:
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
         raise ExtractError(
             "这是旧版 Office/WPS 二进制文档（.doc/.wps/.xls），请另存为 .docx 后再检查 (legacy binary format)")
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
     if claimed == "html" or (claimed == "txt" and _HTML_START.match(data[:4096])):
         return "html"
     return claimed if claimed in ("md", "csv") else "txt"
