@@ -3,7 +3,8 @@ r"""Rich Text Format (.rtf): every part a drafter's editor may have saved.
 Body, tables, headers and footers, footnotes, comments, text boxes, hidden (\v) text,
 tracked deletions and the document information. A single pass over the control words:
 each group carries its destination (where its text goes) and character state (hidden,
-deleted, Unicode skip count, font). Chinese text comes as \uN escapes or as \'hh bytes in the font's code page (GBK for charset 134).
+deleted, Unicode skip count, font). Chinese text comes as \uN escapes or as \'hh bytes
+in the font's code page (GBK for charset 134).
 """
 
 from __future__ import annotations
