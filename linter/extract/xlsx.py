@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import io
 import posixpath
-from dataclasses import dataclass
 
 from linter.extract.errors import ExtractError
 from linter.extract.ooxml import Package, properties
-from linter.extract.xlsx_sheet import Cell, S, SheetContent, parse_ref, read_sheet, rich_text
+from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
+from linter.extract.xlsx_sheet import S, parse_ref, read_sheet, rich_text
 from linter.extract.xlsx_styles import CellStyles
 from linter.model import Document, Location, Segment
 
@@ -25,7 +25,6 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _TC = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
-_QUOTE = 12  # cells quoted in the finding about a hidden sheet, row or column
 # Parts that hold data but are not read as text: named so the reviewer knows.
 _NOT_READ = {
     "xl/pivotCache/pivotCacheRecords": "数据透视表缓存（可能保留源数据）",
@@ -34,16 +33,6 @@ _NOT_READ = {
     "xl/embeddings/": "嵌入对象",
     "xl/chartsheets/": "图表工作表",
 }
-_STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
-
-
-@dataclass(frozen=True)
-class SheetRef:
-    """A sheet as the workbook lists it."""
-
-    name: str
-    state: str
-    part: str
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
@@ -64,8 +53,8 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                 damaged.append(f"缺少工作表“{sheet.name}”的部件 {sheet.part}，其中的单元格未读出")
                 continue
             content = read_sheet(raw, strings, styles)
-            segments += _cells(sheet, content)
-            concealed += _hidden(sheet, content)
+            segments += cell_segments(sheet, content)
+            concealed += hidden_segments(sheet, content)
             segments += _sheet_extras(pkg, sheet, content)
         metadata = properties(pkg)
         attachments = _not_read(pkg.names)
@@ -101,50 +90,6 @@ def _relations(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
 def _shared_strings(pkg: Package) -> list[str]:
     root = pkg.xml("xl/sharedStrings.xml")
     return [] if root is None else [rich_text(si) for si in root.iterfind(f"{{{S}}}si")]
-
-
-def _cells(sheet: SheetRef, content: SheetContent) -> list[Segment]:
-    """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
-    header = _header_row(content.cells)
-    segments = []
-    for cell in content.cells:
-        part = "table" if header is None or cell.row >= header else "body"
-        segments.append(Segment(cell.text, Location(part=part, row=cell.row, col=cell.col, sheet=sheet.name,
-                                                    detail="number" if cell.number else None)))
-    return segments
-
-
-def _header_row(cells: list[Cell]) -> int | None:
-    """The first row holding two or more cells: a title merged across the sheet is not a header."""
-    counts: dict[int, int] = {}
-    for cell in cells:
-        counts[cell.row] = counts.get(cell.row, 0) + 1
-        if counts[cell.row] == 2:
-            return cell.row
-    return None
-
-
-def _hidden(sheet: SheetRef, content: SheetContent) -> list[Segment]:
-    """One segment per hidden sheet, row, column or format-hidden cell, quoting what it holds."""
-    if sheet.state in _STATES:
-        return [_quoted(content.cells, Location(part="hidden-text", sheet=sheet.name, detail=_STATES[sheet.state]))]
-    found = []
-    for row in sorted(content.hidden_rows):
-        cells = [c for c in content.cells if c.row == row]
-        if cells:
-            found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, row=row, detail="hidden-row")))
-    for col in sorted(content.hidden_cols & {c.col for c in content.cells}):
-        cells = [c for c in content.cells if c.col == col]
-        found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, col=col, detail="hidden-column")))
-    for cell in content.cells:
-        if cell.concealed and cell.row not in content.hidden_rows and cell.col not in content.hidden_cols:
-            found.append(Segment(cell.text, Location(part="hidden-text", sheet=sheet.name, row=cell.row,
-                                                     col=cell.col, detail="hidden-format")))
-    return found
-
-
-def _quoted(cells: list[Cell], location: Location) -> Segment:
-    return Segment(" ".join(c.text for c in cells[:_QUOTE]), location)
 
 
 def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[Segment]:

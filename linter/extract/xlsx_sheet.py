@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import io
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from linter.extract.errors import ExtractError
+from linter.extract.sheets import Cell, SheetContent
 from linter.extract.xlsx_styles import CellStyles
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -23,27 +23,6 @@ _REF = re.compile(r"([A-Z]{1,3})(\d+)")
 # &L &C &R sections, &"font,style", &12 (size), &P &N &D &T &F &A &K colour … of a print header.
 _HEADER_CODE = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRPNDTZFAGBIUESXY&]')
 MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
-
-
-@dataclass
-class Cell:
-    """A cell's text as stored, where it is, and whether it stores a number."""
-
-    row: int
-    col: int
-    text: str
-    number: bool = False
-    concealed: bool = False  # a format (;;;) shows nothing of it
-
-
-@dataclass
-class SheetContent:
-    """What one worksheet holds."""
-
-    cells: list[Cell] = field(default_factory=list)
-    hidden_rows: set[int] = field(default_factory=set)
-    hidden_cols: set[int] = field(default_factory=set)
-    headers: list[tuple[str, str]] = field(default_factory=list)  # (header|footer, text)
 
 
 def column_number(letters: str) -> int:
