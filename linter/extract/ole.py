@@ -1,0 +1,45 @@
+"""OLE2 compound files (the container of .doc, .wps, .xls, .et): what they hold, and their properties."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import olefile
+
+from linter.extract.errors import ExtractError
+
+# SummaryInformation / DocumentSummaryInformation fields worth a reviewer's eye, under the
+# names .docx properties have, so hidden/metadata reports them alike.
+_FIELDS = {"author": "creator", "last_saved_by": "lastModifiedBy", "title": "title", "subject": "subject",
+           "keywords": "keywords", "comments": "description", "company": "Company", "manager": "Manager",
+           "category": "category", "template": "Template"}
+_CODEPAGES = {65001: "utf-8", 936: "gb18030", 1200: "utf-16-le", 950: "cp950", 1252: "cp1252"}
+_DEFAULT_TEMPLATES = {"Normal.dotm", "Normal.dot", "Normal.wpt", "Normal"}
+
+
+def open_ole(data: bytes) -> olefile.OleFileIO:
+    """The compound file, or a clear error when its structure is broken."""
+    try:
+        return olefile.OleFileIO(io.BytesIO(data))
+    except (OSError, ValueError, IndexError, struct.error) as exc:
+        raise ExtractError(f"文件已损坏或不完整（OLE 结构无效：{exc}）(corrupt or truncated)") from None
+
+
+def ole_properties(data: bytes) -> dict[str, str]:
+    """Author, last saved by, title, company … from the property sets (empty when unreadable)."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            meta = ole.get_metadata()
+    except Exception:  # noqa: BLE001 — properties are a bonus; a broken set must not lose the text
+        return {}
+    codepage = _CODEPAGES.get((meta.codepage or 0) & 0xFFFF, "gb18030")
+    found = {}
+    for name, key in _FIELDS.items():
+        value = getattr(meta, name, None)
+        if isinstance(value, bytes):
+            value = value.decode(codepage, errors="replace")
+        value = (value or "").strip("\x00 \t\r\n") if isinstance(value, str) else ""
+        if value and not (key == "Template" and value in _DEFAULT_TEMPLATES):
+            found[key] = value
+    return found

@@ -1,0 +1,95 @@
+"""Excel 97-2003 (.xls, BIFF8; WPS 表格 saves .et in it too), read with xlrd.
+
+Read as an .xlsx is: every sheet a table under its title, hidden and very-hidden sheets,
+hidden rows and columns and ;;;-formatted cells read and reported, cell notes with their
+author, document properties from the OLE property sets.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import xlrd
+
+from linter.extract.errors import ExtractError
+from linter.extract.ole import ole_properties
+from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments
+from linter.extract.xlsx_sheet import number_text
+from linter.model import Document, Location, Segment
+
+_STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
+
+
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read an .xls file's bytes into a Document."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=_Quiet())
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)") from None
+        raise ExtractError(f"Excel 97-2003 工作簿已损坏（{exc}）(corrupt .xls)") from None
+    except (ValueError, IndexError, KeyError, AssertionError, OverflowError, UnicodeDecodeError) as exc:
+        raise ExtractError(f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）(corrupt .xls)") from None
+    segments: list[Segment] = []
+    concealed: list[Segment] = []
+    for sheet in book.sheets():
+        ref = SheetRef(sheet.name, _STATES.get(sheet.visibility, "visible"), "")
+        content = _content(book, sheet)
+        segments += cell_segments(ref, content)
+        concealed += hidden_segments(ref, content)
+        segments += [Segment(note.text.strip(), Location(part="comment", row=r + 1, col=c + 1, sheet=sheet.name,
+                                                          detail=(note.author or "").strip() or None))
+                     for (r, c), note in sorted(sheet.cell_note_map.items()) if note.text.strip()]
+    metadata = ole_properties(data)
+    segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    return Document(path=path, format="xls", segments=tuple(segments), metadata=metadata,
+                    concealed=tuple(concealed))
+
+
+def _content(book, sheet) -> SheetContent:
+    content = SheetContent()
+    content.hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
+    content.hidden_cols = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
+    for r in range(sheet.nrows):
+        for c, cell in enumerate(sheet.row(r)):
+            text, number = _value(book, cell)
+            if text.strip():
+                content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
+    return content
+
+
+def _value(book, cell) -> tuple[str, bool]:
+    kind = cell.ctype
+    if kind == xlrd.XL_CELL_TEXT:
+        return cell.value, False
+    if kind == xlrd.XL_CELL_NUMBER:
+        return number_text(repr(cell.value)), True
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            moment = xlrd.xldate_as_datetime(cell.value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return number_text(repr(cell.value)), True
+        return moment.date().isoformat() if moment.time() == datetime.time() else moment.isoformat(" ", "minutes"), False
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return ("TRUE" if cell.value else "FALSE"), False
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERR"), False
+    return "", False
+
+
+def _hides(book, sheet, r: int, c: int) -> bool:
+    """The cell's number format shows nothing of it (;;;, or only quoted text)."""
+    try:
+        xf = book.xf_list[sheet.cell_xf_index(r, c)]
+        code = book.format_map[xf.format_key].format_str
+    except (IndexError, KeyError):
+        return False
+    stripped = "".join(part for i, part in enumerate(code.split('"')) if i % 2 == 0)
+    return bool(code.strip()) and not stripped.replace(";", "").strip()
+
+
+class _Quiet:
+    """xlrd writes warnings about odd records to a log file: they are not the reviewer's concern."""
+
+    def write(self, text: str) -> None:
+        """Drop the warning."""

@@ -1,0 +1,43 @@
+"""Excel 97-2003: the same sheet reading as .xlsx, on workbooks saved by LibreOffice."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import cli
+from linter.extract import ExtractError, extract
+
+SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+
+
+def _where(f):
+    return f["location"]["sheet"], f["location"]["row"], f["location"]["col"]
+
+
+def test_everything_the_workbook_hides_is_reported_and_checked():
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(SAVED / "隐藏.xls")])
+    found = json.loads(result.output)["findings"]
+    hidden = {(f["match"], _where(f)) for f in found if f["check"] == "hidden/hidden-text"}
+    assert hidden == {("隐藏的行", ("统计", 3, None)), ("格式设为不显示内容的单元格（如 ;;;）", ("统计", 5, 3)),
+                      ("隐藏的工作表", ("底稿", None, None))}  # LibreOffice saves "very hidden" as hidden
+    personal = {(f["check"], _where(f)) for f in found if f["check"].startswith("pii/") and f["check"] != "pii/table"}
+    assert personal == {("pii/mobile", ("统计", 3, 2)), ("pii/mobile", ("统计", 5, 3)), ("pii/mobile", ("统计", 1, 1)),
+                        ("pii/id-card", ("统计", 4, 2)), ("pii/id-card", ("底稿", 2, 2))}
+    assert [_where(f) for f in found if f["check"] == "hidden/comment"] == [("统计", 1, 1)]
+    damaged = next(f for f in found if f["check"] == "pii/id-card" and _where(f) == ("统计", 4, 2))
+    assert "存为数字" in damaged["message"]
+
+
+def test_a_sheet_is_a_table_under_its_title_row():
+    doc = extract(str(SAVED / "名单.xls"))
+    assert doc.segments[0].location.part == "body"
+    assert doc.tables.all[0].header()[2] == "姓名"
+
+
+def test_a_truncated_workbook_is_one_clear_error(tmp_path):
+    data = (SAVED / "名单.xls").read_bytes()
+    (tmp_path / "坏.xls").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ExtractError, match="损坏"):
+        extract(str(tmp_path / "坏.xls"))
