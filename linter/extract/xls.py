@@ -69,7 +69,8 @@ def _value(book, cell) -> tuple[str, bool]:
             moment = xlrd.xldate_as_datetime(cell.value, book.datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return number_text(repr(cell.value)), True
-        return moment.date().isoformat() if moment.time() == datetime.time() else moment.isoformat(" ", "minutes"), False
+        whole_day = moment.time() == datetime.time()
+        return moment.date().isoformat() if whole_day else moment.isoformat(" ", "minutes"), False
     if kind == xlrd.XL_CELL_BOOLEAN:
         return ("TRUE" if cell.value else "FALSE"), False
     if kind == xlrd.XL_CELL_ERROR:
