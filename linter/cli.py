@@ -141,7 +141,7 @@ _CHECK_EPILOG = """\b
 def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, typos, profile, no_mask,
           jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
           baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
-    """检查文件或文件夹中的文稿（.docx、.xlsx、.xls、.odt、.rtf、.pdf、.html、.txt、.md、.csv）；- 读标准输入。"""
+    """检查文件或文件夹中的文稿（Word、WPS、Excel、ODF、RTF、PDF、网页、文本、CSV）；- 读标准输入。"""
     try:
         config = load_config(config_file)
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
@@ -166,7 +166,9 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
             if show_suppressed and fmt == "table":
                 render_suppressed(results, out)
         if not results:
-            _fail("没有找到可检查的文件（支持 .docx、.xlsx、.xls、.odt、.rtf、.pdf、.html、.txt、.md、.csv）")
+            from linter.extract.sniff import EXTENSIONS
+
+            _fail(f"没有找到可检查的文件（支持 {'、'.join(EXTENSIONS)}）")
         if write_baseline:
             write_baseline_file(write_baseline, results)
     except ConfigError as exc:  # raised lazily, e.g. --executor dask without dask installed

@@ -12,7 +12,7 @@ from rosters import pii_findings, roster_docx, roster_html, roster_xlsx
 BUILDERS = {"xlsx": roster_xlsx, "html": roster_html}
 # Saved by LibreOffice from the same roster (fixtures/formats/make.py).
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
-SAVED_FORMATS = ["odt", "rtf", "xls"]
+SAVED_FORMATS = ["odt", "rtf", "xls", "doc", "wps"]
 
 
 @pytest.fixture(scope="module")

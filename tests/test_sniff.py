@@ -35,7 +35,8 @@ def test_misnamed_file_is_read_by_content_with_a_warning(request, tmp_path, sour
 @pytest.mark.parametrize("name, data, message", [
     ("report.pdf", b"<html>404 Not Found</html>", "内容不是 PDF"),
     ("report.docx", "纯文本".encode(), "内容不是 DOCX"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "不支持的格式"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "损坏"),
+    ("slides.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "不支持的格式"),
     ("old.wps", b"anything", "WPS"),
     ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
      + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100, "加密"),

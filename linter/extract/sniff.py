@@ -13,11 +13,10 @@ from linter.extract.errors import ExtractError
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
               ".xhtml": "html", ".odt": "odt", ".rtf": "rtf",
-              ".xls": "xls", ".et": "xls"}
+              ".xls": "xls", ".et": "xls", ".doc": "doc", ".wps": "wps"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
-    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS 文字 (.wps)",
     ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
     ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
     ".ofd": "OFD 版式文件 (.ofd)", ".wpt": "WPS 模板 (.wpt)",
@@ -28,7 +27,8 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK, _BOOK, _WORD = ("\x00".join(name).encode("ascii") + b"\x00\x00\x00"
                            for name in ("Workbook", "Book", "WordDocument"))
 _NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel",
-          "html": "HTML", "odt": "ODF 文本", "rtf": "RTF", "xls": "Excel 97-2003"}
+          "html": "HTML", "odt": "ODF 文本", "rtf": "RTF", "xls": "Excel 97-2003", "doc": "Word 97-2003",
+          "wps": "WPS 文字"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
@@ -87,9 +87,8 @@ def _ole_format(data: bytes, claimed: str | None) -> str:
     if _WORKBOOK in data or _BOOK in data:
         return "xls"
     if _WORD in data:
-        raise ExtractError(
-            "这是旧版 Word/WPS 二进制文档（.doc/.wps），请另存为 .docx 后再检查 (legacy binary format)")
-    if claimed in ("xls", "doc"):
+        return "wps" if claimed == "wps" else "doc"
+    if claimed in ("xls", "doc", "wps"):
         raise ExtractError("文件已损坏或不完整（找不到文档或工作簿数据流）(corrupt or truncated)")
     raise ExtractError("这是 PowerPoint 等其他旧版 Office 二进制文件，不是可检查的文稿 (unsupported binary format)")
 

@@ -1,0 +1,203 @@
+"""Word 97-2003 (.doc) and WPS 文字 (.wps, the same binary format), read without an office suite.
+
+The OLE container (olefile) holds the WordDocument stream; its piece table gives the text
+of every story: the body, footnotes, headers and footers, comments, endnotes and text
+boxes. Character runs mark hidden text and tracked deletions, paragraph runs mark table
+cells and row ends. Field codes are dropped and their results kept, as Word shows them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import struct
+from dataclasses import dataclass, field
+
+from linter.extract import doc_binary as binary
+from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
+from linter.extract.errors import ExtractError
+from linter.extract.ole import ole_properties, open_ole
+from linter.model import Document, Location, Segment
+
+_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
+_REPLACED = {0x0B: "\n", 0x1E: "-", 0xA0: " ", 0x09: " "}
+_HEADER_KINDS = ("header", "header", "footer", "footer", "header", "footer")  # per section: even, odd, first
+
+
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read a .doc or .wps file's bytes into a Document."""
+    with open_ole(data) as ole:
+        if not ole.exists("WordDocument"):
+            raise ExtractError("不是 Word 文档（缺少 WordDocument 数据流）(not a .doc)")
+        wd = ole.openstream("WordDocument").read()
+        try:
+            fib = Fib.parse(wd)
+        except Damaged:
+            raise ExtractError("Word 文档结构已损坏（文件信息块无效）(corrupt .doc)") from None
+        if fib.encrypted:
+            raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
+        if not ole.exists(fib.table_stream):
+            raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
+        table = ole.openstream(fib.table_stream).read()
+    try:
+        reader = _Reader(wd, table, fib)
+        segments = reader.segments()
+    except (Damaged, struct.error, IndexError, ValueError):
+        raise ExtractError("Word 文档结构已损坏（文字或格式表指向文件之外）(corrupt .doc)") from None
+    metadata = ole_properties(data)
+    segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    return Document(path=path, format=fmt if fmt in ("doc", "wps") else "doc", segments=tuple(segments),
+                    metadata=metadata, revisions=reader.revisions)
+
+
+@dataclass
+class _Paragraph:
+    """Text of the paragraph or cell being read, by how it shows."""
+
+    shown: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    def add(self, char: str, flags: int) -> None:
+        (self.deleted if flags & DELETED else self.hidden if flags & HIDDEN else self.shown).append(char)
+
+
+class _Reader:
+    def __init__(self, wd: bytes, table: bytes, fib: Fib) -> None:
+        self.fib, self.table = fib, table
+        self.pieces = binary.pieces(fib.blob(table, binary.CLX))
+        self.text = binary.text_of(wd, self.pieces)
+        self.chars = binary.character_runs(wd, fib.blob(table, binary.PLCF_BTE_CHPX))
+        self.paras = binary.paragraph_runs(wd, fib.blob(table, binary.PLCF_BTE_PAPX))
+        self.starts = [p.cp for p in self.pieces]
+        self.revisions: dict[str, int] = {}
+
+    def segments(self) -> list[Segment]:
+        lengths = self.fib.lengths
+        bounds, at = {}, 0
+        for story in ("text", "footnote", "header", "macro", "comment", "endnote", "textbox", "header-textbox"):
+            bounds[story] = (at, at + lengths[story])
+            at += lengths[story]
+        found = self._body(*bounds["text"])
+        found += self._lines(*bounds["footnote"], "footnote") + self._lines(*bounds["endnote"], "footnote")
+        found += self._headers(*bounds["header"])
+        found += self._comments(*bounds["comment"])
+        found += self._lines(*bounds["textbox"], "textbox") + self._lines(*bounds["header-textbox"], "textbox")
+        return found
+
+    def _flags(self, cp: int, runs: binary.Runs) -> int:
+        k = max(0, min(len(self.pieces) - 1, bisect.bisect_right(self.starts, cp) - 1))
+        return runs.at(self.pieces[k].fc_of(cp))
+
+    def _body(self, start: int, end: int) -> list[Segment]:
+        found: list[Segment] = []
+        paragraph, number, row, col = _Paragraph(), 0, 0, 0
+        fields: list[bool] = []  # per open field: still in its code (before the separator)
+        inserted = False
+        for cp in range(start, min(end, len(self.text))):
+            char = self.text[cp]
+            if char == "\x13":
+                fields.append(True)
+                continue
+            if char == "\x14" and fields:
+                fields[-1] = False
+                continue
+            if char == "\x15" and fields:
+                fields.pop()
+                continue
+            if any(fields):
+                continue
+            flags = self._flags(cp, self.chars)
+            if flags & INSERTED and not inserted:
+                self.revisions["inserted"] = self.revisions.get("inserted", 0) + 1
+            inserted = bool(flags & INSERTED)
+            if char in "\r\x0c\x07":
+                para = self._flags(cp, self.paras)
+                if char == "\x07" and para & 2:  # the row's end mark
+                    row, col = row + 1, 0
+                elif para & 1 and char == "\r":
+                    paragraph.shown.append("\n")  # a paragraph inside a cell
+                elif para & 1 or char == "\x07":
+                    col += 1
+                    number += 1
+                    found += self._emit(paragraph, Location(part="table", paragraph=number, row=row + 1, col=col))
+                    paragraph = _Paragraph()
+                else:
+                    row = col = 0
+                    number += 1
+                    found += self._emit(paragraph, Location(paragraph=number))
+                    paragraph = _Paragraph()
+                continue
+            paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED), flags)
+        return found
+
+    def _emit(self, paragraph: _Paragraph, location: Location) -> list[Segment]:
+        found = []
+        for pieces, part, detail in ((paragraph.shown, location.part, None),
+                                     (paragraph.hidden, "hidden-text", "vanish"),
+                                     (paragraph.deleted, "tracked-change", "deleted")):
+            text = "".join(pieces).strip()
+            if text:
+                found.append(Segment(text, Location(part=part, paragraph=location.paragraph, row=location.row,
+                                                    col=location.col, detail=detail)))
+                if part == "tracked-change":
+                    self.revisions["deleted"] = self.revisions.get("deleted", 0) + 1
+        return found
+
+    def _plain(self, start: int, end: int) -> str:
+        """A story's text as shown: field codes dropped, special characters removed."""
+        out, fields = [], []
+        for char in self.text[start:min(end, len(self.text))]:
+            if char == "\x13":
+                fields.append(True)
+            elif char == "\x14" and fields:
+                fields[-1] = False
+            elif char == "\x15" and fields:
+                fields.pop()
+            elif not any(fields):
+                out.append("\n" if char in "\r\x07\x0c" else _REPLACED.get(ord(char), char))
+        return "".join(out).translate(_DROPPED)
+
+    def _lines(self, start: int, end: int, part: str) -> list[Segment]:
+        return [Segment(line.strip(), Location(part=part)) for line in self._plain(start, end).split("\n")
+                if line.strip()]
+
+    def _headers(self, start: int, end: int) -> list[Segment]:
+        if start == end:
+            return []
+        cps, _ = binary.plc_positions(self.fib.blob(self.table, binary.PLCF_HDD), 0)
+        found: list[Segment] = []
+        for k in range(6, len(cps) - 1):  # the first six stories are note separators
+            text = self._plain(start + cps[k], start + cps[k + 1]).strip()
+            part = _HEADER_KINDS[(k - 6) % 6]
+            if text and all((s.text, s.location.part) != (text, part) for s in found):
+                found.append(Segment(text, Location(part=part)))
+        return found
+
+    def _comments(self, start: int, end: int) -> list[Segment]:
+        if start == end:
+            return []
+        refs, records = binary.plc_positions(self.fib.blob(self.table, binary.PLCF_AND_REF), 30)
+        texts, _ = binary.plc_positions(self.fib.blob(self.table, binary.PLCF_AND_TXT), 0)
+        owners = binary.comment_owners(self.fib.blob(self.table, binary.GRP_ATN_OWNERS))
+        anchors = self._anchors(refs)
+        found = []
+        for k in range(len(texts) - 1):
+            text = self._plain(start + texts[k], start + texts[k + 1]).strip()
+            if not text:
+                continue
+            owner = struct.unpack_from("<H", records[k], 20)[0] if k < len(records) else -1
+            author = owners[owner] if 0 <= owner < len(owners) else None
+            found.append(Segment(text, Location(part="comment", paragraph=anchors.get(k), detail=author or None)))
+        return found
+
+    def _anchors(self, refs: list[int]) -> dict[int, int]:
+        """The body paragraph number each comment is anchored in."""
+        marks = sorted(refs[:-1])
+        anchors, paragraph, k = {}, 1, 0
+        for cp, char in enumerate(self.text[:self.fib.lengths["text"]]):
+            while k < len(marks) and marks[k] <= cp:
+                anchors[k] = paragraph
+                k += 1
+            if char in "\r\x07":
+                paragraph += 1
+        return anchors
