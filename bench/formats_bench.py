@@ -1,13 +1,16 @@
 """Extraction speed of the newer formats against the library a user would reach for, in one run.
 
     pip install -e '.[test,bench]'
-    python bench/formats_bench.py [--rows 50000] [--html-mb 5]
+    python bench/formats_bench.py [--rows 50000] [--html-mb 5] [--doc-pages 100]
 
 Generates under bench/out/ (not committed): an .xlsx roster of `rows` rows x 6 columns
 (shared strings and numbers, as Excel writes them) and an HTML page of about `html-mb` MB
 (paragraphs, headings and tables, as a CMS publishes them). Prints cells/s for our .xlsx
 reader and for openpyxl in read-only mode, and MB/s for our HTML reader and for
 BeautifulSoup's get_text (lxml parser), with a check that both recovered the same text.
+With LibreOffice on PATH, also a .doc of about `doc-pages` pages (paragraphs and tables,
+saved by LibreOffice from a generated .docx): MB/s for our reader and for
+`soffice --convert-to txt`, the conversion a user would otherwise run.
 """
 
 from __future__ import annotations
@@ -74,6 +77,61 @@ def make_html(megabytes: int) -> Path:
     return path
 
 
+def make_doc(pages: int) -> Path:
+    import shutil
+    import subprocess
+    import tempfile
+
+    from docx import Document as WordDocument
+
+    path = OUT / f"report-{pages}p.doc"
+    if path.exists():
+        return path
+    rng = random.Random(9)
+    document = WordDocument()
+    for page in range(pages):
+        document.add_heading(f"第{page + 1}部分 工作情况", level=1)
+        for _ in range(6):
+            document.add_paragraph("本机关依法依规做好政府信息公开工作，" * rng.randint(3, 6) + "取得了积极成效。")
+        table = document.add_table(rows=6, cols=4)
+        for r in range(6):
+            row = _person(rng, r)
+            for c in range(4):
+                table.cell(r, c).text = str(row[c])
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "report.docx"
+        document.save(source)
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile", "--convert-to",
+                        "doc:MS Word 97", "--outdir", work, str(source)], check=True, capture_output=True)
+        shutil.copyfile(Path(work) / "report.doc", path)
+    return path
+
+
+def bench_doc(path: Path) -> None:
+    import subprocess
+    import tempfile
+
+    megabytes = path.stat().st_size / 2**20
+
+    def ours():
+        return "".join(s.text for s in extract(str(path)).segments if s.location.part in ("body", "table"))
+
+    def theirs():
+        with tempfile.TemporaryDirectory() as work:
+            subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile", "--convert-to",
+                            "txt:Text (encoded):UTF8", "--outdir", work, str(path)], check=True, capture_output=True)
+            return (Path(work) / f"{path.stem}.txt").read_text("utf-8-sig")
+
+    mine, our_text = _best(ours)
+    other, their_text = _best(theirs, repeat=2)
+    squeeze = str.maketrans("", "", " \n\t\r\x0c")
+    same = our_text.translate(squeeze) == their_text.translate(squeeze)
+    print(f".doc {path.name}: {megabytes:.1f} MB")
+    print(f"  disclosure-lint            {mine:6.2f} s  {megabytes / mine:6.1f} MB/s")
+    print(f"  soffice --convert-to txt   {other:6.2f} s  {megabytes / other:6.1f} MB/s")
+    print(f"  ratio {other / mine:.1f}x; same text (whitespace aside): {same}")
+
+
 def _best(run, repeat: int = 3) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -131,10 +189,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--html-mb", type=int, default=5)
+    parser.add_argument("--doc-pages", type=int, default=100)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     bench_xlsx(make_xlsx(args.rows))
     bench_html(make_html(args.html_mb))
+    import shutil
+
+    if shutil.which("soffice"):
+        bench_doc(make_doc(args.doc_pages))
+    else:
+        print(".doc: skipped (LibreOffice's soffice is not on PATH)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)",
                            re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r" *\n[\n ]*")
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 _STRING = re.compile(r"'((?:[^'\\\n]|\\.){2,})'|\"((?:[^\"\\\n]|\\.){2,})\"|`((?:[^`\\]|\\.){2,})`")
 _WORTH = re.compile(r"[\u4e00-\u9fff]|\d{6}|@")  # a script string worth checking: Chinese, a number, an e-mail
@@ -54,6 +55,8 @@ class HiddenRules:
 
     def hides(self, element) -> bool:
         """The element is hidden by its own attributes or by one of these rules."""
+        if not element.attrib:
+            return False
         if element.get("hidden") is not None or _HIDING_STYLE.search(element.get("style") or ""):
             return True
         if element.get("id") in self.ids:
@@ -125,13 +128,21 @@ class PageWalker:
         self._flush()
         position = self._tables[-1]
         position[1] += 1
-        self._cell = _Cell(max(position[0], 1), position[1])
-        self._text(element.text, element, hidden, False)
-        for child in element:
-            self.walk(child, hidden)
-            self._text(child.tail, child, hidden, False)
-        self._flush(force=True)
-        self._cell = None
+        if len(element) == 0:  # most cells hold only text: no walk needed
+            text = _CJK_GAP.sub("", _SPACE.sub(" ", element.text or "")).strip()
+            if text:
+                part = "hidden-text" if hidden else "table"
+                self.segments.append(Segment(text, Location(
+                    part=part, line=element.sourceline, row=max(position[0], 1), col=position[1],
+                    detail="display-none" if hidden else None)))
+        else:
+            self._cell = _Cell(max(position[0], 1), position[1])
+            self._text(element.text, element, hidden, False)
+            for child in element:
+                self.walk(child, hidden)
+                self._text(child.tail, child, hidden, False)
+            self._flush(force=True)
+            self._cell = None
         span = (element.get("colspan") or "1").strip()
         position[1] += min(int(span), 1000) - 1 if span.isdigit() and int(span) > 0 else 0
 
@@ -150,8 +161,11 @@ class PageWalker:
         if self._cell is not None and not force:
             self._pieces.append("\n")
             return
+        if not self._pieces:
+            return
         text = _CJK_GAP.sub("", "".join(self._pieces)).strip()
-        text = re.sub(r" *\n[\n ]*", "\n", text)
+        if "\n" in text:
+            text = _LINE_BREAKS.sub("\n", text)
         if text:
             self.segments.append(Segment(text, self._location(), heading_level=self._heading))
         self._pieces = []
@@ -182,6 +196,8 @@ class PageWalker:
                                                              detail="script")))
 
     def _attributes(self, element, tag: str, hidden: bool) -> None:
+        if not element.attrib:
+            return
         line = element.sourceline
         if tag == "input" and (element.get("type") or "").lower() == "hidden":
             value = (element.get("value") or "").strip()
