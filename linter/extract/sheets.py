@@ -8,6 +8,7 @@ and cells a format shows nothing of are read like the rest, and listed apart as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from linter.model import Location, Segment
 
@@ -24,9 +25,8 @@ class SheetRef:
     part: str
 
 
-@dataclass
-class Cell:
-    """A cell's text as stored, where it is, and whether it stores a number."""
+class Cell(NamedTuple):
+    """A cell's text as stored, where it is, and whether it stores a number (a tuple: sheets hold millions)."""
 
     row: int
     col: int

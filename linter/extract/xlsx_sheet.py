@@ -44,7 +44,7 @@ def parse_ref(ref: str) -> tuple[int | None, int | None]:
     return (int(found.group(2)), column_number(found.group(1))) if found else (None, None)
 
 
-_ROW, _COL, _C, _V, _IS = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is"))
+_ROW, _COL, _C, _V, _IS, _T = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is", "t"))
 _HEADERS = {f"{{{S}}}{name}Header": "header" for name in ("odd", "even", "first")}
 _HEADERS.update({f"{{{S}}}{name}Footer": "footer" for name in ("odd", "even", "first")})
 
@@ -92,7 +92,7 @@ def _read_row(element, content: SheetContent, strings: list[str], styles: CellSt
         col = (_column(ref.rstrip("0123456789")) if ref else 0) or col + 1
         text, number = _value(cell, strings, styles)
         if text.strip():
-            concealed = styles.conceals(cell.get("s"))
+            concealed = bool(styles.hiding) and styles.conceals(cell.get("s"))
             content.cells.append(Cell(row, col, text, number, concealed))
 
 
@@ -112,12 +112,14 @@ def _value(cell, strings: list[str], styles: CellStyles) -> tuple[str, bool]:
         return ("TRUE" if v.strip() == "1" else "FALSE"), False
     if kind in ("str", "e"):
         return v, False
-    date = styles.date(cell.get("s"), v)
+    date = styles.date(cell.get("s"), v) if styles.dates else None
     return (date, False) if date else (number_text(v), True)
 
 
 def number_text(value: str) -> str:
     """A stored number as digits: 1.10105199001011E+17 is 110105199001011000, as the file holds it."""
+    if value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return value
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
@@ -133,6 +135,8 @@ def rich_text(element) -> str:
     """The text of a string item (<si>, <is>, a comment's <text>): plain or rich runs, not phonetic guides."""
     if element is None:
         return ""
+    if len(element) == 1 and element[0].tag == _T:
+        return element[0].text or ""
     pieces = []
     for child in element:
         tag = child.tag
