@@ -141,7 +141,7 @@ _CHECK_EPILOG = """\b
 def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, typos, profile, no_mask,
           jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
           baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
-    """检查文件或文件夹中的文稿（Word、WPS、Excel、ODF、RTF、PDF、网页、文本、CSV）；- 读标准输入。"""
+    """检查文件或文件夹中的文稿（Word、WPS、Excel、ODF、RTF、PDF、OFD、网页、文本、CSV）；- 读标准输入。"""
     try:
         config = load_config(config_file)
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),

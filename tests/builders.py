@@ -204,3 +204,70 @@ def concealing_pdf(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# --- .ofd -------------------------------------------------------------------
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+
+
+@dataclass
+class OfdText:
+    """A line of text on an OFD page, at (x, y) mm; white for text drawn in the page's colour."""
+
+    x: float
+    y: float
+    text: str
+    white: bool = False
+
+
+def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
+        annotation: tuple[int, str, str] | None = None, attachment: str | None = None,
+        signed: bool = False) -> Path:
+    """Write an OFD package laid out as GB/T 33190-2016 prescribes (OFD.xml, Doc_0/, Pages/, Annots/…).
+
+    `annotation` is (page number, author, remark).
+    """
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def text_object(n: int, item: OfdText) -> str:
+        fill = '<ofd:FillColor Value="255 255 255"/>' if item.white else ""
+        return (f'<ofd:TextObject ID="{n}" Boundary="{item.x} {item.y - 4} 170 6" Font="1" Size="4">{fill}'
+                f'<ofd:TextCode X="0" Y="4">{escape(item.text)}</ofd:TextCode></ofd:TextObject>')
+
+    parts = {}
+    info = f"<ofd:Author>{escape(author)}</ofd:Author>" if author else ""
+    signatures = "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>" if signed else ""
+    parts["OFD.xml"] = (f'<ofd:OFD {OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>'
+                        f"<ofd:DocID>0</ofd:DocID>{info}</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                        f"{signatures}</ofd:DocBody></ofd:OFD>")
+    page_list = "".join(f'<ofd:Page ID="{100 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+    extras = "<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>" if annotation else ""
+    extras += "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>" if attachment else ""
+    parts["Doc_0/Document.xml"] = (f'<ofd:Document {OFD_NS}><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID>'
+                                   "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+                                   f"</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>{extras}</ofd:Document>")
+    for i, items in enumerate(pages):
+        objects = "".join(text_object(n, item) for n, item in enumerate(items, 1))
+        parts[f"Doc_0/Pages/Page_{i}/Content.xml"] = (f"<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID=\"1\">"
+                                                      f"{objects}</ofd:Layer></ofd:Content></ofd:Page>")
+    if annotation:
+        page, creator, remark = annotation
+        parts["Doc_0/Annots/Annotations.xml"] = (f'<ofd:Annotations {OFD_NS}><ofd:Page PageID="{99 + page}">'
+                                                 "<ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page>"
+                                                 "</ofd:Annotations>")
+        parts["Doc_0/Annots/Page_0/Annotation.xml"] = (f'<ofd:PageAnnot {OFD_NS}><ofd:Annot ID="1" Type="Highlight" '
+                                                       f'Creator="{escape(creator)}"><ofd:Remark>{escape(remark)}'
+                                                       "</ofd:Remark></ofd:Annot></ofd:PageAnnot>")
+    if attachment:
+        parts["Doc_0/Attachs/Attachments.xml"] = (f'<ofd:Attachments {OFD_NS}><ofd:Attachment ID="1" '
+                                                  f'Name="{escape(attachment)}"><ofd:FileLoc>a.bin</ofd:FileLoc>'
+                                                  "</ofd:Attachment></ofd:Attachments>")
+    if signed:
+        parts["Doc_0/Signs/Signatures.xml"] = (f'<ofd:Signatures {OFD_NS}><ofd:Signature ID="1" Type="Seal" '
+                                               'BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, xml in parts.items():
+            zf.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + xml)
+    return path

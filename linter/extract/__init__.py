@@ -24,7 +24,7 @@ MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_TEXT_SIZE = 16 * 1024 * 1024
 
 _MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx",
-            "html": "html", "odt": "odt", "rtf": "rtf", "xls": "xls", "doc": "doc", "wps": "doc"}
+            "html": "html", "odt": "odt", "rtf": "rtf", "xls": "xls", "doc": "doc", "wps": "doc", "ofd": "ofd"}
 
 
 def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:

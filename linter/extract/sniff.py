@@ -13,13 +13,13 @@ from linter.extract.errors import ExtractError
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
               ".xhtml": "html", ".odt": "odt", ".rtf": "rtf",
-              ".xls": "xls", ".et": "xls", ".doc": "doc", ".wps": "wps"}
+              ".xls": "xls", ".et": "xls", ".doc": "doc", ".wps": "wps", ".ofd": "ofd"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
     ".docm": "启用宏的 Word 文档 (.docm)", ".dot": "Word 模板 (.dot)", ".dotx": "Word 模板 (.dotx)",
     ".ppt": "PowerPoint 97-2003 (.ppt)", ".pptx": "PowerPoint (.pptx)", ".dps": "WPS 演示 (.dps)",
-    ".ofd": "OFD 版式文件 (.ofd)", ".wpt": "WPS 模板 (.wpt)",
+    ".wpt": "WPS 模板 (.wpt)",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Password-protected .docx files are OLE containers holding this stream.
@@ -28,7 +28,7 @@ _WORKBOOK, _BOOK, _WORD = ("\x00".join(name).encode("ascii") + b"\x00\x00\x00"
                            for name in ("Workbook", "Book", "WordDocument"))
 _NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel",
           "html": "HTML", "odt": "ODF 文本", "rtf": "RTF", "xls": "Excel 97-2003", "doc": "Word 97-2003",
-          "wps": "WPS 文字"}
+          "wps": "WPS 文字", "ofd": "OFD"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
@@ -102,6 +102,8 @@ def _zip_format(data: bytes, claimed: str | None) -> str:
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
     if mimetype.strip() == b"application/vnd.oasis.opendocument.text":
         return "odt"
+    if "OFD.xml" in names:
+        return "ofd"
     if "word/document.xml" in names:
         return "docx"
     if any(name.startswith("xl/") for name in names):  # the workbook part missing is the extractor's to say

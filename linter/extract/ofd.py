@@ -1,0 +1,203 @@
+"""OFD (GB/T 33190-2016), the national fixed-layout format signed official documents come in.
+
+A zip of XML: OFD.xml names the document (DocInfo: title, author, creator …) and its
+Document.xml, which lists the pages, annotations, attachments and signatures. A page's
+text is in TextObject/TextCode elements placed by position; lines are rebuilt from those
+positions (a line is the text codes sharing a baseline, left to right). White text and text
+outside the page are read and reported as hidden; annotations are read with their author;
+attachments are named as not checked; signatures are noted.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+from dataclasses import dataclass
+
+from linter.extract.errors import ExtractError
+from linter.extract.ooxml import Package
+from linter.model import Document, Location, Segment
+
+OFD = "{http://www.ofdspec.org/2016}"
+_INFO = {"Title": "title", "Author": "Author", "Subject": "subject", "Abstract": "description",
+         "Creator": "Creator", "Keywords": "keywords"}
+_LINE_TOLERANCE = 0.5  # of the font size: codes whose baselines differ less share a line
+
+
+@dataclass
+class _Code:
+    """One TextCode placed on its page."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+    white: bool
+    outside: bool
+
+
+def extract(path: str, fmt: str, data: bytes) -> Document:
+    """Read an .ofd file's bytes into a Document."""
+    with Package(io.BytesIO(data)) as pkg:
+        root = pkg.xml("OFD.xml")
+        if root is None:
+            raise ExtractError("不是 OFD 文件（缺少 OFD.xml）(not an .ofd)")
+        body = root.find(f"{OFD}DocBody")
+        doc_root = None if body is None else (body.findtext(f"{OFD}DocRoot") or "").strip()
+        if not doc_root:
+            raise ExtractError("OFD 文件已损坏（缺少 DocRoot）(corrupt .ofd)")
+        doc_name = _resolve("", doc_root)
+        document = pkg.xml(doc_name)
+        if document is None:
+            raise ExtractError(f"OFD 文件已损坏（缺少 {doc_name}）(corrupt .ofd)")
+        folder = posixpath.dirname(doc_name)
+        area = _page_area(document.find(f"{OFD}CommonData/{OFD}PageArea"))
+        segments, concealed, damaged, page_ids = [], [], [], {}
+        pages = document.findall(f"{OFD}Pages/{OFD}Page")
+        for number, page in enumerate(pages, 1):
+            page_ids[page.get("ID", "")] = number
+            name = _resolve(folder, page.get("BaseLoc", ""))
+            content = pkg.xml(name)
+            if content is None:
+                damaged.append(f"缺少第{number}页的内容 {name}，该页文字未读出")
+                continue
+            page_area = _page_area(content.find(f"{OFD}Area/{OFD}PhysicalBox")) or area
+            page_segments, page_hidden = _page(content, number, page_area)
+            segments += page_segments
+            concealed += page_hidden
+        segments += _annotations(pkg, document, folder, page_ids)
+        attachments = _attachments(pkg, document, folder)
+        metadata = _doc_info(body)
+        warnings = _signatures(pkg, body)
+    segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    return Document(path=path, format="ofd", segments=tuple(segments), metadata=metadata, pages=len(pages),
+                    concealed=tuple(concealed), attachments=attachments, damaged=tuple(damaged),
+                    warnings=warnings)
+
+
+def _resolve(folder: str, location: str) -> str:
+    """A BaseLoc or FileLoc as a part name: absolute from the package root, else relative to `folder`."""
+    location = location.strip()
+    return posixpath.normpath(location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location))
+
+
+def _numbers(text: str | None) -> list[float]:
+    try:
+        return [float(v) for v in (text or "").split()]
+    except ValueError:
+        return []
+
+
+def _page_area(box) -> tuple[float, float, float, float] | None:
+    values = _numbers(box.findtext(f"{OFD}PhysicalBox") if box is not None and box.tag.endswith("PageArea")
+                      else (box.text if box is not None else None))
+    return tuple(values) if len(values) == 4 else None
+
+
+def _page(content, number: int, area) -> tuple[list[Segment], list[Segment]]:
+    codes = [code for obj in content.iter(f"{OFD}TextObject") for code in _codes(obj, area)]
+    lines = _lines(codes)
+    segments, concealed = [], []
+    for line_number, line in enumerate(lines, 1):
+        text = _joined(line)
+        if not text.strip():
+            continue
+        location = Location(page=number, line=line_number)
+        segments.append(Segment(text, location))
+        for why, hidden in (("white", [c for c in line if c.white]), ("outside", [c for c in line if c.outside])):
+            if hidden:
+                concealed.append(Segment(_joined(hidden), Location(part="hidden-text", page=number,
+                                                                   line=line_number, detail=why)))
+    return segments, concealed
+
+
+def _codes(obj, area) -> list[_Code]:
+    box = _numbers(obj.get("Boundary"))
+    left, top = (box[0], box[1]) if len(box) == 4 else (0.0, 0.0)
+    size = (_numbers(obj.get("Size")) or [3.5])[0]
+    fill = obj.find(f"{OFD}FillColor")
+    white = fill is not None and _numbers(fill.get("Value"))[:3] == [255.0, 255.0, 255.0]
+    found = []
+    for code in obj.iter(f"{OFD}TextCode"):
+        text = code.text or ""
+        x = left + (_numbers(code.get("X")) or [0.0])[0]
+        y = top + (_numbers(code.get("Y")) or [0.0])[0]
+        outside = area is not None and not (area[0] - size <= x <= area[0] + area[2]
+                                            and area[1] - size <= y <= area[1] + area[3] + size)
+        if text:
+            found.append(_Code(x, y, size, text, white, outside))
+    return found
+
+
+def _lines(codes: list[_Code]) -> list[list[_Code]]:
+    """Codes grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[_Code]] = []
+    for code in sorted(codes, key=lambda c: (c.y, c.x)):
+        if lines and abs(lines[-1][0].y - code.y) <= _LINE_TOLERANCE * max(code.size, 1.0):
+            lines[-1].append(code)
+        else:
+            lines.append([code])
+    return [sorted(line, key=lambda c: c.x) for line in lines]
+
+
+def _joined(line: list[_Code]) -> str:
+    """A line's text; a gap wider than two characters between codes is a space (table columns)."""
+    pieces, end = [], None
+    for code in line:
+        if end is not None and code.x - end > 2 * code.size:
+            pieces.append(" ")
+        pieces.append(code.text)
+        end = code.x + code.size * len(code.text)
+    return "".join(pieces)
+
+
+def _annotations(pkg: Package, document, folder: str, page_ids: dict[str, int]) -> list[Segment]:
+    index_name = (document.findtext(f"{OFD}Annotations") or "").strip()
+    if not index_name:
+        return []
+    index_name = _resolve(folder, index_name)
+    index = pkg.xml(index_name)
+    segments = []
+    for page in () if index is None else index.iter(f"{OFD}Page"):
+        number = page_ids.get(page.get("PageID", ""))
+        name = _resolve(posixpath.dirname(index_name), page.findtext(f"{OFD}FileLoc") or "")
+        annots = pkg.xml(name)
+        for annot in () if annots is None else annots.iter(f"{OFD}Annot"):
+            words = [(annot.findtext(f"{OFD}Remark") or "").strip()]
+            words += [(c.text or "").strip() for c in annot.iter(f"{OFD}TextCode")]
+            text = "\n".join(w for w in words if w)
+            if text:
+                segments.append(Segment(text, Location(part="annotation", page=number,
+                                                       detail=(annot.get("Creator") or "").strip() or None)))
+    return segments
+
+
+def _attachments(pkg: Package, document, folder: str) -> tuple[str, ...]:
+    name = (document.findtext(f"{OFD}Attachments") or "").strip()
+    index = pkg.xml(_resolve(folder, name)) if name else None
+    return tuple(f"附件：{a.get('Name') or a.get('ID') or '未命名'}"
+                 for a in (() if index is None else index.iter(f"{OFD}Attachment")))
+
+
+def _doc_info(body) -> dict[str, str]:
+    info = None if body is None else body.find(f"{OFD}DocInfo")
+    found: dict[str, str] = {}
+    for element in () if info is None else info:
+        key = _INFO.get(element.tag.replace(OFD, "")) if isinstance(element.tag, str) else None
+        value = " ".join(t.strip() for t in element.itertext() if t.strip())
+        if key and value:
+            found[key] = value
+        elif element.tag == f"{OFD}CustomDatas":
+            for data in element.iter(f"{OFD}CustomData"):
+                if (data.text or "").strip() and data.get("Name"):
+                    found[f"custom:{data.get('Name')}"] = data.text.strip()
+    return found
+
+
+def _signatures(pkg: Package, body) -> tuple[str, ...]:
+    name = "" if body is None else (body.findtext(f"{OFD}Signatures") or "").strip()
+    index = pkg.xml(_resolve("", name)) if name else None
+    count = 0 if index is None else len(index.findall(f"{OFD}Signature"))
+    if not count:
+        return ()
+    return (f"文件含 {count} 个电子签章：签章后的修改会使签章失效，发现问题需回到签章前的文稿修改",)
