@@ -104,13 +104,15 @@ class Redactor:
                 match = source.masked
             elif match == source.segment.text[source.start:source.end]:
                 match = self._window(replace(source, context_start=source.start), len(match))
-        detail = finding.location.detail
-        if detail and finding.location.part in _AUTHORED_PARTS | {"metadata"}:
+        location = finding.location
+        detail = location.detail
+        if detail and location.part in _AUTHORED_PARTS | {"metadata"}:
             detail = self.text(detail)
+        sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
+        if (detail, sheet) != (location.detail, location.sheet):
+            location = replace(location, detail=detail, sheet=sheet)
         return replace(finding, match=self.text(match), context=self.text(context),
-                       message=self.text(finding.message),
-                       location=replace(finding.location, detail=detail) if detail != finding.location.detail
-                       else finding.location)
+                       message=self.text(finding.message), location=location)
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""

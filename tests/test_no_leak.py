@@ -66,6 +66,21 @@ def draft(tmp_path):
     folder.mkdir()
     docx(folder / "名单.docx", build)
     # An inline ignore naming no check (here a number typed by mistake) is reported as a note.
+    # A workbook: a sheet named after the person, a hidden column, a note by them.
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = f"{NAME}{MOBILE}"
+    sheet.append(["姓名", "身份证号", "备注"])
+    sheet.append([NAME, ID, LINE])
+    sheet.column_dimensions["C"].hidden = True
+    sheet["A2"].comment = Comment(LINE, NAME)
+    book.save(folder / "名单.xlsx")
+    # A web page: the person in a comment, a hidden element and a script.
+    (folder / "名单.html").write_text(f"<html><body><p>公示</p><!-- {LINE} --><div hidden>{LINE}</div>"
+                                      f"<script>var a = '{LINE}';</script></body></html>", encoding="utf-8")
     (folder / "名单.md").write_text(f"# 名单\n\n<!-- disclosure-lint: ignore pii/mobile -->\n{LINE}\n{LINE}\n"
                                     f"<!-- disclosure-lint: ignore {MOBILE} -->\n{LINE}\n", encoding="utf-8")
     return folder
@@ -81,7 +96,7 @@ def test_no_report_format_shows_personal_data(cli, draft, tmp_path, fmt):
     assert_nothing_in_clear(result.stderr, f"{fmt} (stderr)")
     assert_nothing_in_clear((tmp_path / "baseline.json").read_text(encoding="utf-8"), "baseline")
     entries = list((tmp_path / "cache").rglob("*.json"))
-    assert len(entries) == 2
+    assert len(entries) == 4
     for entry in entries:
         assert_nothing_in_clear(entry.read_text(encoding="utf-8"), "cache")
     again = cli("check", "--format", fmt, "--show-suppressed", "--cache-dir", str(tmp_path / "cache"), str(draft))
