@@ -14,7 +14,8 @@ class CommentCheck(Check):
 
     id = "hidden/comment"
     severity = "error"
-    description = "文档中的批注（.docx、.xlsx）、注释（.pdf）或网页源代码中的注释：发布后任何人都能看到，请删除"
+    description = ("文档中的批注（Word、WPS、ODF、RTF、Excel）、注释（PDF、OFD）或网页源代码中的注释："
+                   "发布后任何人都能看到，请删除")
     advice = "删除全部批注后再发布：disclosure-lint clean 原文.docx -o 发布版.docx。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ class EmbeddedCheck(Check):
 
     id = "hidden/embedded"
     severity = "warning"
-    description = "嵌入对象或附件（OLE 对象、嵌入的表格、PDF 附件）：其内容未经检查"
+    description = "嵌入对象或附件（OLE 对象、嵌入的表格、PDF/OFD 附件、数据透视表缓存、宏）：其内容未经检查"
     advice = "检查嵌入的对象（Excel 表格、其他文档）是否含不宜公开的内容；不需要的请删除，需要的请转为图片或正文。"
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
