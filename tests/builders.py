@@ -219,6 +219,7 @@ class OfdText:
     y: float
     text: str
     white: bool = False
+    size: float = 4
 
 
 def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
@@ -233,8 +234,9 @@ def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
 
     def text_object(n: int, item: OfdText) -> str:
         fill = '<ofd:FillColor Value="255 255 255"/>' if item.white else ""
-        return (f'<ofd:TextObject ID="{n}" Boundary="{item.x} {item.y - 4} 170 6" Font="1" Size="4">{fill}'
-                f'<ofd:TextCode X="0" Y="4">{escape(item.text)}</ofd:TextCode></ofd:TextObject>')
+        return (f'<ofd:TextObject ID="{n}" Boundary="{item.x} {item.y - item.size} 170 6" Font="1" '
+                f'Size="{item.size}">{fill}<ofd:TextCode X="0" Y="{item.size}">{escape(item.text)}</ofd:TextCode>'
+                "</ofd:TextObject>")
 
     parts = {}
     info = f"<ofd:Author>{escape(author)}</ofd:Author>" if author else ""

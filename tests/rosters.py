@@ -74,3 +74,15 @@ def roster_html(path: Path, encoding: str = "utf-8") -> Path:
             f"<body>\n<h1>{TITLE}</h1>\n<table>\n{rows}\n</table>\n</body></html>\n")
     path.write_bytes(page.encode(encoding))
     return path
+
+
+def roster_ofd(path: Path) -> Path:
+    """The roster as an OFD page laid out as a borderless table, the last column in white."""
+    from builders import OfdText, ofd
+
+    columns = (10, 22, 40, 85, 115, 165)
+    items = [OfdText(20, 20, TITLE)]
+    for r, values in enumerate([HEADER, *ROWS]):
+        items += [OfdText(x, 35 + 8 * r, value, white=c + 1 == HIDDEN_COL, size=3)
+                  for c, (x, value) in enumerate(zip(columns, values, strict=True)) if value]
+    return ofd(path, [items])

@@ -59,3 +59,13 @@ def test_a_package_without_its_document_is_one_clear_error(tmp_path):
                                "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
     with pytest.raises(ExtractError, match="Doc_0/Document.xml"):
         extract(str(path))
+
+
+def test_a_roster_laid_out_as_a_table_is_read_by_cell(tmp_path):
+    from rosters import roster_ofd
+
+    doc = extract(str(roster_ofd(tmp_path / "名单.ofd")))
+    cells = {(s.location.row, s.location.col): s.text for s in doc.segments if s.location.part == "table"}
+    assert cells[(1, 2)] == "姓名" and cells[(3, 5)] == "解放路99弄7号302室" and cells[(2, 6)] == "110105199003077657"
+    assert doc.tables.all[0].column_of(next(s for s in doc.segments if s.text == "张建国")) == "姓名"
+    assert [(s.location.row, s.location.col, s.location.detail) for s in doc.concealed][1] == (2, 6, "white")

@@ -7,9 +7,9 @@ the viewer hides would lose two of the findings below.
 from pathlib import Path
 
 import pytest
-from rosters import pii_findings, roster_docx, roster_html, roster_xlsx
+from rosters import pii_findings, roster_docx, roster_html, roster_ofd, roster_xlsx
 
-BUILDERS = {"xlsx": roster_xlsx, "html": roster_html}
+BUILDERS = {"xlsx": roster_xlsx, "html": roster_html, "ofd": roster_ofd}
 # Saved by LibreOffice from the same roster (fixtures/formats/make.py).
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
 SAVED_FORMATS = ["odt", "rtf", "xls", "doc", "wps"]

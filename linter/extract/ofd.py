@@ -5,17 +5,21 @@ Document.xml, which lists the pages, annotations, attachments and signatures. A 
 text is in TextObject/TextCode elements placed by position; lines are rebuilt from those
 positions (a line is the text codes sharing a baseline, left to right). White text and text
 outside the page are read and reported as hidden; annotations are read with their author;
-attachments are named as not checked; signatures are noted.
+attachments are named as not checked; signatures are noted. A roster laid out as a table
+is found from where its text stands, as in a PDF, and read cell by cell.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.extract.errors import ExtractError
 from linter.extract.ooxml import Package
+from linter.extract.pdf_columns import find_columns
+from linter.extract.pdf_layout import join_wrapped
 from linter.model import Document, Location, Segment
 
 OFD = "{http://www.ofdspec.org/2016}"
@@ -96,19 +100,58 @@ def _page_area(box) -> tuple[float, float, float, float] | None:
 
 def _page(content, number: int, area) -> tuple[list[Segment], list[Segment]]:
     codes = [code for obj in content.iter(f"{OFD}TextObject") for code in _codes(obj, area)]
-    lines = _lines(codes)
+    grid = find_columns([_box(c) for c in codes])
+    in_table = [c for c in codes if grid is not None and grid.contains(*_centre(c))]
+    table_bottom = -grid.ys[-1] if grid is not None else None
     segments, concealed = [], []
-    for line_number, line in enumerate(lines, 1):
+    placed = grid is None
+    for line_number, line in enumerate(_lines([c for c in codes if c not in in_table]), 1):
+        if not placed and line[0].y > table_bottom:
+            segments += _cells(grid, in_table, number, concealed)
+            placed = True
         text = _joined(line)
         if not text.strip():
             continue
-        location = Location(page=number, line=line_number)
-        segments.append(Segment(text, location))
-        for why, hidden in (("white", [c for c in line if c.white]), ("outside", [c for c in line if c.outside])):
-            if hidden:
-                concealed.append(Segment(_joined(hidden), Location(part="hidden-text", page=number,
-                                                                   line=line_number, detail=why)))
+        segments.append(Segment(text, Location(page=number, line=line_number)))
+        _conceal(line, Location(part="hidden-text", page=number, line=line_number), concealed)
+    if not placed:
+        segments += _cells(grid, in_table, number, concealed)
     return segments, concealed
+
+
+def _box(code: _Code) -> tuple[float, float, float, float]:
+    """The code's box as the borderless-table finder takes it (y grows upwards)."""
+    width = code.size * sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in code.text)
+    return code.x, -code.y, code.x + width, -(code.y - code.size)
+
+
+def _centre(code: _Code) -> tuple[float, float]:
+    left, bottom, right, top = _box(code)
+    return (left + min(right, left + code.size)) / 2, (bottom + top) / 2
+
+
+def _cells(grid, codes: list[_Code], number: int, concealed: list[Segment]) -> list[Segment]:
+    """The table's codes by cell, rows from the top; each cell's wrapped lines joined."""
+    by_cell: dict[tuple[int, int], list[_Code]] = {}
+    for code in codes:
+        x, y = _centre(code)
+        col = bisect.bisect_right(grid.xs, x)
+        row = sum(1 for edge in grid.ys if edge > y)
+        by_cell.setdefault((row, col), []).append(code)
+    segments = []
+    for (row, col), cell in sorted(by_cell.items()):
+        text = join_wrapped([_joined(line) for line in _lines(cell)])
+        location = Location(part="table", page=number, row=row, col=col)
+        if text:
+            segments.append(Segment(text, location))
+            _conceal(cell, replace(location, part="hidden-text"), concealed)
+    return segments
+
+
+def _conceal(codes: list[_Code], location: Location, concealed: list[Segment]) -> None:
+    for why, hidden in (("white", [c for c in codes if c.white]), ("outside", [c for c in codes if c.outside])):
+        if hidden:
+            concealed.append(Segment(_joined(hidden), replace(location, detail=why)))
 
 
 def _codes(obj, area) -> list[_Code]:
