@@ -21,6 +21,22 @@ def _roster(number):
     return Document(path="x", format="docx", segments=segments)
 
 
+def _annual(defect="none", tables=True):
+    """An annual report: its title, 表三 and 表四 as table cells, and a closing date."""
+    from annual import application_rows, report, review_rows
+
+    made = report(3, defect)
+    segments = [Segment("某区2024年政府信息公开工作年度报告", Location(paragraph=1)),
+                Segment(f"本报告中所列数据的统计期限自{made.period_year}年1月1日起至{made.period_year}年12月31日止。",
+                        Location(paragraph=2))]
+    for grid in (application_rows(made), review_rows(made)) if tables else ():
+        segments.append(Segment("表", Location(paragraph=3)))
+        segments += [Segment(t, Location(part="table", row=r, col=c))
+                     for r, row in enumerate(grid, 1) for c, t in enumerate(row, 1) if t]
+    segments.append(Segment(f"{made.closing_year}年1月20日", Location(paragraph=4)))
+    return Document(path="x", format="docx", segments=tuple(segments))
+
+
 # check id -> [(document, expected number of findings, expected page of the first)]
 EXAMPLES = {
     "extract/error": [
@@ -86,6 +102,13 @@ EXAMPLES = {
     "fields/mixed-year": [(_doc("2023年政务公开工作总结", "2022年，本机关认真落实。"), 1, None),
                           (_doc("2023年政务公开工作总结", "2023年，本机关认真落实。"), 0, None)],
     "proof/typo": [(_doc("公开监督电话、投拆方式。"), 1, None), (_doc("全部份额已兑付。"), 0, None)],
+    "stats/balance": [(_annual("balance"), 2, None), (_annual("row-total"), 0, None)],
+    "stats/subtotal": [(_annual("subtotal"), 2, None), (_annual("review"), 1, None), (_annual(), 0, None)],
+    "stats/row-total": [(_annual("row-total"), 1, None), (_annual("balance"), 0, None)],
+    "stats/blank-cell": [(_annual("dash"), 1, None), (_annual(), 0, None)],
+    "stats/unparsed": [(_annual(tables=False), 2, None), (_annual(), 0, None)],
+    "fields/report-year": [(_annual("period-year"), 1, None), (_annual("closing-year"), 1, None),
+                           (_annual(), 0, None)],
     "secrecy/keyword": [
         (_doc("会议传达了涉密文件精神。"), 1, None),
         (_doc("涉密信息不上网，上网信息不涉密。"), 0, None),

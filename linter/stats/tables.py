@@ -1,0 +1,158 @@
+"""Reading 表三 and 表四 of an annual report into numbers by row and column.
+
+表三 is found by its first data row (本年新收…) and read to its last (结转下年度…): in each
+row the last seven cells are the values (自然人 … 总计), and the label is the last non-empty
+cell before them — merged label cells leave the group (（三）不予公开) in an earlier row,
+which is remembered. 表四 is the first row after a 结果维持 header holding fifteen values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from linter.model import Document, Location
+from linter.stats.grid import Cell, Row, rows_of
+from linter.stats.template import BY_KEY, COLUMNS, GROUPS, REVIEW_GROUPS, REVIEW_RESULTS, ROWS
+
+_CN = "一二三四五六七八九十"
+_NUMBERING = re.compile(rf"^\s*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|\d+\s*[.．、]|第[{_CN}]+[项条])\s*")
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
+_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》:：,，、.．。;；]")
+_GROUP = re.compile(r"^\s*[（(]([一二三四五六七])[)）]\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value cell: its number (None when it is not a non-negative integer) and its cell."""
+
+    number: int | None
+    cell: Cell
+
+    @property
+    def blank(self) -> bool:
+        """The cell is empty."""
+        return not self.cell.text.strip()
+
+
+@dataclass
+class ApplicationTable:
+    """表三: values by row key, each a list in COLUMNS order; which template rows were not found."""
+
+    rows: dict[str, list[Value]] = field(default_factory=dict)
+    labels: dict[str, Cell] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReviewTable:
+    """表四: the fifteen values, by (group, result)."""
+
+    values: dict[tuple[str, str], Value] = field(default_factory=dict)
+
+
+@dataclass
+class AnnualTables:
+    """What could be read of a report's statistics tables."""
+
+    applications: ApplicationTable | None = None
+    reviews: ReviewTable | None = None
+
+
+def number(text: str) -> int | None:
+    """A non-negative integer written in the cell (full-width digits and thousands commas too)."""
+    squeezed = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "").strip()
+    return int(squeezed) if squeezed.isdigit() and squeezed.isascii() else None
+
+
+def normalised(label: str) -> str:
+    """A row label without its numbering, remarks in brackets, quotes, punctuation and spaces."""
+    text = unicodedata.normalize("NFKC", label).replace("(", "（").replace(")", "）")
+    text = _NUMBERING.sub("", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _NUMBERING.sub("", text)
+    return _NOISE.sub("", _ASIDE.sub("", text))
+
+
+def read(document: Document) -> AnnualTables:
+    """The statistics tables of the report, as far as they can be read."""
+    rows = rows_of(document)
+    return AnnualTables(_applications(rows), _reviews(rows))
+
+
+def _applications(rows: list[Row]) -> ApplicationTable | None:
+    start = next((i for i, row in enumerate(rows) if any("本年新收" in c.text for c in row.cells.values())), None)
+    if start is None:
+        return None
+    table = ApplicationTable()
+    width = _width(rows, start)
+    group = None
+    for row in rows[start:]:
+        if row.table != rows[start].table:
+            break
+        labels = [row.cells[c] for c in sorted(row.cells) if c <= width - len(COLUMNS) and row.cells[c].text]
+        for cell in labels:
+            found = _GROUP.match(unicodedata.normalize("NFKC", cell.text).replace("(", "（").replace(")", "）"))
+            if found:
+                group = normalised(found.group(2)) or group
+        if not labels:
+            continue
+        key = _row_key(normalised(labels[-1].text), group)
+        if key is None or key in table.rows:
+            continue
+        fallback = labels[-1].location
+        values = [row.at(col, fallback) for col in range(width - len(COLUMNS) + 1, width + 1)]
+        table.rows[key] = [Value(number(c.text), c) for c in values]
+        table.labels[key] = labels[-1]
+        if key == "next":
+            break
+    table.missing = [row.label for row in ROWS if row.key not in table.rows]
+    return table
+
+
+def _width(rows: list[Row], start: int) -> int:
+    """The table's number of columns: its widest row, header rows included (总计 heads the last)."""
+    return max(max(row.cells, default=0) for row in rows if row.table == rows[start].table)
+
+
+def _row_key(label: str, group: str | None) -> str | None:
+    for row in ROWS:
+        if row.group is not None:
+            if label == row.phrase and group is not None and row.group in group:
+                return row.key
+        elif row.phrase in label:
+            return row.key
+    if label == "总计":
+        return "total"
+    return None
+
+
+def _reviews(rows: list[Row]) -> ReviewTable | None:
+    header = next((i for i, row in enumerate(rows) if any("结果维持" in c.text for c in row.cells.values())), None)
+    if header is None:
+        return None
+    for row in rows[header + 1:header + 4]:
+        if row.table != rows[header].table:
+            break
+        width = max(row.cells, default=0)
+        filled = [c for c in range(width - 14, width + 1) if number(row.cells[c].text if c in row.cells else "x")
+                  is not None]
+        if width >= 15 and len(filled) >= 8:
+            fallback = next(iter(row.cells.values())).location
+            table = ReviewTable()
+            for k, col in enumerate(range(width - 14, width + 1)):
+                cell = row.at(col, fallback)
+                key = (REVIEW_GROUPS[k // 5], REVIEW_RESULTS[k % 5])
+                table.values[key] = Value(number(cell.text), cell)
+            return table
+    return None
+
+
+def place(value: Value) -> Location:
+    """Where a finding about a value cell points."""
+    return value.cell.location
+
+
+__all__ = ["AnnualTables", "ApplicationTable", "BY_KEY", "COLUMNS", "GROUPS", "ReviewTable", "Value", "read"]

@@ -1,0 +1,87 @@
+"""The statistics tables of an annual report, checked in every format a report is drafted in."""
+
+import json
+
+import pytest
+from annual import DEFECTS, EXPECTED, WRITERS, report
+from click.testing import CliRunner
+
+from linter.cli import cli
+
+SELECT = "stats,fields/report-year"
+
+
+def _findings(path, *options):
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "--select", SELECT, *options, str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)["findings"]
+
+
+def _counts(findings):
+    counts = {}
+    for f in findings:
+        counts[f["check"]] = counts.get(f["check"], 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_each_defect_gives_exactly_its_findings(tmp_path, fmt, defect):
+    path = WRITERS[fmt](report(7, defect), tmp_path / f"年度报告.{fmt}")
+    assert _counts(_findings(path)) == EXPECTED[defect]
+
+
+def test_a_wrong_total_names_table_row_column_and_both_numbers(tmp_path):
+    made = report(7)
+    made.applications["new"][0] = str(int(made.applications["new"][0]) + 2)
+    made.applications["new"][6] = str(int(made.applications["new"][6]) + 2)
+    [first, total] = _findings(WRITERS["docx"](made, tmp_path / "a.docx"))
+    assert first["check"] == "stats/balance" and first["message"].startswith("表三“自然人”列：第一项加第二项为")
+    assert first["location"]["part"] == "table" and first["location"]["col"] == 4  # the （七）总计 cell
+    new, carried, handled, carried_forward = (int(made.applications[k][0]) for k in ("new", "carried", "total", "next"))
+    assert f"{new}＋{carried}＝{new + carried}" in first["message"]
+    assert f"{handled}＋{carried_forward}＝{handled + carried_forward}" in first["message"]
+    assert total["message"].startswith("表三“总计”列")
+
+
+def test_a_blank_cell_is_pointed_at(tmp_path):
+    made = report(7)
+    made.applications["deny-5"][2] = ""
+    [found] = _findings(WRITERS["docx"](made, tmp_path / "a.docx"))
+    assert found["message"].startswith("表三“（三）5.属于三类内部事务信息”行“科研机构”列为空")
+    # Three header rows, then the ninth row of the template; the fourth of its ten columns is 自然人.
+    assert (found["location"]["row"], found["location"]["col"]) == (3 + 8 + 1, 6)
+
+
+def test_a_template_left_blank_is_one_finding(tmp_path):
+    made = report(7)
+    for values in made.applications.values():
+        values[:] = [""] * 7
+    found = _findings(WRITERS["md"](made, tmp_path / "a.md"))
+    assert [(f["check"], f["message"][:10]) for f in found] == [("stats/blank-cell", "表三没有填写：175")]
+
+
+def test_tables_that_cannot_be_read_are_said_once(tmp_path):
+    made = report(7)
+    path = WRITERS["txt"](made, tmp_path / "a.txt")
+    text = path.read_text("utf-8").replace("\t", "  ")  # columns aligned with spaces: no cells to read
+    path.write_text(text, "utf-8")
+    found = _findings(path)
+    assert [(f["check"], f["match"]) for f in found] == [("stats/unparsed", "表三"), ("stats/unparsed", "表四")]
+
+
+def test_other_documents_are_left_alone(tmp_path):
+    made = report(7, "balance")
+    path = WRITERS["md"](made, tmp_path / "a.md")
+    path.write_text(path.read_text("utf-8").replace("年度报告", "工作总结"), "utf-8")
+    assert _findings(path) == []
+    assert _counts(_findings(path, "--profile", "annual-report")) == {"stats/balance": 2}
+
+
+def test_full_width_digits_and_gbk_text_are_read(tmp_path):
+    made = report(7)
+    made.applications["open"] = [str(v).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+                                 for v in made.applications["open"]]
+    path = WRITERS["txt"](made, tmp_path / "a.txt")
+    path.write_bytes(path.read_text("utf-8").encode("gbk"))
+    assert _findings(path) == []
