@@ -15,7 +15,7 @@ import pypdfium2.raw as pdfium_c
 from linter.extract.errors import ExtractError
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_damage import damage_notes, garbled
-from linter.extract.pdf_grid import Grid, cells, find_grid
+from linter.extract.pdf_grid import Grid, cells, find_grids
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
 from linter.model import Document, Location, Segment
@@ -108,12 +108,13 @@ def _page(page, number: int) -> tuple[list[Segment], PageNotes]:
     textpage = page.get_textpage()
     try:
         notes = inspect(page, textpage)
-        grid = find_grid(notes.paths) if len(notes.paths) >= _TABLE_PATHS else None
-        if grid is None and len(notes.texts) >= _TABLE_TEXTS:
-            grid = find_columns(notes.texts)
-        if grid is None:
-            return _body(_lines(textpage), number), notes
-        return _body(_lines(textpage, grid), number) + cells(grid, textpage, number), notes
+        grids = find_grids(notes.paths) if len(notes.paths) >= _TABLE_PATHS else []
+        if not grids and len(notes.texts) >= _TABLE_TEXTS:
+            grids = [grid for grid in (find_columns(notes.texts),) if grid is not None]
+        found = _body(_lines(textpage, grids), number)
+        for grid in grids:
+            found += cells(grid, textpage, number)
+        return found, notes
     finally:
         textpage.close()
 
@@ -123,8 +124,8 @@ def _body(lines: list[Line], number: int) -> list[Segment]:
             for k, p in enumerate(join_lines(lines), 1)]
 
 
-def _lines(textpage, table: Grid | None = None) -> list[Line]:
-    """Split pdfium's page text into lines, with the right edge of each; lines in `table` are left out."""
+def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
+    """Split pdfium's page text into lines, with the right edge of each; lines in `tables` are left out."""
     text = textpage.get_text_range()
     # pdfium's text and char indices agree unless a char is outside the BMP.
     aligned = len(text) == textpage.count_chars()
@@ -135,7 +136,7 @@ def _lines(textpage, table: Grid | None = None) -> list[Line]:
         if aligned and raw.strip():
             left, bottom, right, top = textpage.get_charbox(end)
             size = right - left
-            if table is not None and table.contains((left + right) / 2, (bottom + top) / 2):
+            if any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables):
                 line = ""  # the table's text: reported once, as its cells
         lines.append(Line(line, right, size))
         offset += len(raw) + 2

@@ -23,22 +23,56 @@ class Grid:
 
     xs: tuple[float, ...]
     ys: tuple[float, ...]
+    # The rules themselves, when the grid was drawn: (x, bottom, top) and (y, left, right).
+    # A cell whose right or lower rule is missing is merged with its neighbour.
+    vertical: tuple[tuple[float, float, float], ...] = ()
+    horizontal: tuple[tuple[float, float, float], ...] = ()
 
     def contains(self, x: float, y: float) -> bool:
         """Whether a point lies inside the table."""
         return self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]
 
 
+def find_grids(paths: list[tuple[float, float, float, float]]) -> list[Grid]:
+    """The tables the page's rules draw, top to bottom, each with at least one cell.
+
+    Two tables on one page (表三 ending above 表四) are told apart by the band between
+    them that no vertical rule crosses; read as one grid, each would be cut into the
+    other's columns.
+    """
+    vertical = [((left + right) / 2, bottom, top) for left, bottom, right, top in paths
+                if right - left <= RULE and top - bottom >= MIN_LENGTH]
+    horizontal = [((bottom + top) / 2, left, right) for left, bottom, right, top in paths
+                  if top - bottom <= RULE and right - left >= MIN_LENGTH]
+    ys = list(reversed(_merge([h[0] for h in horizontal])))
+    grids, group = [], ys[:1]
+    for upper, lower in zip(ys, ys[1:], strict=False):
+        middle = (upper + lower) / 2
+        if any(bottom - MERGE <= middle <= top + MERGE for _, bottom, top in vertical):
+            group.append(lower)
+        else:
+            grids.append(_grid(group, vertical, horizontal))
+            group = [lower]
+    grids.append(_grid(group, vertical, horizontal))
+    return [grid for grid in grids if grid is not None]
+
+
 def find_grid(paths: list[tuple[float, float, float, float]]) -> Grid | None:
-    """The grid the page's rules draw, if they draw at least one cell."""
-    xs = [(left + right) / 2 for left, bottom, right, top in paths
-          if right - left <= RULE and top - bottom >= MIN_LENGTH]
-    ys = [(bottom + top) / 2 for left, bottom, right, top in paths
-          if top - bottom <= RULE and right - left >= MIN_LENGTH]
-    xs, ys = _merge(xs), _merge(ys)
-    if len(xs) < 2 or len(ys) < 2:
+    """The first table the page's rules draw, if they draw one."""
+    grids = find_grids(paths)
+    return grids[0] if grids else None
+
+
+def _grid(ys: list[float], vertical, horizontal) -> Grid | None:
+    if len(ys) < 2:
         return None
-    return Grid(tuple(xs), tuple(reversed(ys)))
+    top, bottom = ys[0] + MERGE, ys[-1] - MERGE
+    inside = tuple(v for v in vertical if bottom <= (v[1] + v[2]) / 2 <= top)
+    xs = _merge([v[0] for v in inside])
+    if len(xs) < 2:
+        return None
+    rules = tuple(h for h in horizontal if bottom <= h[0] <= top)
+    return Grid(tuple(xs), tuple(ys), inside, rules)
 
 
 def _merge(values: list[float]) -> list[float]:
@@ -50,12 +84,41 @@ def _merge(values: list[float]) -> list[float]:
 
 
 def cells(grid: Grid, textpage, number: int) -> list[Segment]:
-    """One segment per non-empty cell, rows counted from the top."""
+    """One segment per non-empty cell, rows counted from the top; a merged cell read whole at its first."""
     found = []
-    for row, (top, bottom) in enumerate(zip(grid.ys, grid.ys[1:], strict=False), 1):
-        for col, (left, right) in enumerate(zip(grid.xs, grid.xs[1:], strict=False), 1):
+    covered: set[tuple[int, int]] = set()
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    for row in range(rows):
+        for col in range(cols):
+            if (row, col) in covered:
+                continue
+            last_col, last_row = _span(grid, row, col, rows, cols)
+            covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1))
+            left, right = grid.xs[col], grid.xs[last_col + 1]
+            top, bottom = grid.ys[row], grid.ys[last_row + 1]
             text = textpage.get_text_bounded(left, bottom, right, top)
             joined = join_wrapped(text.replace("\r\n", "\n").split("\n"))
             if joined:
-                found.append(Segment(joined, Location(part="table", page=number, row=row, col=col)))
+                found.append(Segment(joined, Location(part="table", page=number, row=row + 1, col=col + 1)))
     return found
+
+
+def _span(grid: Grid, row: int, col: int, rows: int, cols: int) -> tuple[int, int]:
+    """The last column and row of the cell starting at (row, col): as far as no rule divides it."""
+    if not grid.vertical:
+        return col, row  # a grid found from where text stands: no rules to tell merges by
+    middle_y = (grid.ys[row] + grid.ys[row + 1]) / 2
+    last_col = col
+    while last_col + 1 < cols and not _ruled(grid.vertical, grid.xs[last_col + 1], middle_y):
+        last_col += 1
+    middle_x = (grid.xs[col] + grid.xs[last_col + 1]) / 2
+    last_row = row
+    while last_row + 1 < rows and not _ruled(grid.horizontal, grid.ys[last_row + 1], middle_x):
+        last_row += 1
+    return last_col, last_row
+
+
+def _ruled(rules: tuple[tuple[float, float, float], ...], at: float, across: float) -> bool:
+    """A rule lies at `at` (within MERGE) and reaches over `across`."""
+    return any(abs(position - at) <= MERGE and low - MERGE <= across <= high + MERGE
+               for position, low, high in rules)

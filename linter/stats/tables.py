@@ -76,6 +76,9 @@ def normalised(label: str) -> str:
     return _NOISE.sub("", _ASIDE.sub("", text))
 
 
+_ITEMS = {row.key: normalised(row.label) for row in ROWS}
+
+
 def read(document: Document) -> AnnualTables:
     """The statistics tables of the report, as far as they can be read."""
     rows = rows_of(document)
@@ -87,11 +90,11 @@ def _applications(rows: list[Row]) -> ApplicationTable | None:
     if start is None:
         return None
     table = ApplicationTable()
-    width = _width(rows, start)
+    widths: dict[int, int] = {}
     group = None
-    for row in rows[start:]:
-        if row.table != rows[start].table:
-            break
+    # A table split over two pages continues in the next table: read on to the last row.
+    for index, row in enumerate(rows[start:], start):
+        width = widths.setdefault(row.table, _width(rows, index))
         labels = [row.cells[c] for c in sorted(row.cells) if c <= width - len(COLUMNS) and row.cells[c].text]
         for cell in labels:
             found = _GROUP.match(unicodedata.normalize("NFKC", cell.text).replace("(", "（").replace(")", "）"))
@@ -126,7 +129,9 @@ def _row_key(label: str, group: str | None) -> str | None:
             return row.key
     if label == "总计":
         return "total"
-    return None
+    # A label cut where its row breaks across pages (5.属于三 | 类内部事务信息): the start of one row's.
+    starting = [key for key, item in _ITEMS.items() if len(label) >= 3 and item.startswith(label)]
+    return starting[0] if len(starting) == 1 else None
 
 
 def _reviews(rows: list[Row]) -> ReviewTable | None:
