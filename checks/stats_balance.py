@@ -30,7 +30,9 @@ class BalanceCheck(Check):
         for col, name in enumerate(COLUMNS):
             values = [table.rows[term][col] for term in _TERMS]
             found = numbers(values)
-            if found is None or (col == len(COLUMNS) - 1 and not rows_add_up([table.rows[t] for t in _TERMS])):
+            if found is None or all(v.blank for v in values):
+                continue
+            if col == len(COLUMNS) - 1 and not rows_add_up([table.rows[t] for t in _TERMS]):
                 continue
             new, carried, total, carried_forward = found
             if new + carried != total + carried_forward:

@@ -33,9 +33,17 @@ def cell_name(key: str, col: int) -> str:
 
 
 def numbers(values: list[Value]) -> list[int] | None:
-    """The values as numbers, or None when any of them is not one (stats/blank-cell says which)."""
-    found = [v.number for v in values]
+    """The values as an inspector adds them (empty or "-" as 0), or None when one is a placeholder.
+
+    stats/blank-cell reports the empty cells themselves.
+    """
+    found = [v.as_counted for v in values]
     return None if any(n is None for n in found) else found  # type: ignore[return-value]
+
+
+def stated(value: Value) -> bool:
+    """The cell states a number: a sum is checked against it (an empty total is blank-cell's to report)."""
+    return value.number is not None
 
 
 def rows_add_up(values_by_row: list[list[Value]]) -> bool:
@@ -46,6 +54,6 @@ def rows_add_up(values_by_row: list[list[Value]]) -> bool:
     """
     for values in values_by_row:
         found = numbers(values)
-        if found is None or sum(found[:-1]) != found[-1]:
+        if found is None or not stated(values[-1]) or sum(found[:-1]) != found[-1]:
             return False
     return True

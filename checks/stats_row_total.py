@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.stats_common import numbers, report_tables, row_name
+from checks.stats_common import numbers, report_tables, row_name, stated
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
@@ -23,7 +23,7 @@ class RowTotalCheck(Check):
         table = tables.applications if tables else None
         for key, values in ({} if table is None else table.rows).items():
             found = numbers(values)
-            if found is None or sum(found[:-1]) == found[-1]:
+            if found is None or not stated(values[-1]) or sum(found[:-1]) == found[-1]:
                 continue
             yield Finding(check=self.id, severity=self.severity, location=values[-1].cell.location,
                           message=f"{row_name(key)}：总计应为 {sum(found[:-1])}，实为 {found[-1]}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.stats_common import numbers, report_tables, rows_add_up
+from checks.stats_common import numbers, report_tables, rows_add_up, stated
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
-from linter.stats.template import COLUMNS, RESULTS, REVIEW_GROUPS, REVIEW_RESULTS
+from linter.stats.tables import results_of
+from linter.stats.template import COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS
 
 
 class SubtotalCheck(Check):
@@ -28,14 +29,15 @@ class SubtotalCheck(Check):
         yield from self._reviews(tables.reviews)
 
     def _applications(self, table) -> Iterator[Finding]:
-        if table is None or "total" not in table.rows or any(key not in table.rows for key in RESULTS):
+        results = () if table is None else results_of(table)
+        if table is None or "total" not in table.rows or any(key not in table.rows for key in results):
             return
         for col, name in enumerate(COLUMNS):
             total = table.rows["total"][col]
-            parts = numbers([table.rows[key][col] for key in RESULTS])
-            if parts is None or total.number is None or sum(parts) == total.number:
+            parts = numbers([table.rows[key][col] for key in results])
+            if parts is None or not stated(total) or sum(parts) == total.number:
                 continue
-            if col == len(COLUMNS) - 1 and not rows_add_up([table.rows[key] for key in (*RESULTS, "total")]):
+            if col == len(COLUMNS) - 1 and not rows_add_up([table.rows[key] for key in (*results, "total")]):
                 continue
             yield Finding(check=self.id, severity=self.severity, location=total.cell.location, match=total.cell.text,
                           message=f"表三“（七）总计”行“{name}”列：应为 {sum(parts)}，实为 {total.number}"
@@ -47,7 +49,7 @@ class SubtotalCheck(Check):
         for group in REVIEW_GROUPS:
             values = [table.values[(group, result)] for result in REVIEW_RESULTS]
             found = numbers(values)
-            if found is None or sum(found[:-1]) == found[-1]:
+            if found is None or not stated(values[-1]) or sum(found[:-1]) == found[-1]:
                 continue
             yield Finding(check=self.id, severity=self.severity, location=values[-1].cell.location,
                           match=values[-1].cell.text,

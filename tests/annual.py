@@ -12,7 +12,10 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.stats.template import COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS, ROWS
+from linter.stats.template import COLUMNS, RESULTS, REVIEW_GROUPS, REVIEW_RESULTS
+from linter.stats.template import ROWS as ALL_ROWS
+
+ROWS = tuple(row for row in ALL_ROWS if row.key != "other")  # the 2021 format: （六） in three items
 
 YEAR = 2024
 DEFECTS = ("none", "row-total", "balance", "subtotal", "blank", "dash", "review", "period-year", "closing-year")
@@ -78,7 +81,8 @@ def _plant(made: Report, defect: str, rng: random.Random) -> None:
         for c in (col, 6):
             table[key][c] = str(int(table[key][c]) + 1)
     elif defect in ("blank", "dash"):
-        key = rng.choice(["open", "deny-5", "refuse-2", "other-3"])
+        # A cell holding 0: the sums still hold (an inspector counts it as none); only its form is wrong.
+        key, col = rng.choice([(k, c) for k in RESULTS for c in range(6) if table[k][c] == "0"])
         table[key][col] = "" if defect == "blank" else "-"
     elif defect == "review":
         made.reviews[4] = str(int(made.reviews[4]) + 1)

@@ -45,12 +45,26 @@ def test_a_wrong_total_names_table_row_column_and_both_numbers(tmp_path):
 
 
 def test_a_blank_cell_is_pointed_at(tmp_path):
+    from linter.stats.template import BY_KEY, COLUMNS, ROWS
+
     made = report(7)
-    made.applications["deny-5"][2] = ""
+    key, col = next((k, c) for k in ("deny-5", "deny-2", "refuse-3") for c in range(6)
+                    if made.applications[k][c] == "0")
+    made.applications[key][col] = ""
     [found] = _findings(WRITERS["docx"](made, tmp_path / "a.docx"))
-    assert found["message"].startswith("表三“（三）5.属于三类内部事务信息”行“科研机构”列为空")
-    # Three header rows, then the ninth row of the template; the fourth of its ten columns is 自然人.
-    assert (found["location"]["row"], found["location"]["col"]) == (3 + 8 + 1, 6)
+    assert found["message"].startswith(f"表三“{BY_KEY[key].label}”行“{COLUMNS[col]}”列为空")
+    # Three header rows above the template's rows (the 2021 format: no single （六） row); three label columns.
+    row = 3 + 1 + [r.key for r in ROWS if r.key != "other"].index(key)
+    assert (found["location"]["row"], found["location"]["col"]) == (row, 4 + col)
+
+
+def test_an_empty_cell_counts_as_none_in_the_sums(tmp_path):
+    made = report(7)
+    key, col = next((k, c) for k in ("open", "deny-1", "unable-1") for c in range(6)
+                    if made.applications[k][c] != "0")
+    made.applications[key][col] = ""  # a count left out: its row and column no longer add up
+    counts = _counts(_findings(WRITERS["md"](made, tmp_path / "a.md")))
+    assert counts["stats/blank-cell"] == 1 and counts["stats/row-total"] == 1 and counts["stats/subtotal"] == 1
 
 
 def test_a_template_left_blank_is_one_finding(tmp_path):

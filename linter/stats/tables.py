@@ -14,12 +14,23 @@ from dataclasses import dataclass, field
 
 from linter.model import Document, Location
 from linter.stats.grid import Cell, Row, rows_of
-from linter.stats.template import BY_KEY, COLUMNS, GROUPS, REVIEW_GROUPS, REVIEW_RESULTS, ROWS
+from linter.stats.template import (
+    BY_KEY,
+    COLUMNS,
+    GROUPS,
+    RESULTS,
+    RESULTS_2019,
+    REVIEW_GROUPS,
+    REVIEW_RESULTS,
+    ROWS,
+)
 
 _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(rf"^\s*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|\d+\s*[.．、]|第[{_CN}]+[项条])\s*")
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 _NOISE = re.compile(r"[\s“”\"'‘’「」『』《》:：,，、.．。;；]")
+_NONE = frozenset({"-", "－", "—", "——", "–", "/", "／", "无", "\\"})  # written for "none"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _GROUP = re.compile(r"^\s*[（(]([一二三四五六七])[)）]\s*(.*)$")
 
 
@@ -34,6 +45,13 @@ class Value:
     def blank(self) -> bool:
         """The cell is empty."""
         return not self.cell.text.strip()
+
+    @property
+    def as_counted(self) -> int | None:
+        """The number an inspector adds up: an empty cell or a dash counts as none, a placeholder as unknown."""
+        if self.number is not None:
+            return self.number
+        return 0 if self.blank or self.cell.text.strip() in _NONE else None
 
 
 @dataclass
@@ -111,8 +129,18 @@ def _applications(rows: list[Row]) -> ApplicationTable | None:
         table.labels[key] = labels[-1]
         if key == "next":
             break
-    table.missing = [row.label for row in ROWS if row.key not in table.rows]
+    table.missing = [row.label for row in ROWS if row.key not in table.rows and row.key not in _optional_in(table)]
     return table
+
+
+def _optional_in(table: ApplicationTable) -> tuple[str, ...]:
+    """Rows the table need not have: the other format's way of writing （六）其他处理."""
+    return ("other-1", "other-2", "other-3") if "other" in table.rows else ("other",)
+
+
+def results_of(table: ApplicationTable) -> tuple[str, ...]:
+    """The result rows （七）总计 adds up, in the format the table is in."""
+    return RESULTS_2019 if "other" in table.rows else RESULTS
 
 
 def _width(rows: list[Row], start: int) -> int:
@@ -138,19 +166,20 @@ def _reviews(rows: list[Row]) -> ReviewTable | None:
     header = next((i for i, row in enumerate(rows) if any("结果维持" in c.text for c in row.cells.values())), None)
     if header is None:
         return None
+    width = _width(rows, header)
+    if width < 15:
+        return None
+    columns = range(width - 14, width + 1)
     for row in rows[header + 1:header + 4]:
         if row.table != rows[header].table:
             break
-        width = max(row.cells, default=0)
-        filled = [c for c in range(width - 14, width + 1) if number(row.cells[c].text if c in row.cells else "x")
-                  is not None]
-        if width >= 15 and len(filled) >= 8:
+        texts = [row.cells[c].text for c in columns if c in row.cells and row.cells[c].text]
+        if texts and all(not _HAN.search(text) for text in texts):  # numbers (or dashes), not the header
             fallback = next(iter(row.cells.values())).location
             table = ReviewTable()
-            for k, col in enumerate(range(width - 14, width + 1)):
+            for k, col in enumerate(columns):
                 cell = row.at(col, fallback)
-                key = (REVIEW_GROUPS[k // 5], REVIEW_RESULTS[k % 5])
-                table.values[key] = Value(number(cell.text), cell)
+                table.values[(REVIEW_GROUPS[k // 5], REVIEW_RESULTS[k % 5])] = Value(number(cell.text), cell)
             return table
     return None
 

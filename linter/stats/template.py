@@ -45,6 +45,8 @@ ROWS = (
     Row("refuse-3", "（五）3.要求提供公开出版物", "公开出版物"),
     Row("refuse-4", "（五）4.无正当理由大量反复申请", "大量反复"),
     Row("refuse-5", "（五）5.要求行政机关确认或重新出具已获取信息", "重新出具"),
+    # The 2019 format (国办公开办函〔2019〕60号) has （六）其他处理 as one row, without items.
+    Row("other", "（六）其他处理", "其他处理"),
     Row("other-1", "（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"),
     Row("other-2", "（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳费用"),
     Row("other-3", "（六）3.其他", "其他", group="其他处理"),
@@ -54,7 +56,9 @@ ROWS = (
 BY_KEY = {row.key: row for row in ROWS}
 # The group labels rows of the result block sit under.
 GROUPS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
-RESULTS = tuple(row.key for row in ROWS if row.key not in ("new", "carried", "total", "next"))
+RESULTS = tuple(row.key for row in ROWS if row.key not in ("new", "carried", "total", "next", "other"))
+# The same results in the 2019 format.
+RESULTS_2019 = (*(key for key in RESULTS if not key.startswith("other-")), "other")
 
 # 表四: 行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, each five columns.
 REVIEW_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉")
