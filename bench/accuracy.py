@@ -205,8 +205,14 @@ def report(family: str, outcomes: list[Outcome]) -> None:
 def main() -> None:
     """Evaluate the named family and print the figures."""
     parser = argparse.ArgumentParser(description="Precision/recall on a labeled corpus")
-    parser.add_argument("family", choices=sorted(CORPORA) + ["realworld"])
+    parser.add_argument("family", choices=sorted(CORPORA) + ["realworld", "stats"])
+    parser.add_argument("--seeds", type=int, default=40, help="stats: reports drawn per defect kind and format")
     args = parser.parse_args()
+    if args.family == "stats":
+        import stats_corpus
+
+        stats_corpus.report(args.seeds)
+        return
     if args.family == "realworld":
         import realworld
 

@@ -30,7 +30,8 @@ class ReportYearCheck(Check):
         profile = profile_of(document, context)
         if document.error or profile is None or profile.name != ANNUAL_REPORT:
             return
-        body = [s for s in document.segments if s.location.part == "body" and s.text.strip()]
+        # A sheet's lines below its table are cells: the title and the date may be cells too.
+        body = [s for s in document.segments if s.location.part in ("body", "table") and s.text.strip()]
         title = next(((s, m) for s in body[:5] if (m := _TITLE_YEAR.search(_plain(s.text)))), None)
         if title is None:
             return

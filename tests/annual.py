@@ -145,12 +145,15 @@ def write_docx(made: Report, path: Path) -> Path:
     _word_table(document, application_rows(made), _application_merges())
     for text in between:
         document.add_paragraph(text)
-    _word_table(document, review_rows(made), [((0, 0), (0, 4)), ((0, 5), (0, 14)), ((1, 5), (1, 9)),
-                                              ((1, 10), (1, 14)), *(((1, c), (2, c)) for c in range(5))])
+    _word_table(document, review_rows(made), _REVIEW_MERGES)
     for text in after:
         document.add_paragraph(text)
     document.save(path)
     return path
+
+
+_REVIEW_MERGES = [((0, 0), (0, 4)), ((0, 5), (0, 14)), ((1, 5), (1, 9)), ((1, 10), (1, 14)),
+                  *(((1, c), (2, c)) for c in range(5))]
 
 
 def _application_merges() -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -220,4 +223,32 @@ def write_html(made: Report, path: Path) -> Path:
     return path
 
 
-WRITERS = {"docx": write_docx, "md": write_markdown, "txt": write_text, "html": write_html}
+def write_xlsx(made: Report, path: Path) -> Path:
+    """The report as one sheet: the prose a cell a line, the tables with merged cells, numbers as numbers."""
+    import openpyxl
+
+    before, between, after = _prose(made)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "年度报告"
+
+    def table(grid, merges):
+        top = sheet.max_row + 1
+        for row in grid:
+            sheet.append([int(v) if v.isdigit() else (v or None) for v in row])
+        for (r1, c1), (r2, c2) in merges:
+            sheet.merge_cells(start_row=top + r1, start_column=c1 + 1, end_row=top + r2, end_column=c2 + 1)
+
+    for text in before:
+        sheet.append([text])
+    table(application_rows(made), _application_merges())
+    for text in between:
+        sheet.append([text])
+    table(review_rows(made), _REVIEW_MERGES)
+    for text in after:
+        sheet.append([text])
+    book.save(path)
+    return path
+
+
+WRITERS = {"docx": write_docx, "md": write_markdown, "txt": write_text, "html": write_html, "xlsx": write_xlsx}

@@ -143,9 +143,23 @@ def results_of(table: ApplicationTable) -> tuple[str, ...]:
     return RESULTS_2019 if "other" in table.rows else RESULTS
 
 
-def _width(rows: list[Row], start: int) -> int:
-    """The table's number of columns: its widest row, header rows included (总计 heads the last)."""
-    return max(max(row.cells, default=0) for row in rows if row.table == rows[start].table)
+def _width(rows: list[Row], start: int, before: int = 3, until: str = "结转下年度") -> int:
+    """The number of columns of the table block around `start`: its widest row, the header included.
+
+    The block is a few rows above `start` (the header, where 总计 heads the last column) down to
+    the row naming `until`: a sheet may hold 表三 and 表四 one under the other, of other widths.
+    """
+    table = rows[start].table
+    widest = 0
+    for index, row in enumerate(rows[max(0, start - before):], max(0, start - before)):
+        if row.table != table:
+            if index > start:
+                break
+            continue
+        widest = max(widest, max(row.cells, default=0))
+        if any(until in cell.text for cell in row.cells.values()):
+            break
+    return widest
 
 
 def _row_key(label: str, group: str | None) -> str | None:
@@ -166,7 +180,8 @@ def _reviews(rows: list[Row]) -> ReviewTable | None:
     header = next((i for i, row in enumerate(rows) if any("结果维持" in c.text for c in row.cells.values())), None)
     if header is None:
         return None
-    width = _width(rows, header)
+    block = [row for row in rows[max(0, header - 1):header + 3] if row.table == rows[header].table]
+    width = max((max(row.cells, default=0) for row in block), default=0)
     if width < 15:
         return None
     columns = range(width - 14, width + 1)
