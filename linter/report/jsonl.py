@@ -6,13 +6,13 @@ that could not be read gives a `"type": "file-error"` line; the last line is the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from linter.engine import FileResult
 from linter.report import summary
 from linter.report.json_report import finding_dict
+from linter.report.jsontext import ENCODER
 
 
 def stream(results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
@@ -30,4 +30,4 @@ def stream(results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
 
 
 def _line(out: TextIO, data: dict) -> None:
-    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    out.write(ENCODER.encode(data) + "\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from linter.model import Location
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -14,6 +16,7 @@ _PAGE_WORDS = {"script": "网页脚本", "comment-label": "HTML 注释"}
 _REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入)"}
 
 
+@lru_cache(maxsize=4096)  # a batch repeats places: 全文, the same cells, the same metadata
 def describe(location: Location) -> str:
     """Say where a finding is, as a reviewer would: 第3页 表格第2行第3列, 工作表“名单” B3 …"""
     if location.sheet is not None:
