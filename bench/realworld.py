@@ -136,6 +136,7 @@ def score_addresses(folder: Path = VECTORS) -> AddressScore:
 
 # Sentences a name stands in: after a context word, and right before its owner's data.
 NAME_SENTENCES = {"after 申请人": "申请人{}于3月5日提交了政府信息公开申请。",
+                  "after 举报人, then a verb": "举报人{}通过市民热线反映小区噪声问题。",
                   "before own data": "补贴资金已发放至{}的银行卡。"}
 
 

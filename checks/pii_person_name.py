@@ -1,13 +1,14 @@
-"""pii/person-name: names of private individuals, led by context, confirmed by jieba.
+"""pii/person-name: names of private individuals, led by context, read from what follows them.
 
-jieba's tagger alone finds names poorly and tags far more than names, and is
-slow on whole documents; it runs here only on the few characters after a
-context word (申请人, 户主…) and on cells of a column headed 姓名.
+After a context word (申请人, 户主…), in a column headed 姓名, or right before the person's
+own data: a surname of the list, one or two more characters, then a mark, a one-character
+predicate (于, 在…) or a frequent predicate word (通过, 反映, 已经 — wordlists/
+pii-name-followers.txt, derived from jieba's dictionary at build time, so that no
+dictionary or tagger is loaded at run time).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -22,15 +23,6 @@ from linter.wordlist import builtin
 
 _NAME_CHARS = regex.compile(r"^[\p{Han}·]{2,5}$")
 _WINDOW = 8
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
 
 
 @lru_cache(maxsize=1)
@@ -66,15 +58,24 @@ _AFTER_NAME = regex.compile(r"^(?:[^\p{Han}]|$|" + "|".join(_PREDICATE) + ")")
 def name_after(text: str) -> str | None:
     """The person name at the start of `text`.
 
-    The surname list decides where the next word is clear; otherwise jieba's
-    part-of-speech tags do (loaded only then).
+    The surname list and what follows decide; a start they leave unclear is not read as a
+    name (jieba's tagger, which read it before, costs a second and 120 MB a process and added
+    only famous and foreign names: 但丁, 安徒生, 乾隆帝).
     """
     if text.startswith(_not_names()):
         return None  # the field the sentence goes on to name: 申请人银行卡号, 姓名索引
     clear = _clear_name(text)
-    if clear is not False:
-        return clear
-    return _tagged_name(text)
+    return None if clear is False else clear
+
+
+def _starts_predicate(after: str) -> bool:
+    """What follows starts with a frequent verb, preposition, adverb or conjunction (通过, 已经)."""
+    return after[:2] in _followers() or after[:3] in _followers()
+
+
+@lru_cache(maxsize=1)
+def _followers() -> frozenset[str]:
+    return frozenset(words("pii-name-followers.txt"))
 
 
 def _clear_name(text: str) -> str | None | bool:
@@ -88,27 +89,14 @@ def _clear_name(text: str) -> str | None | bool:
         return False
     if text[:lead + 2] in _blockers() or text[:lead + 1] in _blockers():
         return None  # a common word led by a surname character: 满意度, 夏季, 毕业后
-    for length in (lead + 1, lead + 2):  # shorter first: 张涛于…, not 张涛于
-        name = text[:length]
-        if len(name) == length and _NAME_CHARS.match(name) and _AFTER_NAME.match(text[length:]):
-            return None if anonymised(text[:length + 1]) else name
+    # A mark or a one-character predicate settles it first (陆俨少于…: 少于 is a word too), then a
+    # predicate word (李红梅通过…); shorter first each time: 张涛于…, not 张涛于.
+    for goes_on in (_AFTER_NAME.match, _starts_predicate):
+        for length in (lead + 1, lead + 2):
+            name = text[:length]
+            if len(name) == length and _NAME_CHARS.match(name) and goes_on(text[length:]):
+                return None if anonymised(text[:length + 1]) else name
     return False
-
-
-def _tagged_name(text: str) -> str | None:
-    """Jieba's reading of the start of `text`."""
-    tokens = [(w, f) for w, f in _posseg().lcut(text) if w.strip()]
-    if not tokens:
-        return None
-    word, flag = tokens[0]
-    single, compound = _surnames()
-    if (word in single or word in compound) and len(tokens) > 1 and len(tokens[1][0]) <= 2:
-        joined = word + tokens[1][0]  # 王/小明, 欧阳/建国: a surname the tagger cut off
-        if looks_like_name(joined):
-            return joined
-    if flag == "nr" and 2 <= len(word) <= 4 and not anonymised(word) or looks_like_name(word):
-        return word
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +149,7 @@ class PersonNameCheck(PatternCheck):
     advice = "把与具体事项关联的个人姓名改为“张某”或“张*”；依法需要公示的姓名（如任前公示）请在配置中按文件忽略。"
 
     def prepare(self, context: CheckContext) -> None:
-        """The context words' automata; jieba (a second to load) waits for an unclear name."""
+        """The context words' automata, built once per process."""
         _contexts()
         _own_data()
 

@@ -74,7 +74,7 @@ EXAMPLES = {
     "pii/table": [(_roster("110105199003077657"), 1, None), (_roster("110105********7657"), 0, None)],
     "pii/under-masked": [(_doc("1101051990****7657"), 1, None), (_doc("110105********7657"), 0, None)],
     "fields/missing-section": [(_doc("某区2023年政府信息公开工作年度报告", "一、总体情况"), 5, None),
-                               (_doc("工作总结", "正文"), 0, None)],
+                               (_doc("会议记录", "正文"), 0, None)],
     "fields/missing-field": [(_doc("索引号：001", "发布机构：某局"), 3, None), (_doc("正文"), 0, None)],
     "fields/placeholder": [(_doc("20xx年XX局工作要点"), 2, None), (_doc("X射线设备"), 0, None)],
     "fields/template-residue": [(_doc("本文原地址：略"), 1, None), (_doc("原文请见附件"), 0, None)],

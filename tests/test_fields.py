@@ -134,7 +134,7 @@ def test_a_section_heading_a_pdf_table_took_into_its_first_cell():
 
 
 def test_no_profile_no_section_findings():
-    assert _run("fields/missing-section", _doc("一份普通的工作总结", "正文。")) == []
+    assert _run("fields/missing-section", _doc("一份普通的会议记录", "正文。")) == []
 
 
 def test_fields_inline_and_in_table_cells():
