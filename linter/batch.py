@@ -16,10 +16,12 @@ from linter.cache import ResultCache, open_cache
 from linter.config import Config
 from linter.discover import discover
 from linter.engine import FileResult, failed_result, internal_error, lint_file, prepare
+from linter.extract import preload
 from linter.extract.sniff import read_by_a_library
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
 CHUNK = 32  # most files per message to a worker
+SMALL_BATCH = 8  # text files run in process up to this many (a pre-commit hook's usual load)
 CHUNK_BYTES = 4 << 20  # and most bytes: big files travel alone, well inside one timeout
 # pebble's threads poll every 0.1 s by default, and closing a pool waits for a poll:
 # 0.1 s of every batch. Its polls are cheap; poll faster.
@@ -71,14 +73,15 @@ def _in_process(todo: list[tuple[str, str]], options: BatchOptions) -> bool:
     """Run here, where nothing can stop a file that hangs, only when that is safe or asked for.
 
     Asked for: `jobs=1` without a timeout. Otherwise files run in workers under the
-    time limit — on one core too, in a pool of one — except a lone text file, which
-    our own reader handles and no parser can hang.
+    time limit — on one core too, in a pool of one — except a few text files (up to
+    SMALL_BATCH of them), which our own reader handles and no parser can hang: a pool
+    would cost more than the files.
     """
     if options.timeout is not None:
         return False
     if options.jobs == 1:
         return True
-    return options.workers > 1 and len(todo) < 2 and not _may_hang(todo)
+    return options.workers > 1 and len(todo) <= SMALL_BATCH and not _may_hang(todo)
 
 
 def _may_hang(todo: list[tuple[str, str]]) -> bool:
@@ -111,6 +114,7 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
         pebble.common.CONSTS.sleep_unit = _POLL_SECONDS
     timeout = options.timeout or DEFAULT_TIMEOUT
     prepare(config)  # loaded once here; the forked workers inherit it
+    preload([path for path, _ in todo])
     chunks = chunked(todo, options.workers)
     pool = ProcessPool(max_workers=max(1, min(options.workers, len(chunks))), initializer=_worker_signals)
     try:

@@ -208,3 +208,17 @@ def test_auto_cache_folder_is_the_users(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_folder("auto") == str(tmp_path / "disclosure-lint")
     assert cache_folder("here") == "here"
+
+
+def test_a_few_text_files_run_in_process_and_a_docx_among_them_in_the_pool(tmp_path, monkeypatch):
+    from linter import batch
+
+    for i in range(batch.SMALL_BATCH):
+        (tmp_path / f"d{i}.txt").write_text("正文\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "_pool", lambda *args: pytest.fail("a few text files need no worker"))
+    assert len(list(run([str(tmp_path)], Config(), BatchOptions(jobs=2)))) == batch.SMALL_BATCH
+    (tmp_path / "x.docx").write_bytes(b"PK\x03\x04 not really")
+    used = []
+    monkeypatch.setattr(batch, "_pool", lambda todo, *args: used.append(len(todo)) or iter(()))
+    list(run([str(tmp_path)], Config(), BatchOptions(jobs=2)))
+    assert used == [batch.SMALL_BATCH + 1]  # a zip may hang its parser: the time limit needs a worker

@@ -62,6 +62,17 @@ def extract_bytes(path: str, data: bytes) -> Document:
     return document
 
 
+def preload(paths: list[str]) -> None:
+    """Import the readers these files will need, before workers are forked from this process.
+
+    Each worker would import them on its first file; imported here, every worker shares
+    them, and a small batch in a pool costs little more than one run in process.
+    """
+    wanted = {_MODULES.get(EXTENSIONS.get(os.path.splitext(path)[1].lower(), ""), "") for path in paths}
+    for module in sorted(m for m in wanted if m):
+        importlib.import_module(f"linter.extract.{module}")
+
+
 def _megabytes(size: int) -> str:
     """A size as a reader says it: 9.8 KB, 3.2 MB, 512 MB."""
     if size < 2**20:
