@@ -65,3 +65,37 @@ def test_quiet_lists_only_files_with_errors(tmp_path, monkeypatch):
                                 if (tmp_path / "总结.txt").write_text(DRAFT, encoding="utf-8") else [])
     assert "总结.txt" in result.output and "clean.txt" not in result.output
     assert "已检查 2 个文件" in result.output
+
+
+class _Terminal(__import__("io").StringIO):
+    def isatty(self):
+        return True
+
+
+def test_colours_only_on_a_terminal_and_never_with_no_color(tmp_path, monkeypatch):
+    from linter.config import Config
+    from linter.engine import lint_file
+    from linter.report.table import render
+
+    draft = tmp_path / "总结.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    results = [lint_file(str(draft), Config())]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = _Terminal()
+    render(results, terminal)
+    assert "\x1b[1;31m错误\x1b[0m" in terminal.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _Terminal()
+    render(results, plain)
+    assert "\x1b[" not in plain.getvalue() and "错误" in plain.getvalue()
+
+
+def test_a_wrapped_line_never_opens_with_closing_punctuation():
+    from linter.report.table import _wrap
+
+    message = "本段有 1 处半角标点（首处“,”应为“，”）：中文文本应使用全角标点（GB/T 15834），请审阅。"
+    for width in range(12, 60):
+        lines = _wrap(message, width)
+        assert "".join(lines).replace(" ", "") == message.replace(" ", ""), width
+        assert not [line for line in lines[1:] if line[:1] in "，。、；：）”"], width
+        assert not [line for line in lines[:-1] if line[-1:] in "（“"], width

@@ -132,15 +132,17 @@ def _wrap(text: str, width: int) -> list[str]:
         for token in _TOKENS.findall(paragraph):
             size = cell_len(token)
             if used + size > width and line.strip():
-                carried = ""
+                if token.isspace():  # break at the space
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                    continue
                 # 。，）” never open a line, （“《 never close one: such characters move down together.
-                while len(line) > 1 and len(carried) < 3 and (
-                        line[-1] in _NO_END or (token + carried)[0] in _NO_START):
+                carried = ""
+                while len(line) > 1 and len(carried) < 6 and line[-1] != " " and (
+                        line[-1] in _NO_END or (carried + token)[0] in _NO_START):
                     line, carried = line[:-1], line[-1] + carried
                 lines.append(line.rstrip())
                 line, used = carried, cell_len(carried)
-                if token.isspace():
-                    continue
             while size > width:  # a word wider than the column: cut it
                 cut = _fit(token, width - used)
                 lines.append(line + token[:cut])
