@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from linter.extract import doc_binary as binary
@@ -88,46 +89,45 @@ class _Reader:
         k = max(0, min(len(self.pieces) - 1, bisect.bisect_right(self.starts, cp) - 1))
         return runs.at(self.pieces[k].fc_of(cp))
 
-    def _body(self, start: int, end: int) -> list[Segment]:
-        found: list[Segment] = []
-        paragraph, number, row, col = _Paragraph(), 0, 0, 0
+    def _visible(self, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """(cp, character) of a story as Word shows it: a field's code left out, its result kept."""
         fields: list[bool] = []  # per open field: still in its code (before the separator)
-        inserted = False
         for cp in range(start, min(end, len(self.text))):
             char = self.text[cp]
             if char == "\x13":
                 fields.append(True)
-                continue
-            if char == "\x14" and fields:
+            elif char == "\x14" and fields:
                 fields[-1] = False
-                continue
-            if char == "\x15" and fields:
+            elif char == "\x15" and fields:
                 fields.pop()
-                continue
-            if any(fields):
-                continue
+            elif not any(fields):
+                yield cp, char
+
+    def _body(self, start: int, end: int) -> list[Segment]:
+        found: list[Segment] = []
+        paragraph, number, row, col = _Paragraph(), 0, 0, 0
+        inserted = False
+        for cp, char in self._visible(start, end):
             flags = self._flags(cp, self.chars)
             if flags & INSERTED and not inserted:
                 self.revisions["inserted"] = self.revisions.get("inserted", 0) + 1
             inserted = bool(flags & INSERTED)
-            if char in "\r\x0c\x07":
-                para = self._flags(cp, self.paras)
-                if char == "\x07" and para & 2:  # the row's end mark
-                    row, col = row + 1, 0
-                elif para & 1 and char == "\r":
-                    paragraph.shown.append("\n")  # a paragraph inside a cell
-                elif para & 1 or char == "\x07":
-                    col += 1
-                    number += 1
-                    found += self._emit(paragraph, Location(part="table", paragraph=number, row=row + 1, col=col))
-                    paragraph = _Paragraph()
-                else:
-                    row = col = 0
-                    number += 1
-                    found += self._emit(paragraph, Location(paragraph=number))
-                    paragraph = _Paragraph()
+            if char not in "\r\x0c\x07":
+                paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED), flags)
                 continue
-            paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED), flags)
+            para = self._flags(cp, self.paras)
+            if char == "\x07" and para & 2:  # the row's end mark
+                row, col = row + 1, 0
+            elif para & 1 and char == "\r":
+                paragraph.shown.append("\n")  # a paragraph inside a cell
+            else:
+                in_cell = bool(para & 1) or char == "\x07"
+                col, number = (col + 1 if in_cell else 0), number + 1
+                row = row if in_cell else 0
+                location = (Location(part="table", paragraph=number, row=row + 1, col=col) if in_cell
+                            else Location(paragraph=number))
+                found += self._emit(paragraph, location)
+                paragraph = _Paragraph()
         return found
 
     def _emit(self, paragraph: _Paragraph, location: Location) -> list[Segment]:
@@ -145,17 +145,8 @@ class _Reader:
 
     def _plain(self, start: int, end: int) -> str:
         """A story's text as shown: field codes dropped, special characters removed."""
-        out, fields = [], []
-        for char in self.text[start:min(end, len(self.text))]:
-            if char == "\x13":
-                fields.append(True)
-            elif char == "\x14" and fields:
-                fields[-1] = False
-            elif char == "\x15" and fields:
-                fields.pop()
-            elif not any(fields):
-                out.append("\n" if char in "\r\x07\x0c" else _REPLACED.get(ord(char), char))
-        return "".join(out).translate(_DROPPED)
+        return "".join("\n" if char in "\r\x07\x0c" else _REPLACED.get(ord(char), char)
+                       for _, char in self._visible(start, end)).translate(_DROPPED)
 
     def _lines(self, start: int, end: int, part: str) -> list[Segment]:
         return [Segment(line.strip(), Location(part=part)) for line in self._plain(start, end).split("\n")
