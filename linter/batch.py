@@ -122,7 +122,7 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
         outcomes = pool.map(lint_chunk, chunks, [config] * len(chunks), [cache] * len(chunks),
                             timeout=timeout).result()
         for chunk in chunks:
-            results, problem = _next(outcomes, timeout)
+            results, problem = _next(lambda: next(outcomes), timeout)
             if results is not None:
                 yield from results
             elif len(chunk) == 1:
@@ -176,21 +176,25 @@ def _size(path: str) -> int:
 
 def _one_by_one(pool, chunk: list[tuple[str, str]], config: Config, timeout: float,
                 cache: ResultCache | None) -> Iterator[FileResult]:
-    outcomes = pool.map(lint_chunk, [[item] for item in chunk], [config] * len(chunk), [cache] * len(chunk),
-                        timeout=timeout).result()
+    """Rerun a failed chunk a file at a time, each waited for before the next is sent.
+
+    Sent all at once, a file queued behind the culprit in the same worker died with it now
+    and then, and a healthy file was reported unchecked.
+    """
     for path, name in chunk:
-        results, problem = _next(outcomes, timeout)
+        future = pool.schedule(lint_chunk, args=([(path, name)], config, cache), timeout=timeout)
+        results, problem = _next(future.result, timeout)
         yield from results if results is not None else [failed_result(path, config, name, problem)]
 
 
-def _next(outcomes, timeout: float) -> tuple[list[FileResult] | None, str]:
-    """The next chunk's results, or None and why the chunk failed."""
+def _next(take, timeout: float) -> tuple[list[FileResult] | None, str]:
+    """The chunk's results `take()` waits for, or None and why the chunk failed."""
     from concurrent.futures import TimeoutError as Timeout
 
     from pebble import ProcessExpired
 
     try:
-        return next(outcomes), ""
+        return take(), ""
     except Timeout:
         return None, f"处理超时（超过 {timeout:g} 秒），内容未经检查 (timeout)"
     except ProcessExpired as exc:
