@@ -68,8 +68,8 @@ def test_real_names_in_a_disclosure():
     from realworld import score_names
 
     scores = score_names()
-    # 206/251 and 205/251 without jieba's tagger at run time: the 13 names it alone found were
-    # famous or foreign (但丁, 安徒生, 乾隆帝, 福克斯), not the private persons of a disclosure.
-    for kind in ("after 申请人", "after 举报人, then a verb", "before own data"):
+    # Without jieba's tagger at run time (218/251 and 217/251 here; 219 with it): foreign names
+    # are read from transliteration characters, the rest from surnames and what follows them.
+    for kind, share in (("after 申请人", 0.85), ("after 举报人, then a verb", 0.85), ("before own data", 0.8)):
         found, total, _ = scores[kind]
-        assert found >= 0.8 * total, kind
+        assert found >= share * total, kind
