@@ -3,6 +3,7 @@
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -184,3 +185,15 @@ def _without(data, part):
             if name != part:
                 dst.writestr(name, src.read(name))
     return out.getvalue()
+
+
+def test_the_json_report_of_a_workbook_keeps_the_contract(tmp_path):
+    import jsonschema
+
+    from linter.report import json_report
+
+    schema = json.loads((Path(json_report.__file__).parent / "report.schema.json").read_text("utf-8"))
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(roster_xlsx(tmp_path / "名单.xlsx"))])
+    report = json.loads(result.output)
+    jsonschema.validate(report, schema)
+    assert {f["location"]["sheet"] for f in report["findings"] if f["location"]["part"] != "metadata"} == {"公示名单"}
