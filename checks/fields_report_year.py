@@ -12,7 +12,9 @@ from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?.{0,30}?(?:年度报告|工作报告)")
-_PERIOD = re.compile(r"统计期限[^0-9]{0,6}(20\d\d)\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}(20\d\d)\s*年\s*12\s*月\s*31\s*日")
+# 统计期限自2023年1月1日起至2023年12月31日止; the second year may be left out (…到12月31日止).
+_PERIOD = re.compile(r"统计(?:期限|时限|时间)[^0-9]{0,6}(20\d\d)\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}"
+                     r"(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日")
 _DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CLOSING = 6  # the date is among the last paragraphs (above or below the signing body)
 
@@ -38,9 +40,10 @@ class ReportYearCheck(Check):
         year = int(title[1].group(1))
         for segment in body:
             period = _PERIOD.search(_plain(segment.text))
-            if period and {int(period.group(1)), int(period.group(2))} != {year}:
+            years = {int(y) for y in period.groups() if y} if period else set()
+            if period and years != {year}:
                 yield self._finding(segment, period.group(0),
-                                    f"统计期限为{period.group(1)}年，与标题的{year}年度不一致")
+                                    f"统计期限为{'、'.join(map(str, sorted(years)))}年，与标题的{year}年度不一致")
                 break
         for segment in reversed(body[-_CLOSING:]):
             date = _DATE.fullmatch(_plain(segment.text).strip(" 　"))

@@ -99,3 +99,16 @@ def test_full_width_digits_and_gbk_text_are_read(tmp_path):
     path = WRITERS["txt"](made, tmp_path / "a.txt")
     path.write_bytes(path.read_text("utf-8").encode("gbk"))
     assert _findings(path) == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("本年度报告中所列数据统计期限从2023年1月1日到12月31日止。", 1),
+    ("本报告所列数据的统计时限为2024年1月1日至2024年12月31日。", 0),
+    ("统计期限自2024年1月1日起至2023年12月31日止。", 1),
+])
+def test_the_statistics_period_however_it_is_worded(tmp_path, sentence, found):
+    path = WRITERS["md"](report(7), tmp_path / "a.md")
+    text = path.read_text("utf-8")
+    start = text.index("本报告中所列数据")
+    path.write_text(text[:start] + sentence + text[text.index("\n", start):], "utf-8")
+    assert _counts(_findings(path)).get("fields/report-year", 0) == found

@@ -40,7 +40,8 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     ext = os.path.splitext(path)[1].lower()
     claimed = EXTENSIONS.get(ext)
     if claimed is None and ext in UNSUPPORTED:
-        raise ExtractError(f"不支持的格式：{UNSUPPORTED[ext]}，请另存为 .docx、.xlsx 或 .pdf 后再检查 (unsupported format)")
+        raise ExtractError(
+            f"不支持的格式：{UNSUPPORTED[ext]}，请另存为 .docx、.xlsx 或 .pdf 后再检查 (unsupported format)")
     actual = _content_format(data, claimed)
     if claimed is None:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
