@@ -9,6 +9,7 @@ in the font's code page (GBK for charset 134).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,7 @@ _CHARSETS = {0: "cp1252", 128: "cp932", 129: "cp949", 134: "gb18030", 136: "cp95
 _SYMBOLS = {b"~": " ", b"_": "-", b"-": "", b"\\": "\\", b"{": "{", b"}": "}", b"|": "", b":": ""}
 _BREAKS = {"line": "\n", "tab": " ", "emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’",
            "ldblquote": "“", "rdblquote": "”", "bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " "}
+_SAME_EDGE = 30  # twips (1.5 pt): cell edges this close are one column's
 MAX_DEPTH = 1000  # groups nested deeper than any editor writes: a hostile file
 
 
@@ -68,6 +70,8 @@ class _Reader:
         self.in_table = False
         self.row, self.col = 0, 0
         self.author: str | None = None
+        self.cellx: list[int] = []  # right edges of the current row's cells (twips)
+        self.table_cells: list[tuple[int, int]] = []  # (segment index, left edge) of the open table
         self.skip = 0  # fallback characters still to drop after a \uN
 
     def read(self, data: bytes) -> None:
@@ -121,6 +125,7 @@ class _Reader:
         if pending:
             self._put(state, sink, self._decode(bytes(pending), state))
         self._paragraph_end()
+        self._table_end()
 
     def _decode(self, raw: bytes, state: _State) -> str:
         codepage = self.fonts.get(state.font, self.codepage) if state.font is not None else self.codepage
@@ -160,6 +165,10 @@ class _Reader:
             self._cell_end(sink) if word == "cell" else self._put(state, sink, "\n")
         elif word == "row":
             self.row, self.col = self.row + 1, 0
+        elif word == "trowd":
+            self.cellx = []
+        elif word == "cellx" and value is not None:
+            self.cellx.append(value)
         elif word == "intbl":
             self.in_table = True
         elif word == "pard":
@@ -219,6 +228,7 @@ class _Reader:
             return
         if self.row:  # the table has ended
             self.row, self.col = 0, 0
+            self._table_end()
         self.paragraph += 1
         self._emit(Location(paragraph=self.paragraph))
 
@@ -231,7 +241,26 @@ class _Reader:
             return
         self.col += 1
         self.paragraph += 1
+        left = self.cellx[self.col - 2] if 2 <= self.col <= len(self.cellx) + 1 else 0
+        first = len(self.segments)
         self._emit(Location(part="table", paragraph=self.paragraph, row=self.row + 1, col=self.col))
+        self.table_cells += [(k, left) for k in range(first, len(self.segments))]
+
+    def _table_end(self) -> None:
+        r"""Number the table's cells by grid column: a merged cell (\cellx further right) spans several.
+
+        RTF counts cells per row; a label merged across three columns is one cell, so the
+        values after it would stand two columns left of the same values in other rows.
+        """
+        edges: list[int] = []
+        for left in sorted({0, *(left for _, left in self.table_cells)}):
+            if not edges or left - edges[-1] > _SAME_EDGE:  # rows drawn a few twips apart share a column
+                edges.append(left)
+        for k, left in self.table_cells:
+            segment = self.segments[k]
+            col = bisect.bisect_right(edges, left + _SAME_EDGE)
+            self.segments[k] = Segment(segment.text, replace(segment.location, col=col), segment.line_starts)
+        self.table_cells = []
 
     def _emit(self, location: Location) -> None:
         body = self.body
