@@ -1,6 +1,7 @@
 """Annual reports saved by LibreOffice (fixtures/stats/make.py): PDF (merged cells, a table broken
-over pages with a row's label cut between them, 表三 and 表四 on one page), .odt and .rtf (merged
-cells as the format writes them) — each gives exactly the findings of its planted defect."""
+over pages with a row's label cut between them, 表三 and 表四 on one page), .odt, .rtf and .doc
+(merged cells as each format writes them; a .doc's wide rows keep their properties in its Data
+stream) — each gives exactly the findings of its planted defect."""
 
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ from linter.cli import cli
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "stats"
 
 
-@pytest.mark.parametrize("path", sorted(p for p in SAVED.iterdir() if p.suffix in (".pdf", ".odt", ".rtf")),
+@pytest.mark.parametrize("path", sorted(p for p in SAVED.iterdir() if p.suffix in (".pdf", ".odt", ".rtf", ".doc")),
                          ids=lambda p: p.name)
 def test_each_exported_report_gives_its_defects_findings(path):
     result = CliRunner().invoke(cli, ["check", "--format", "json", "--select", "stats,fields/report-year", str(path)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from linter.extract import doc_binary as binary
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
@@ -21,6 +21,7 @@ from linter.model import Document, Location, Segment
 
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
 _REPLACED = {0x0B: "\n", 0x1E: "-", 0xA0: " ", 0x09: " "}
+_SAME_EDGE = 30  # twips (1.5 pt): cell edges this close are one column's
 _HEADER_KINDS = ("header", "header", "footer", "footer", "header", "footer")  # per section: even, odd, first
 
 
@@ -39,8 +40,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         if not ole.exists(fib.table_stream):
             raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
         table = ole.openstream(fib.table_stream).read()
+        data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     try:
-        reader = _Reader(wd, table, fib)
+        reader = _Reader(wd, table, fib, data_stream)
         segments = reader.segments()
     except (Damaged, struct.error, IndexError, ValueError):
         raise ExtractError("Word 文档结构已损坏（文字或格式表指向文件之外）(corrupt .doc)") from None
@@ -63,14 +65,16 @@ class _Paragraph:
 
 
 class _Reader:
-    def __init__(self, wd: bytes, table: bytes, fib: Fib) -> None:
+    def __init__(self, wd: bytes, table: bytes, fib: Fib, data: bytes = b"") -> None:
         self.fib, self.table = fib, table
         self.pieces = binary.pieces(fib.blob(table, binary.CLX))
         self.text = binary.text_of(wd, self.pieces)
         self.chars = binary.character_runs(wd, fib.blob(table, binary.PLCF_BTE_CHPX))
-        self.paras = binary.paragraph_runs(wd, fib.blob(table, binary.PLCF_BTE_PAPX))
+        self.paras = binary.paragraph_runs(wd, fib.blob(table, binary.PLCF_BTE_PAPX), data)
         self.starts = [p.cp for p in self.pieces]
         self.revisions: dict[str, int] = {}
+        self._row_cells: list[tuple[int, int]] = []  # (index in the body's segments, cell number)
+        self._table_cells: list[tuple[int, int | None, int]] = []  # (index, left edge, cell number)
 
     def segments(self) -> list[Segment]:
         lengths = self.fib.lengths
@@ -116,8 +120,9 @@ class _Reader:
                 paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED), flags)
                 continue
             para = self._flags(cp, self.paras)
-            if char == "\x07" and para & 2:  # the row's end mark
+            if char == "\x07" and para & 2:  # the row's end mark: its cell edges number the row's cells
                 row, col = row + 1, 0
+                self._place_row(self._edges(cp))
             elif para & 1 and char == "\r":
                 paragraph.shown.append("\n")  # a paragraph inside a cell
             else:
@@ -126,9 +131,44 @@ class _Reader:
                 row = row if in_cell else 0
                 location = (Location(part="table", paragraph=number, row=row + 1, col=col) if in_cell
                             else Location(paragraph=number))
-                found += self._emit(paragraph, location)
+                emitted = self._emit(paragraph, location)
+                if in_cell:
+                    self._row_cells += [(len(found) + k, col) for k in range(len(emitted))]
+                elif self._table_cells:
+                    self._renumber(found)
+                found += emitted
                 paragraph = _Paragraph()
+        self._renumber(found)
         return found
+
+    def _edges(self, cp: int) -> tuple[int, ...]:
+        k = max(0, min(len(self.pieces) - 1, bisect.bisect_right(self.starts, cp) - 1))
+        return self.paras.edges_at(self.pieces[k].fc_of(cp))
+
+    def _place_row(self, edges: tuple[int, ...]) -> None:
+        """Remember each cell of the row just ended by its left edge (its cell number when none is given)."""
+        for index, cell in self._row_cells:
+            left = edges[cell - 1] if 0 < cell <= len(edges) else None
+            self._table_cells.append((index, left if left is not None else None, cell))
+        self._row_cells = []
+
+    def _renumber(self, found: list[Segment]) -> None:
+        """Number the table's cells by grid column: a cell merged across columns spans several.
+
+        Word stores one cell for a label merged across three columns, so the values after it
+        would stand two columns left of the same values in other rows.
+        """
+        cells, self._table_cells = self._table_cells, []
+        if not cells or any(left is None for _, left, _ in cells):
+            return  # no edges for some row: keep the cells' own numbers
+        grid: list[int] = []
+        for left in sorted({left for _, left, _ in cells}):
+            if not grid or left - grid[-1] > _SAME_EDGE:
+                grid.append(left)
+        for index, left, _ in cells:
+            segment = found[index]
+            col = bisect.bisect_right(grid, left + _SAME_EDGE)
+            found[index] = Segment(segment.text, replace(segment.location, col=col), segment.line_starts)
 
     def _emit(self, paragraph: _Paragraph, location: Location) -> list[Segment]:
         found = []

@@ -21,6 +21,8 @@ PLCF_AND_REF, PLCF_AND_TXT, PLCF_HDD, PLCF_BTE_CHPX, PLCF_BTE_PAPX, CLX, GRP_ATN
 _STORIES = ("text", "footnote", "header", "macro", "comment", "endnote", "textbox", "header-textbox")
 _VANISH, _FLD_VANISH, _MARK_DEL, _MARK_INS = 0x083C, 0x0802, 0x0800, 0x0801
 _IN_TABLE, _TTP, _INNER_TTP = 0x2416, 0x2417, 0x244C
+_DEF_TABLE = 0xD608  # sprmTDefTable: the row's cell edges
+_HUGE_PAPX = 0x6646  # sprmPHugePapx: the rest of a paragraph's properties, in the Data stream
 HIDDEN, DELETED, INSERTED = 1, 2, 4
 
 
@@ -131,11 +133,21 @@ class Runs:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     flags: list[int] = field(default_factory=list)
+    edges: list[tuple[int, ...]] = field(default_factory=list)  # a row end's cell edges (twips)
 
     def at(self, fc: int) -> int:
         """The flags in force at byte `fc` (0 outside every run)."""
+        k = self._run(fc)
+        return self.flags[k] if k is not None else 0
+
+    def edges_at(self, fc: int) -> tuple[int, ...]:
+        """The cell edges a row-end mark at `fc` defines (left edge of each cell, then the right)."""
+        k = self._run(fc)
+        return self.edges[k] if k is not None and self.edges else ()
+
+    def _run(self, fc: int) -> int | None:
         k = bisect.bisect_right(self.starts, fc) - 1
-        return self.flags[k] if k >= 0 and fc < self.ends[k] else 0
+        return k if k >= 0 and fc < self.ends[k] else None
 
 
 def character_runs(wd: bytes, plc: bytes) -> Runs:
@@ -143,12 +155,33 @@ def character_runs(wd: bytes, plc: bytes) -> Runs:
     return _runs(wd, plc, _chpx, {_VANISH: HIDDEN, _FLD_VANISH: 0, _MARK_DEL: DELETED, _MARK_INS: INSERTED})
 
 
-def paragraph_runs(wd: bytes, plc: bytes) -> Runs:
-    """Table paragraphs (flag 1) and row ends (flag 2) from the PAPX FKP pages."""
-    return _runs(wd, plc, _papx, {_IN_TABLE: 1, _TTP: 2, _INNER_TTP: 2})
+def paragraph_runs(wd: bytes, plc: bytes, data: bytes = b"") -> Runs:
+    """Table paragraphs (flag 1) and row ends (flag 2) from the PAPX FKP pages.
+
+    A row end's properties too large for its page (a wide row with merged cells) are in the
+    Data stream, where sprmPHugePapx points.
+    """
+    def grpprl_of(page: bytes, crun: int, k: int) -> bytes:
+        grpprl = _papx(page, crun, k)
+        return grpprl + _huge(grpprl, data)
+
+    return _runs(wd, plc, grpprl_of, {_IN_TABLE: 1, _TTP: 2, _INNER_TTP: 2}, with_edges=True)
 
 
-def _runs(wd: bytes, plc: bytes, grpprl_of, wanted: dict[int, int]) -> Runs:
+def _huge(grpprl: bytes, data: bytes) -> bytes:
+    """The properties sprmPHugePapx points to in the Data stream (none when it is absent)."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = _u16(grpprl, at)
+        if sprm == _HUGE_PAPX and at + 6 <= len(grpprl):
+            offset = _u32(grpprl, at + 2)
+            size = _u16(data, offset) if offset + 2 <= len(data) else 0
+            return data[offset + 2:offset + 2 + size]
+        at += 2 + _operand_size(sprm, grpprl, at + 2)
+    return b""
+
+
+def _runs(wd: bytes, plc: bytes, grpprl_of, wanted: dict[int, int], with_edges: bool = False) -> Runs:
     runs = Runs()
     count = (len(plc) - 4) // 8
     for i in range(count):
@@ -159,11 +192,29 @@ def _runs(wd: bytes, plc: bytes, grpprl_of, wanted: dict[int, int]) -> Runs:
         crun = page[511]
         for k in range(crun):
             start, end = _u32(page, 4 * k), _u32(page, 4 * (k + 1))
+            grpprl = grpprl_of(page, crun, k)
             runs.starts.append(start)
             runs.ends.append(end)
-            runs.flags.append(_flags(grpprl_of(page, crun, k), wanted))
+            runs.flags.append(_flags(grpprl, wanted))
+            if with_edges:
+                runs.edges.append(_cell_edges(grpprl))
     order = sorted(range(len(runs.starts)), key=runs.starts.__getitem__)
-    return Runs([runs.starts[i] for i in order], [runs.ends[i] for i in order], [runs.flags[i] for i in order])
+    return Runs([runs.starts[i] for i in order], [runs.ends[i] for i in order], [runs.flags[i] for i in order],
+                [runs.edges[i] for i in order] if with_edges else [])
+
+
+def _cell_edges(grpprl: bytes) -> tuple[int, ...]:
+    """RgdxaCenter of sprmTDefTable: where each cell of the row starts, and where the last ends."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = _u16(grpprl, at)
+        size = _operand_size(sprm, grpprl, at + 2)
+        if sprm == _DEF_TABLE and at + 5 <= len(grpprl):
+            cells = grpprl[at + 4]
+            return tuple(struct.unpack_from("<h", grpprl, at + 5 + 2 * i)[0] for i in range(cells + 1)
+                         if at + 7 + 2 * i <= len(grpprl))
+        at += 2 + size
+    return ()
 
 
 def _chpx(page: bytes, crun: int, k: int) -> bytes:
