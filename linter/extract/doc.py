@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from linter.extract import doc_binary as binary
+from linter.extract.cell_edges import grid_columns
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
 from linter.extract.errors import ExtractError
 from linter.extract.ole import ole_properties, open_ole
@@ -21,7 +22,6 @@ from linter.model import Document, Location, Segment
 
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
 _REPLACED = {0x0B: "\n", 0x1E: "-", 0xA0: " ", 0x09: " "}
-_SAME_EDGE = 30  # twips (1.5 pt): cell edges this close are one column's
 _HEADER_KINDS = ("header", "header", "footer", "footer", "header", "footer")  # per section: even, odd, first
 
 
@@ -161,14 +161,10 @@ class _Reader:
         cells, self._table_cells = self._table_cells, []
         if not cells or any(left is None for _, left, _ in cells):
             return  # no edges for some row: keep the cells' own numbers
-        grid: list[int] = []
-        for left in sorted({left for _, left, _ in cells}):
-            if not grid or left - grid[-1] > _SAME_EDGE:
-                grid.append(left)
+        column = grid_columns(left for _, left, _ in cells)
         for index, left, _ in cells:
             segment = found[index]
-            col = bisect.bisect_right(grid, left + _SAME_EDGE)
-            found[index] = Segment(segment.text, replace(segment.location, col=col), segment.line_starts)
+            found[index] = Segment(segment.text, replace(segment.location, col=column(left)), segment.line_starts)
 
     def _emit(self, paragraph: _Paragraph, location: Location) -> list[Segment]:
         found = []

@@ -9,10 +9,10 @@ in the font's code page (GBK for charset 134).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from linter.extract.cell_edges import grid_columns
 from linter.extract.errors import ExtractError
 from linter.model import Document, Location, Segment
 
@@ -34,7 +34,6 @@ _CHARSETS = {0: "cp1252", 128: "cp932", 129: "cp949", 134: "gb18030", 136: "cp95
 _SYMBOLS = {b"~": " ", b"_": "-", b"-": "", b"\\": "\\", b"{": "{", b"}": "}", b"|": "", b":": ""}
 _BREAKS = {"line": "\n", "tab": " ", "emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’",
            "ldblquote": "“", "rdblquote": "”", "bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " "}
-_SAME_EDGE = 30  # twips (1.5 pt): cell edges this close are one column's
 MAX_DEPTH = 1000  # groups nested deeper than any editor writes: a hostile file
 
 
@@ -252,14 +251,10 @@ class _Reader:
         RTF counts cells per row; a label merged across three columns is one cell, so the
         values after it would stand two columns left of the same values in other rows.
         """
-        edges: list[int] = []
-        for left in sorted({0, *(left for _, left in self.table_cells)}):
-            if not edges or left - edges[-1] > _SAME_EDGE:  # rows drawn a few twips apart share a column
-                edges.append(left)
+        column = grid_columns([0, *(left for _, left in self.table_cells)])
         for k, left in self.table_cells:
             segment = self.segments[k]
-            col = bisect.bisect_right(edges, left + _SAME_EDGE)
-            self.segments[k] = Segment(segment.text, replace(segment.location, col=col), segment.line_starts)
+            self.segments[k] = Segment(segment.text, replace(segment.location, col=column(left)), segment.line_starts)
         self.table_cells = []
 
     def _emit(self, location: Location) -> None:
