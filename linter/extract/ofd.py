@@ -55,7 +55,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         if document is None:
             raise ExtractError(f"OFD 文件已损坏（缺少 {doc_name}）(corrupt .ofd)")
         folder = posixpath.dirname(doc_name)
-        area = _page_area(document.find(f"{OFD}CommonData/{OFD}PageArea"))
+        area = _page_area(document.find(f"{OFD}CommonData/{OFD}PageArea/{OFD}PhysicalBox"))
         segments, concealed, damaged, page_ids = [], [], [], {}
         pages = document.findall(f"{OFD}Pages/{OFD}Page")
         for number, page in enumerate(pages, 1):
@@ -93,8 +93,8 @@ def _numbers(text: str | None) -> list[float]:
 
 
 def _page_area(box) -> tuple[float, float, float, float] | None:
-    values = _numbers(box.findtext(f"{OFD}PhysicalBox") if box is not None and box.tag.endswith("PageArea")
-                      else (box.text if box is not None else None))
+    """x, y, width, height of a PhysicalBox element (None when absent or malformed)."""
+    values = _numbers(None if box is None else box.text)
     return tuple(values) if len(values) == 4 else None
 
 
