@@ -197,3 +197,18 @@ def test_the_json_report_of_a_workbook_keeps_the_contract(tmp_path):
     report = json.loads(result.output)
     jsonschema.validate(report, schema)
     assert {f["location"]["sheet"] for f in report["findings"] if f["location"]["part"] != "metadata"} == {"公示名单"}
+
+
+def test_hidden_rows_are_reported_by_run_not_one_by_one(tmp_path):
+    def build(book):
+        sheet = book.active
+        for r in range(1, 3001):
+            sheet.append([f"编号{r}", r])
+        for r in range(10, 1010):  # one block
+            sheet.row_dimensions[r].hidden = True
+        for r in range(1100, 3001, 2):  # and hundreds of single rows
+            sheet.row_dimensions[r].hidden = True
+    doc = extract(str(_book(tmp_path / "a.xlsx", build)))
+    rows = [s for s in doc.concealed if s.location.detail == "hidden-row"]
+    assert rows[0].location.row == 10 and rows[0].text.startswith("第10—1009行：编号10")
+    assert len(rows) == 21 and rows[-1].text.startswith("另有 932 处隐藏的行")  # 952 runs, 20 shown

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from linter.model import Location, Segment
 
 _QUOTE = 12  # cells quoted in the finding about a hidden sheet, row or column
+_SHOWN_RUNS = 20  # runs of hidden rows reported one by one; the rest as one finding
 _STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
 
 
@@ -71,12 +72,25 @@ def hidden_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     if sheet.state in _STATES:
         return [_quoted(content.cells, Location(part="hidden-text", sheet=sheet.name, detail=_STATES[sheet.state]))]
     found = []
-    for row in sorted(content.hidden_rows):
-        cells = [c for c in content.cells if c.row == row]
-        if cells:
-            found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, row=row, detail="hidden-row")))
-    for col in sorted(content.hidden_cols & {c.col for c in content.cells}):
-        cells = [c for c in content.cells if c.col == col]
+    # Grouped once: a sheet may hide thousands of rows, each looked up among a million cells.
+    in_rows: dict[int, list[Cell]] = {}
+    in_cols: dict[int, list[Cell]] = {}
+    for cell in content.cells:
+        if cell.row in content.hidden_rows:
+            in_rows.setdefault(cell.row, []).append(cell)
+        if cell.col in content.hidden_cols:
+            in_cols.setdefault(cell.col, []).append(cell)
+    runs = _runs(in_rows)  # rows hidden together are one finding, not thousands
+    for first, last, cells in runs[:_SHOWN_RUNS]:
+        where = f"第{first}—{last}行：" if last > first else ""
+        found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, row=first, detail="hidden-row"),
+                             where))
+    if len(runs) > _SHOWN_RUNS:
+        rest = runs[_SHOWN_RUNS:]
+        found.append(_quoted([c for _, _, cells in rest for c in cells[:1]],
+                             Location(part="hidden-text", sheet=sheet.name, row=rest[0][0], detail="hidden-row"),
+                             f"另有 {len(rest)} 处隐藏的行（第{rest[0][0]}行起）："))
+    for col, cells in sorted(in_cols.items()):
         found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, col=col, detail="hidden-column")))
     for cell in content.cells:
         if cell.concealed and cell.row not in content.hidden_rows and cell.col not in content.hidden_cols:
@@ -85,5 +99,17 @@ def hidden_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     return found
 
 
-def _quoted(cells: list[Cell], location: Location) -> Segment:
-    return Segment(" ".join(c.text for c in cells[:_QUOTE]), location)
+def _runs(by_row: dict[int, list[Cell]]) -> list[tuple[int, int, list[Cell]]]:
+    """Consecutive rows merged: (first row, last row, their cells)."""
+    runs: list[tuple[int, int, list[Cell]]] = []
+    for row, cells in sorted(by_row.items()):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][2].extend(cells)
+            runs[-1] = (runs[-1][0], row, runs[-1][2])
+        else:
+            runs.append((row, row, list(cells)))
+    return runs
+
+
+def _quoted(cells: list[Cell], location: Location, lead: str = "") -> Segment:
+    return Segment(lead + " ".join(c.text for c in cells[:_QUOTE]), location)
