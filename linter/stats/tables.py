@@ -112,7 +112,9 @@ def _applications(rows: list[Row]) -> ApplicationTable | None:
     group = None
     # A table split over two pages continues in the next table: read on to the last row.
     for index, row in enumerate(rows[start:], start):
-        width = widths.setdefault(row.table, _width(rows, index))
+        if row.table not in widths:  # once a table: a roster of 100,000 rows may follow
+            widths[row.table] = _width(rows, index)
+        width = widths[row.table]
         labels = [row.cells[c] for c in sorted(row.cells) if c <= width - len(COLUMNS) and row.cells[c].text]
         for cell in labels:
             found = _GROUP.match(unicodedata.normalize("NFKC", cell.text).replace("(", "（").replace(")", "）"))
