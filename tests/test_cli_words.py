@@ -61,3 +61,10 @@ def test_explain_an_unknown_id_names_the_closest():
     assert result.returncode == 2 and "未知的检查：pii/phone" in result.stderr
     result = _run("explain", "pii/mobil")
     assert "相近的有：pii/mobile" in result.stderr
+
+
+def test_every_family_says_why_it_matters():
+    from linter.cli_io import _WHY
+    from linter.registry import load_checks
+
+    assert {cid.split("/")[0] for cid in load_checks()} <= set(_WHY)
