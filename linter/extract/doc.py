@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from linter.extract import doc_binary as binary
 from linter.extract.cell_edges import grid_columns
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
 from linter.extract.errors import ExtractError
 from linter.extract.ole import ole_properties, open_ole
+from linter.extract.shown_text import ShownText
 from linter.model import Document, Location, Segment
 
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
@@ -50,18 +51,6 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format=fmt if fmt in ("doc", "wps") else "doc", segments=tuple(segments),
                     metadata=metadata, revisions=reader.revisions)
-
-
-@dataclass
-class _Paragraph:
-    """Text of the paragraph or cell being read, by how it shows."""
-
-    shown: list[str] = field(default_factory=list)
-    hidden: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-
-    def add(self, char: str, flags: int) -> None:
-        (self.deleted if flags & DELETED else self.hidden if flags & HIDDEN else self.shown).append(char)
 
 
 class _Reader:
@@ -109,7 +98,7 @@ class _Reader:
 
     def _body(self, start: int, end: int) -> list[Segment]:
         found: list[Segment] = []
-        paragraph, number, row, col = _Paragraph(), 0, 0, 0
+        paragraph, number, row, col = ShownText(), 0, 0, 0
         inserted = False
         for cp, char in self._visible(start, end):
             flags = self._flags(cp, self.chars)
@@ -117,7 +106,8 @@ class _Reader:
                 self.revisions["inserted"] = self.revisions.get("inserted", 0) + 1
             inserted = bool(flags & INSERTED)
             if char not in "\r\x0c\x07":
-                paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED), flags)
+                paragraph.add(_REPLACED.get(ord(char), char).translate(_DROPPED),
+                              hidden=bool(flags & HIDDEN), deleted=bool(flags & DELETED))
                 continue
             para = self._flags(cp, self.paras)
             if char == "\x07" and para & 2:  # the row's end mark: its cell edges number the row's cells
@@ -131,13 +121,13 @@ class _Reader:
                 row = row if in_cell else 0
                 location = (Location(part="table", paragraph=number, row=row + 1, col=col) if in_cell
                             else Location(paragraph=number))
-                emitted = self._emit(paragraph, location)
+                emitted = paragraph.segments(location, self.revisions)
                 if in_cell:
                     self._row_cells += [(len(found) + k, col) for k in range(len(emitted))]
                 elif self._table_cells:
                     self._renumber(found)
                 found += emitted
-                paragraph = _Paragraph()
+                paragraph = ShownText()
         self._renumber(found)
         return found
 
@@ -165,19 +155,6 @@ class _Reader:
         for index, left, _ in cells:
             segment = found[index]
             found[index] = Segment(segment.text, replace(segment.location, col=column(left)), segment.line_starts)
-
-    def _emit(self, paragraph: _Paragraph, location: Location) -> list[Segment]:
-        found = []
-        for pieces, part, detail in ((paragraph.shown, location.part, None),
-                                     (paragraph.hidden, "hidden-text", "vanish"),
-                                     (paragraph.deleted, "tracked-change", "deleted")):
-            text = "".join(pieces).strip()
-            if text:
-                found.append(Segment(text, Location(part=part, paragraph=location.paragraph, row=location.row,
-                                                    col=location.col, detail=detail)))
-                if part == "tracked-change":
-                    self.revisions["deleted"] = self.revisions.get("deleted", 0) + 1
-        return found
 
     def _plain(self, start: int, end: int) -> str:
         """A story's text as shown: field codes dropped, special characters removed."""

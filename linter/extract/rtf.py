@@ -10,10 +10,11 @@ in the font's code page (GBK for charset 134).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from linter.extract.cell_edges import grid_columns
 from linter.extract.errors import ExtractError
+from linter.extract.shown_text import ShownText
 from linter.model import Document, Location, Segment
 
 _TOKEN = re.compile(
@@ -48,15 +49,6 @@ class _State:
     font: int | None = None
 
 
-@dataclass
-class _Sink:
-    """Text collected for one destination, split by how it shows."""
-
-    shown: list[str] = field(default_factory=list)
-    hidden: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-
-
 class _Reader:
     def __init__(self) -> None:
         self.segments: list[Segment] = []
@@ -64,7 +56,7 @@ class _Reader:
         self.revisions: dict[str, int] = {}
         self.codepage = "cp1252"
         self.fonts: dict[int, str] = {}
-        self.body = _Sink()
+        self.body = ShownText()
         self.paragraph = 0
         self.in_table = False
         self.row, self.col = 0, 0
@@ -74,7 +66,7 @@ class _Reader:
         self.skip = 0  # fallback characters still to drop after a \uN
 
     def read(self, data: bytes) -> None:
-        stack: list[tuple[_State, _Sink | None]] = []
+        stack: list[tuple[_State, ShownText | None]] = []
         state, sink = _State(), None  # no sink of its own: the body's current paragraph
         pending = bytearray()  # \'hh bytes, decoded together (a GBK character is two of them)
         position, size = 0, len(data)
@@ -130,11 +122,10 @@ class _Reader:
         codepage = self.fonts.get(state.font, self.codepage) if state.font is not None else self.codepage
         return raw.decode(codepage, errors="replace")
 
-    def _put(self, state: _State, sink: _Sink | None, text: str) -> None:
+    def _put(self, state: _State, sink: ShownText | None, text: str) -> None:
         if not text or state.dest in (None, "optional", "font", "info"):
             return
-        sink = sink or self.body
-        (sink.deleted if state.deleted else sink.hidden if state.hidden else sink.shown).append(text)
+        (sink or self.body).add(text, hidden=state.hidden, deleted=state.deleted)
 
     def _control(self, word: str, number: bytes | None, state: _State, sink, stack):
         value = int(number) if number else None
@@ -145,15 +136,15 @@ class _Reader:
         if word in _SKIP:
             state.dest = None
         elif word in _PARTS:
-            state.dest, sink = _PARTS[word], _Sink()
+            state.dest, sink = _PARTS[word], ShownText()
             if word == "annotation":
                 state.hidden = state.deleted = False
         elif word == "atnauthor":
-            state.dest, sink = "author", _Sink()
+            state.dest, sink = "author", ShownText()
         elif word == "info":
             state.dest = "info"
         elif state.dest == "info" and word in _INFO:
-            state.dest, sink = f"info:{_INFO[word]}", _Sink()
+            state.dest, sink = f"info:{_INFO[word]}", ShownText()
         elif word == "fonttbl":
             state.dest = "font"
         elif state.dest is None:
@@ -199,7 +190,7 @@ class _Reader:
         elif word == "fcharset" and value is not None and state.font is not None and state.dest == "font":
             self.fonts[state.font] = _CHARSETS.get(value, self.codepage)
 
-    def _close(self, state: _State, sink: _Sink | None, stack) -> None:
+    def _close(self, state: _State, sink: ShownText | None, stack) -> None:
         """A group ends: a part's text becomes its segment when the group that opened it closes."""
         outer = stack[-1] if stack else (None, None)
         if sink is None or sink is outer[1]:
@@ -218,7 +209,7 @@ class _Reader:
                     (s.text, s.location.part) != (text, state.dest) for s in self.segments):
                 self.segments.append(segment)
 
-    def _paragraph_end(self, sink: _Sink | None = None) -> None:
+    def _paragraph_end(self, sink: ShownText | None = None) -> None:
         if sink is not None:
             sink.shown.append("\n")
             return
@@ -234,7 +225,7 @@ class _Reader:
     def _put_newline(self) -> None:
         self.body.shown.append("\n")
 
-    def _cell_end(self, sink: _Sink | None) -> None:
+    def _cell_end(self, sink: ShownText | None) -> None:
         if sink is not None:
             sink.shown.append(" ")
             return
@@ -258,15 +249,8 @@ class _Reader:
         self.table_cells = []
 
     def _emit(self, location: Location) -> None:
-        body = self.body
-        for pieces, part, detail in ((body.shown, location.part, None), (body.hidden, "hidden-text", "vanish"),
-                                     (body.deleted, "tracked-change", "deleted")):
-            text = re.sub(r"\n{2,}", "\n", "".join(pieces)).strip()
-            if text:
-                self.segments.append(Segment(text, replace(location, part=part, detail=detail)))
-                if part == "tracked-change":
-                    self.revisions["deleted"] = self.revisions.get("deleted", 0) + 1
-        self.body = _Sink()
+        self.segments += self.body.segments(location, self.revisions)
+        self.body = ShownText()
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
