@@ -27,8 +27,9 @@ class ShownText:
         (self.deleted if deleted else self.hidden if hidden else self.shown).append(text)
 
     def segments(self, location: Location, revisions: dict[str, int]) -> list[Segment]:
-        """The paragraph as segments at `location` (hidden text and deletions in their parts);
-        each deletion is counted in `revisions`.
+        """The paragraph as segments at `location`, hidden text and deletions in their own parts.
+
+        Each deletion is counted in `revisions`.
         """
         found = []
         for pieces, part, detail in ((self.shown, location.part, None), (self.hidden, "hidden-text", "vanish"),
