@@ -1,29 +1,18 @@
 """Word 97-2003 and WPS binary files, read without an office suite, from files LibreOffice saved."""
 
-import json
 import struct
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from reports import by_check
 
-from linter.cli import cli
 from linter.extract import ExtractError, extract
 
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
 
 
-def _findings(path):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    found = {}
-    for f in json.loads(result.output)["findings"]:
-        found.setdefault(f["check"], []).append(f)
-    return found
-
-
 def test_the_saved_report_gives_every_hidden_part_its_word_original_has():
-    found = _findings(SAVED / "年度报告.doc")
+    found = by_check(SAVED / "年度报告.doc")
     assert found["hidden/tracked-change"][0]["context"] == "（内部统计口径，秘密★1年）"
     assert {f["location"]["part"] for f in found["secrecy/marking"]} == {"tracked-change", "header"}
     comment = found["hidden/comment"][0]

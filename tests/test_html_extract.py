@@ -4,6 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from reports import by_check
 from rosters import roster_html
 
 from linter.cli import cli
@@ -18,19 +19,6 @@ def _page(tmp_path, body, head="", encoding="utf-8", name="page.html"):
     path = tmp_path / name
     path.write_bytes(page.encode(encoding))
     return path
-
-
-def _findings(path, *options):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", *options, str(path)])
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)["findings"]
-
-
-def _by_check(findings):
-    found = {}
-    for f in findings:
-        found.setdefault(f["check"], []).append(f)
-    return found
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb2312"])
@@ -63,7 +51,7 @@ def test_hidden_elements_are_reported_at_their_line_and_checked(tmp_path):
     body = (f'<p>公示</p>\n<div style="display:none">电话{MOBILE}</div>\n'
             f'<p style="visibility: hidden">身份证{ID}</p>\n<span hidden>内部资料</span>\n'
             f'<div class="fold">秘密</div>\n<input type="hidden" name="u" value="{MOBILE}">')
-    found = _by_check(_findings(_page(tmp_path, body, head="<style>.fold { display: none }</style>")))
+    found = by_check(_page(tmp_path, body, head="<style>.fold { display: none }</style>"))
     hidden = [(f["location"]["line"], f["location"]["detail"]) for f in found["hidden/hidden-text"]]
     assert hidden == [(5, "display-none"), (6, "display-none"), (7, "display-none"), (8, "display-none"),
                       (9, "hidden-input")]
@@ -74,7 +62,7 @@ def test_hidden_elements_are_reported_at_their_line_and_checked(tmp_path):
 
 def test_comments_with_content_are_reported_and_template_labels_are_not(tmp_path):
     body = f"<!-- 头部 -->\n<p>公示</p>\n<!-- 旧版名单 李秀兰 {ID} -->\n<!--[if lt IE 9]><script></script><![endif]-->"
-    found = _by_check(_findings(_page(tmp_path, body)))
+    found = by_check(_page(tmp_path, body))
     assert [(f["location"]["line"], f["match"]) for f in found["hidden/comment"]] == [(6, "HTML 注释")]
     assert "3205" not in found["hidden/comment"][0]["context"] and "1101" in found["hidden/comment"][0]["context"]
     assert found["pii/id-card"][0]["location"]["part"] == "comment"
@@ -83,7 +71,7 @@ def test_comments_with_content_are_reported_and_template_labels_are_not(tmp_path
 def test_script_strings_alt_text_and_links_are_checked(tmp_path):
     body = (f'<script>var contact = "联系人 {MOBILE}"; var n = 3;</script>\n'
             f'<img src="x.png" alt="身份证 {ID}">\n<a href="mailto:zhang.san@example.com">来信</a>')
-    found = _by_check(_findings(_page(tmp_path, body)))
+    found = by_check(_page(tmp_path, body))
     assert found["pii/mobile"][0]["location"]["detail"] == "script"
     assert found["pii/id-card"][0]["location"]["detail"] == "alt"
     assert found["pii/email"][0]["location"]["detail"] == "href"
@@ -91,7 +79,7 @@ def test_script_strings_alt_text_and_links_are_checked(tmp_path):
 
 def test_meta_author_is_a_property_and_keywords_are_not(tmp_path):
     head = '<meta name="author" content="孙起草"><meta name="keywords" content="公示,救助">'
-    found = _by_check(_findings(_page(tmp_path, "<p>公示</p>", head=head)))
+    found = by_check(_page(tmp_path, "<p>公示</p>", head=head))
     assert found["hidden/metadata"][0]["context"] == "Author=孙**"
 
 
@@ -107,5 +95,5 @@ def test_a_txt_holding_a_page_is_read_as_html_and_an_empty_page_is_checked(tmp_p
 def test_a_page_nested_too_deep_is_read_as_text_and_said_so(tmp_path):
     path = tmp_path / "deep.html"
     path.write_text("<html><body>" + "<div>" * 5000 + f"电话{MOBILE}" + "</div>" * 5000 + "</body></html>")
-    found = _by_check(_findings(path))
+    found = by_check(path)
     assert "pii/mobile" in found and "extract/partial" in found

@@ -1,13 +1,11 @@
 """OpenDocument text: what LibreOffice saves, and the hidden parts it can hold, read and located."""
 
-import json
 import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from reports import by_check
 
-from linter.cli import cli
 from linter.extract import ExtractError, extract
 
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
@@ -29,17 +27,8 @@ def _odt(path, body, styles=""):
     return path
 
 
-def _findings(path):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    found = {}
-    for f in json.loads(result.output)["findings"]:
-        found.setdefault(f["check"], []).append(f)
-    return found
-
-
 def test_the_saved_report_gives_what_its_word_original_gives():
-    found = _findings(SAVED / "年度报告.odt")
+    found = by_check(SAVED / "年度报告.odt")
     deleted = found["hidden/tracked-change"][0]
     assert deleted["context"] == "（内部统计口径，秘密★1年）"
     assert {f["location"]["part"] for f in found["secrecy/marking"]} == {"tracked-change", "header"}

@@ -1,27 +1,16 @@
 """OFD (GB/T 33190): pages rebuilt into lines from positions, and the parts a reader does not see."""
 
-import json
 
 import pytest
 from builders import OfdText, ofd
-from click.testing import CliRunner
+from reports import by_check
 
-from linter.cli import cli
 from linter.extract import ExtractError, extract
-
-
-def _findings(path):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    found = {}
-    for f in json.loads(result.output)["findings"]:
-        found.setdefault(f["check"], []).append(f)
-    return found
 
 
 def test_a_marking_on_the_second_page_is_found_on_that_page(tmp_path):
     pages = [[OfdText(20, 30, "关于做好汛期安全工作的通知")], [OfdText(20, 20, "机密★5年"), OfdText(20, 40, "正文")]]
-    found = _findings(ofd(tmp_path / "通知.ofd", pages))
+    found = by_check(ofd(tmp_path / "通知.ofd", pages))
     [marking] = found["secrecy/marking"]
     assert (marking["location"]["page"], marking["location"]["line"]) == (2, 1)
 
@@ -38,7 +27,7 @@ def test_white_text_annotations_attachments_author_and_signatures(tmp_path):
     page = [OfdText(20, 30, "公示"), OfdText(20, 60, "身份证110105199003077657", white=True)]
     path = ofd(tmp_path / "a.ofd", [page], author="孙起草", annotation=(1, "王审核", "电话13905710246"),
                attachment="原始名单.xlsx", signed=True)
-    found = _findings(path)
+    found = by_check(path)
     assert found["hidden/hidden-text"][0]["location"]["page"] == 1
     assert found["pii/id-card"][0]["location"]["page"] == 1
     comment = found["hidden/comment"][0]

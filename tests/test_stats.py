@@ -1,20 +1,15 @@
 """The statistics tables of an annual report, checked in every format a report is drafted in."""
 
-import json
 
 import pytest
 from annual import DEFECTS, EXPECTED, WRITERS, report
-from click.testing import CliRunner
-
-from linter.cli import cli
+from reports import findings
 
 SELECT = "stats,fields/report-year"
 
 
 def _findings(path, *options):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", "--select", SELECT, *options, str(path)])
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)["findings"]
+    return findings(path, "--select", SELECT, *options)
 
 
 def _counts(findings):

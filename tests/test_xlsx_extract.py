@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from openpyxl.comments import Comment
+from reports import findings
 from rosters import roster_xlsx
 
 from linter.cli import cli
@@ -24,12 +25,6 @@ def _book(path, build):
     build(book)
     book.save(path)
     return path
-
-
-def _findings(path, *options):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", *options, str(path)])
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)["findings"]
 
 
 def _where(finding):
@@ -48,7 +43,7 @@ def test_a_sheet_is_a_table_under_its_title_row(tmp_path):
 
 
 def test_cells_are_located_as_excel_names_them(tmp_path):
-    found = _findings(roster_xlsx(tmp_path / "名单.xlsx"), "--select", "pii/mobile")
+    found = findings(roster_xlsx(tmp_path / "名单.xlsx"), "--select", "pii/mobile")
     assert [_where(f) for f in found] == [("公示名单", 3, 4)]
     loc = found[0]["location"]
     assert describe(Location(**loc)) == "工作表“公示名单” D3"
@@ -70,7 +65,7 @@ def test_hidden_sheet_row_column_and_format_are_reported_and_checked(tmp_path):
         secret.sheet_state = "veryHidden"
         secret.append(["姓名", "身份证号"])
         secret.append(["钱某", "320506198507124317"])
-    found = _findings(_book(tmp_path / "名单.xlsx", build))
+    found = findings(_book(tmp_path / "名单.xlsx", build))
     hidden = {(f["match"], _where(f)) for f in found if f["check"] == "hidden/hidden-text"}
     assert hidden == {("隐藏的行", ("名单", 3, None)), ("隐藏的列", ("名单", None, 3)),
                       ("格式设为不显示内容的单元格（如 ;;;）", ("名单", 5, 2)),
@@ -84,7 +79,7 @@ def test_an_id_stored_as_a_number_is_reported_as_a_damaged_id(tmp_path):
     def build(book):
         book.active.append(["姓名", "身份证号"])
         book.active.append(["张某", 1.10105199003077e17])  # what Excel keeps of 110105199003077657
-    found = _findings(_book(tmp_path / "名单.xlsx", build), "--select", "pii/id-card")
+    found = findings(_book(tmp_path / "名单.xlsx", build), "--select", "pii/id-card")
     assert len(found) == 1 and found[0]["match"] == "1101**********7000"
     assert "存为数字" in found[0]["message"]
 
@@ -106,7 +101,7 @@ def test_comments_headers_text_and_properties_are_read(tmp_path):
         sheet["A1"].comment = Comment("请核对张建国的电话13905710246", "王审核")
         sheet.oddHeader.center.text = "内部资料"
         book.properties.creator = "孙起草"
-    found = _findings(_book(tmp_path / "a.xlsx", build))
+    found = findings(_book(tmp_path / "a.xlsx", build))
     by_check = {f["check"]: f for f in found}
     assert _where(by_check["hidden/comment"]) == ("表一", 1, 1)
     assert by_check["hidden/comment"]["location"]["detail"] == "王**"
@@ -131,7 +126,7 @@ def test_threaded_comments_are_read_once(tmp_path):
             'threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>',
     }
     _add_parts(path, parts)
-    found = [f for f in _findings(path) if f["check"] == "hidden/comment"]
+    found = [f for f in findings(path) if f["check"] == "hidden/comment"]
     assert [(f["location"]["detail"], _where(f)) for f in found] == [("王**", ("Sheet", 1, 1))]
 
 
@@ -139,7 +134,7 @@ def test_pivot_caches_and_macros_are_named_as_not_checked(tmp_path):
     path = _book(tmp_path / "a.xlsx", lambda book: book.active.append(["统计表"]))
     _add_parts(path, {"xl/pivotCache/pivotCacheRecords1.xml": "<pivotCacheRecords/>"})
     assert extract(str(path)).attachments == ("数据透视表缓存（可能保留源数据）：pivotCacheRecords1.xml",)
-    assert any(f["check"] == "hidden/embedded" for f in _findings(path))
+    assert any(f["check"] == "hidden/embedded" for f in findings(path))
 
 
 @pytest.mark.parametrize("damage, message", [
