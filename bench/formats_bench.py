@@ -126,12 +126,22 @@ def bench_doc(path: Path) -> None:
 
     mine, our_text = _best(ours)
     other, their_text = _best(theirs, repeat=2)
+    _compare(f".doc {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
+             ("soffice --convert-to txt", other), _same_text(our_text, their_text))
+
+
+def _compare(title: str, amount: float, unit: str, ours: list[tuple[str, float]],
+             theirs: tuple[str, float], same: str) -> None:
+    """Print our timings, the alternative's, the ratio and whether both read the same."""
+    print(title)
+    for name, seconds in [*ours, theirs]:
+        print(f"  {name:<36} {seconds:6.2f} s  {amount / seconds:12,.1f} {unit}")
+    print(f"  ratio {theirs[1] / ours[0][1]:.1f}x; {same}")
+
+
+def _same_text(ours: str, theirs: str) -> str:
     squeeze = str.maketrans("", "", " \n\t\r\x0c")
-    same = our_text.translate(squeeze) == their_text.translate(squeeze)
-    print(f".doc {path.name}: {megabytes:.1f} MB")
-    print(f"  disclosure-lint            {mine:6.2f} s  {megabytes / mine:6.1f} MB/s")
-    print(f"  soffice --convert-to txt   {other:6.2f} s  {megabytes / other:6.1f} MB/s")
-    print(f"  ratio {other / mine:.1f}x; same text (whitespace aside): {same}")
+    return f"same text (whitespace aside): {ours.translate(squeeze) == theirs.translate(squeeze)}"
 
 
 def _best(run, repeat: int = 3) -> tuple[float, object]:
@@ -169,12 +179,9 @@ def bench_xlsx(path: Path) -> None:
     mine, our_cells = _best(ours)
     bare, _ = _best(reader_only)
     other, their_cells = _best(theirs)
-    same = our_cells == their_cells
-    print(f".xlsx {path.name}: {len(our_cells):,} cells")
-    print(f"  disclosure-lint     {mine:6.2f} s  {len(our_cells) / mine:12,.0f} cells/s  (located segments)")
-    print(f"    of which reading  {bare:6.2f} s  {len(our_cells) / bare:12,.0f} cells/s  (cells, no segments)")
-    print(f"  openpyxl read-only  {other:6.2f} s  {len(their_cells) / other:12,.0f} cells/s")
-    print(f"  ratio {other / mine:.1f}x; same cell texts: {same}")
+    _compare(f".xlsx {path.name}: {len(our_cells):,} cells", len(our_cells), "cells/s",
+             [("disclosure-lint (located segments)", mine), ("  of which reading the cells", bare)],
+             ("openpyxl read-only", other), f"same cell texts: {our_cells == their_cells}")
 
 
 def bench_html(path: Path) -> None:
@@ -191,12 +198,8 @@ def bench_html(path: Path) -> None:
 
     mine, our_text = _best(ours)
     other, their_text = _best(theirs)
-    squeeze = str.maketrans("", "", " \n\t\r")
-    same = our_text.translate(squeeze) == their_text.translate(squeeze)
-    print(f".html {path.name}: {megabytes:.1f} MB")
-    print(f"  disclosure-lint            {mine:6.2f} s  {megabytes / mine:6.1f} MB/s")
-    print(f"  BeautifulSoup get_text     {other:6.2f} s  {megabytes / other:6.1f} MB/s")
-    print(f"  ratio {other / mine:.1f}x; same text (whitespace aside): {same}")
+    _compare(f".html {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
+             ("BeautifulSoup get_text", other), _same_text(our_text, their_text))
 
 
 def main() -> None:
