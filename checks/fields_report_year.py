@@ -6,8 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from checks.fields_common import profile_of
-from checks.stats_common import ANNUAL_REPORT
+from checks.stats_common import annual_report
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
@@ -29,8 +28,7 @@ class ReportYearCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding at the period or the date that does not match the title's year."""
-        profile = profile_of(document, context)
-        if document.error or profile is None or profile.name != ANNUAL_REPORT:
+        if not annual_report(document, context):
             return
         # A sheet's lines below its table are cells: the title and the date may be cells too.
         body = [s for s in document.segments if s.location.part in ("body", "table") and s.text.strip()]

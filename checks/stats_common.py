@@ -12,14 +12,17 @@ from linter.stats.template import BY_KEY, COLUMNS
 ANNUAL_REPORT = "annual-report"
 
 
+def annual_report(document: Document, context: CheckContext) -> bool:
+    """The document was read and is an annual report: the only documents these checks speak of."""
+    if document.error:
+        return False
+    profile = profile_of(document, context)
+    return profile is not None and profile.name == ANNUAL_REPORT
+
+
 def report_tables(document: Document, context: CheckContext) -> AnnualTables | None:
     """The statistics tables, when the document is an annual report (None for any other document)."""
-    if document.error:
-        return None
-    profile = profile_of(document, context)
-    if profile is None or profile.name != ANNUAL_REPORT:
-        return None
-    return annual_tables(document)
+    return annual_tables(document) if annual_report(document, context) else None
 
 
 def row_name(key: str) -> str:
