@@ -88,8 +88,13 @@ def _transliteration() -> frozenset[str]:
 
 
 def _starts_predicate(after: str) -> bool:
-    """What follows starts with a frequent verb, preposition, adverb or conjunction (通过, 已经)."""
-    return after[:2] in _followers() or after[:3] in _followers()
+    """What follows starts a predicate (通过, 已经) or names the person's own data (…李建国身份证号)."""
+    return after[:2] in _followers() or after[:3] in _followers() or after.startswith(_own_data_words())
+
+
+@lru_cache(maxsize=1)
+def _own_data_words() -> tuple[str, ...]:
+    return words("pii-own-data.txt")
 
 
 @lru_cache(maxsize=1)

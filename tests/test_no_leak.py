@@ -5,6 +5,7 @@ import hashlib
 import itertools
 import json
 import re
+from pathlib import Path
 
 import pytest
 from builders import add_comment, add_run, docx
@@ -200,3 +201,36 @@ def test_annotate_and_redact_show_no_personal_data(cli, draft, tmp_path):
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+# Saved by LibreOffice (fixtures/formats/make.py): comments, hidden text and hidden columns in every
+# binary and ODF format; an OFD with an author, an annotation's creator and white text.
+SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+SAVED_SECRETS = ["320582198506124311", "110105199003077657", "320506198507124317", "13905710246",
+                 "13812345678", "张建国", "李秀兰", "李建国", "孙起草"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "sarif"])
+def test_no_new_format_shows_personal_data(cli, tmp_path, fmt):
+    from builders import OfdText, ofd
+
+    folder = tmp_path / "formats"
+    folder.mkdir()
+    for path in SAVED.iterdir():
+        if path.suffix != ".py":
+            (folder / path.name).write_bytes(path.read_bytes())
+    ofd(folder / "通知.ofd", [[OfdText(20, 30, "申请人张建国于3月5日提交申请"),
+                              OfdText(20, 60, "身份证110105199003077657", white=True)]],
+        author="孙起草", annotation=(1, "李秀兰", "电话13905710246"))
+    result = cli("check", "--format", fmt, "--jobs", "1", str(folder))
+    assert result.exit_code == 1, result.output
+    shown = result.stdout
+    if fmt == "sarif":  # the rules' descriptions give a made-up example mobile (138-1234-5678)
+        log = json.loads(shown)
+        del log["runs"][0]["tool"]
+        shown = json.dumps(log, ensure_ascii=False)
+    squeezed = re.sub(r"[\s\-－]", "", shown + result.stderr)
+    for secret in SAVED_SECRETS:
+        assert secret not in squeezed, f"{secret} in clear ({fmt})"
+    runs = set().union(*(_digit_runs(v) for v in SAVED_SECRETS if v.isdigit()))
+    assert not [run for run in runs if run in squeezed], fmt

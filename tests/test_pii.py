@@ -165,3 +165,13 @@ def test_email_pattern_is_linear_on_a_long_line():
     start = time.perf_counter()
     assert _matches("pii/email", _body(line)) == []
     assert time.perf_counter() - start < 30  # a backtracking pattern takes minutes here
+
+
+@pytest.mark.parametrize("text, name", [
+    ("举报人李红梅通过市民热线反映噪声问题", "李红梅"),  # a predicate word follows
+    ("申请人李建国身份证号320582198506124311", "李建国"),  # the person's own data follows
+    ("申请人约翰森于3月5日提交申请", None),  # 翰 is not a transliteration character of the list
+    ("申请人福克斯于3月5日提交申请", "福克斯"),
+])
+def test_a_name_is_read_from_what_follows_it(text, name):
+    assert _matches("pii/person-name", _body(text)) == ([name] if name else [])
