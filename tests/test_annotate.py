@@ -1,6 +1,5 @@
 """annotate: a copy of a .docx with each finding as a Word comment anchored on its text."""
 
-import json
 import zipfile
 
 import docx as python_docx
@@ -8,6 +7,7 @@ import pytest
 from builders import PdfPage, add_comment, add_footnote_part, add_textbox, docx, pdf
 from click.testing import CliRunner
 from lxml import etree
+from reports import findings
 
 from linter.cli import cli
 
@@ -29,11 +29,6 @@ def _draft(path):
     docx(path, build)
     add_footnote_part(path, "经办人电话13812345678")
     return path
-
-
-def _findings(path):
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
-    return json.loads(result.output)["findings"]
 
 
 def _visible(path):
@@ -73,7 +68,7 @@ def test_one_comment_per_finding_by_disclosure_lint_and_existing_comments_kept(a
     source, target, output = annotated
     comments = python_docx.Document(str(target)).comments
     ours = [c for c in comments if c.author == "disclosure-lint"]
-    assert len(ours) == len(_findings(source)) >= 8
+    assert len(ours) == len(findings(source)) >= 8
     assert [c.author for c in comments if c.author != "disclosure-lint"] == ["审核人"]
     assert f"{len(ours)} 条批注" in output
 
@@ -81,7 +76,7 @@ def test_one_comment_per_finding_by_disclosure_lint_and_existing_comments_kept(a
 def test_the_copy_reads_the_same(annotated):
     source, target, _ = annotated
     assert _visible(target) == _visible(source)
-    assert _findings(target)[0]["check"] == _findings(source)[0]["check"]  # the copy still checks
+    assert findings(target)[0]["check"] == findings(source)[0]["check"]  # the copy still checks
 
 
 def test_comments_sit_on_the_matched_text_even_across_runs(annotated):

@@ -1,11 +1,11 @@
 """clean --redact: personal data masked in place, formatting and every other character kept."""
 
-import json
 import zipfile
 
 import docx as python_docx
 from builders import add_footnote_part, add_textbox, docx
 from click.testing import CliRunner
+from reports import findings
 
 from linter.cli import cli
 
@@ -45,8 +45,7 @@ def _redacted(tmp_path):
 
 def test_a_recheck_of_the_redacted_copy_has_no_personal_data_error(tmp_path):
     source, target, _ = _redacted(tmp_path)
-    before = json.loads(CliRunner().invoke(cli, ["check", "--format", "json", str(source)]).output)["findings"]
-    after = json.loads(CliRunner().invoke(cli, ["check", "--format", "json", str(target)]).output)["findings"]
+    before, after = findings(source), findings(target)
     assert any(f["check"].startswith("pii/") and f["severity"] == "error" for f in before)
     assert [f for f in after if f["check"].startswith("pii/") and f["severity"] == "error"] == []
 
