@@ -131,10 +131,17 @@ def context_of(config: Config) -> CheckContext:
 
 
 def prepare(config: Config) -> None:
-    """Build the selected checks and let them load their models (before a pool forks)."""
+    """Build the selected checks and let them load their models (before a pool forks).
+
+    A failed file is then checked once, here: the parent checks the files its workers
+    could not, and it must import nothing while a pool runs. A worker replacing one that
+    died is forked from a pool thread; a module the main thread was importing at that
+    moment stays locked in the new worker, which hangs on it.
+    """
     context = context_of(config)
     for check in _active_checks(config.select, config.ignore):
         check.prepare(context)
+    failed_result("", config, "", "")
 
 
 def check_document(document: Document, config: Config, shown: str) -> FileResult:
