@@ -42,6 +42,19 @@ def test_sarif_is_valid_sarif_2_1_0(cli, drafts):
     assert run["invocations"][0]["executionSuccessful"] is False
 
 
+def test_sarif_results_say_what_the_json_report_says(cli, drafts):
+    """Two files with findings at the same places: each result keeps its own file, place and match."""
+    (drafts / "copy.md").write_text(LIST, encoding="utf-8")
+    sarif = json.loads(cli("check", "list.md", "copy.md", "--format", "sarif").stdout)["runs"][0]
+    report = json.loads(cli("check", "list.md", "copy.md", "--format", "json").stdout)
+    said = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"],
+             r["properties"]["location"], r["properties"]["match"]) for r in sarif["results"]]
+    assert said == [(f["path"], f["check"], f["location"], f["match"]) for f in report["findings"]]
+    assert {uri for uri, *_ in said} == {"list.md", "copy.md"} and len(said) >= 6
+    rules = sarif["tool"]["driver"]["rules"]
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in sarif["results"])
+
+
 def test_github_annotations(cli, drafts):
     lines = cli("check", "list.md", "--format", "github").stdout.splitlines()
     pattern = re.compile(r"^::(error|warning|notice) file=list\.md,line=\d+(,col=\d+)?,title=[a-z]+/[a-z-]+::.+$")

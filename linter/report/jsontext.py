@@ -26,8 +26,13 @@ def location_dict(location: Location) -> dict:
 
 def dumps(value: object, lists: dict[str, list]) -> str:
     """`value` as JSON, where each string `"@name"` it holds stands for `lists[name]`, one item a line."""
+    return splice(value, {name: list(map(ENCODER.encode, items)) for name, items in lists.items()})
+
+
+def splice(value: object, texts: dict[str, list[str]]) -> str:
+    """`value` as JSON, where each string `"@name"` it holds stands for the JSON texts `texts[name]`."""
     text = ENCODER.encode(value)
-    for name, items in lists.items():
-        body = ",\n  ".join(map(ENCODER.encode, items))
+    for name, items in texts.items():
+        body = ",\n  ".join(items)
         text = text.replace(json.dumps(f"@{name}"), f"[\n  {body}\n]" if items else "[]", 1)
     return text
