@@ -9,7 +9,8 @@ process tree for --jobs 1, --jobs 2, two --jobs 1 processes on half the files
 each (what splitting the batch by hand gives) and --executor dask (the median of --runs
 runs each, run in turn, so a slow moment of the machine hits every setting);
 and, in process, the time per PDF page and per MB of text split into extraction
-and checks (each file's best of --runs, so a slow moment does not tilt the split).
+and checks (each file's best of --runs, so a slow moment does not tilt the split); and
+files/s by batch size (1 to 256 files) with the default settings against --jobs 1.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from builders import PdfPage, docx, pdf  # noqa: E402
 from extract_bench import paragraph  # noqa: E402
 from pii_corpus import _id18, _mobile, _name  # noqa: E402
+from results import save  # noqa: E402
 
 from linter import batch  # noqa: E402
 from linter.config import Config  # noqa: E402
@@ -172,6 +174,21 @@ def pool_stage(files: list[Path], runs: int) -> None:
           f"2 workers {walls[2]:.2f} s, speed-up {walls[1] / walls[2]:.2f}x")
 
 
+def sizes_stage(files: list[Path], runs: int) -> list[dict]:
+    """Files/s by batch size: the default (a pool unless the batch is small) against --jobs 1."""
+    rows = []
+    for size in (1, 4, 8, 16, 64, 256):
+        if size > len(files):
+            break
+        paths = [str(f) for f in files[:size]]
+        default = statistics.median(run_cli(paths)[0] for _ in range(runs))
+        single = statistics.median(run_cli(["--jobs", "1", *paths])[0] for _ in range(runs))
+        print(f"  {size:4d} files: default {default:6.2f} s ({size / default:6.1f} files/s), "
+              f"--jobs 1 {single:6.2f} s ({size / single:6.1f} files/s), default / --jobs 1 {default / single:4.2f}")
+        rows.append({"files": size, "default_s": default, "jobs1_s": single})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -182,6 +199,7 @@ def main() -> None:
     print(f"corpus: {len(files)} files, {mb:.1f} MB")
     split_time(files, args.runs)
     pool_stage(files, args.runs)
+    sizes = sizes_stage(files, args.runs)
     paths = [str(f) for f in files]
     half = len(paths) // 2
     # The obvious alternative to a pool: split the batch and start two processes.
@@ -194,12 +212,15 @@ def main() -> None:
         for label, commands in settings:
             runs[label].append(run_cli(*commands))
     base = statistics.median(wall for wall, _ in runs["--jobs 1"])
+    workers = []
     for label, _ in settings:
         wall = statistics.median(w for w, _ in runs[label])
         peak = max(p for _, p in runs[label])
         spread = ", ".join(f"{w:.2f}" for w, _ in runs[label])
         print(f"  {label:<16} {wall:6.2f} s  {len(files) / wall:6.1f} files/s  {mb / wall:5.2f} MB/s  "
               f"speed-up {base / wall:4.2f}x  peak RSS {peak:5.0f} MB  (runs: {spread} s)")
+        workers.append({"setting": label, "wall_s": wall, "files_per_s": len(files) / wall, "peak_mb": peak})
+    print(f"saved to {save('batch', {'files': len(files), 'megabytes': mb, 'workers': workers, 'sizes': sizes})}")
 
 if __name__ == "__main__":
     main()

@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from builders import PdfPage, docx, pdf  # noqa: E402
+from results import save  # noqa: E402
 
 from linter.extract import extract  # noqa: E402
 
@@ -118,15 +119,16 @@ def same_text(a: str, b: str) -> float:
     return SequenceMatcher(None, squash(a), squash(b), autojunk=False).quick_ratio()
 
 
-def bench_pdf(path: Path, pages: int) -> None:
+def bench_pdf(path: Path, pages: int) -> dict:
     ours = timed(lambda: ours_text(path))
     plumber = timed(lambda: pdfplumber_text(path), repeat=1)
     ratio = same_text(ours_text(path), pdfplumber_text(path))
     print(f"PDF  {pages} pages: ours {pages / ours:7.1f} pages/s | pdfplumber extract_text "
           f"{pages / plumber:6.1f} pages/s | speed-up {plumber / ours:4.1f}x | same characters {ratio:.3f}")
+    return figure(".pdf", "pages", pages, ours, "pdfplumber extract_text", plumber)
 
 
-def bench_docx(paths: list[Path]) -> None:
+def bench_docx(paths: list[Path]) -> dict:
     from linter.extract import docx as docx_extractor
 
     def cold(path: Path) -> str:  # as if every draft came from a different template
@@ -142,14 +144,22 @@ def bench_docx(paths: list[Path]) -> None:
           f"({len(paths) / ours_cold:.1f} with every styles.xml new) | "
           f"python-docx walk {len(paths) / walk:6.1f} files/s | speed-up {walk / ours:4.1f}x | "
           f"same characters {ratio:.3f}")
+    return figure(".docx", "files", len(paths), ours, "python-docx walk", walk)
 
 
-def bench_text(path: Path, label: str) -> None:
+def bench_text(path: Path, label: str) -> dict:
     mb = path.stat().st_size / 2**20
     ours = timed(lambda: extract(str(path)))
     raw = timed(lambda: path.read_bytes().decode("utf-8" if "utf8" in path.name else "gb18030").splitlines())
     print(f"TEXT {label} {mb:.1f} MB: ours {mb / ours:6.1f} MB/s | bare decode+splitlines "
           f"{mb / raw:6.1f} MB/s")
+    return figure(f".txt {label.strip()}", "MB", mb, ours, "decode + splitlines", raw)
+
+
+def figure(kind: str, unit: str, amount: float, ours: float, alternative: str, theirs: float) -> dict:
+    """One format's figures, as the summary page plots them."""
+    return {"kind": kind, "unit": unit, "amount": amount, "ours_s": ours, "alternative": alternative,
+            "alternative_s": theirs, "ratio": theirs / ours}
 
 
 # Runs the CLI and reports on stderr's last line its own peak RSS (VmHWM, kB) and the
@@ -173,19 +183,22 @@ def run_cli(args: list[str]) -> tuple[float, float]:
     return wall, (int(own) + int(worker)) / 1024
 
 
-def bench_cli(paths: dict[str, object]) -> None:
+def bench_cli(paths: dict[str, object]) -> list[dict]:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     bare = time.perf_counter() - start
     cases = (("5 KB .md", [paths["small"]]), ("one .docx", [paths["docx"][0]]),
              (f"{len(paths['docx'])} .docx", paths["docx"]), ("100-page .pdf", [paths["pdf"]]),
              ("10 MB .txt", [paths["utf8"]]))
+    rows = []
     for label, files in cases:
         runs = [run_cli([str(f) for f in files]) for _ in range(3)]
         wall = statistics.median(w for w, _ in runs)
         peak = max(m for _, m in runs)
         print(f"CLI  {label:>14}: {wall:6.2f} s wall, peak RSS {peak:5.0f} MB, the process and its largest "
               f"worker (python -c pass: {bare:.2f} s)")
+        rows.append({"case": f"check {label}", "wall_s": wall, "peak_mb": peak})
+    return rows
 
 
 def main() -> None:
@@ -195,11 +208,9 @@ def main() -> None:
     parser.add_argument("--text-mb", type=int, default=10)
     args = parser.parse_args()
     paths = make_corpus(args.pages, args.docx, args.text_mb)
-    bench_pdf(paths["pdf"], args.pages)
-    bench_docx(paths["docx"])
-    bench_text(paths["utf8"], "UTF-8")
-    bench_text(paths["gbk"], "GBK  ")
-    bench_cli(paths)
+    formats = [bench_pdf(paths["pdf"], args.pages), bench_docx(paths["docx"]),
+               bench_text(paths["utf8"], "UTF-8"), bench_text(paths["gbk"], "GBK  ")]
+    print(f"saved to {save('extract', {'formats': formats, 'cli': bench_cli(paths)})}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from linter.extract import extract  # noqa: E402
+from results import save  # noqa: E402
 
 OUT = HERE / "out"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -109,7 +110,7 @@ def make_doc(pages: int) -> Path:
     return path
 
 
-def bench_doc(path: Path) -> None:
+def bench_doc(path: Path) -> dict:
     import subprocess
     import tempfile
 
@@ -126,17 +127,20 @@ def bench_doc(path: Path) -> None:
 
     mine, our_text = _best(ours)
     other, their_text = _best(theirs, repeat=2)
-    _compare(f".doc {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
+    return _compare(f".doc {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
              ("soffice --convert-to txt", other), _same_text(our_text, their_text))
 
 
 def _compare(title: str, amount: float, unit: str, ours: list[tuple[str, float]],
-             theirs: tuple[str, float], same: str) -> None:
+             theirs: tuple[str, float], same: str) -> dict:
     """Print our timings, the alternative's, the ratio and whether both read the same."""
     print(title)
     for name, seconds in [*ours, theirs]:
         print(f"  {name:<36} {seconds:6.2f} s  {amount / seconds:12,.1f} {unit}")
     print(f"  ratio {theirs[1] / ours[0][1]:.1f}x; {same}")
+    return {"kind": title.split(" ", 1)[0], "unit": unit.removesuffix("/s"), "amount": amount,
+            "ours_s": ours[0][1], "alternative": theirs[0], "alternative_s": theirs[1],
+            "ratio": theirs[1] / ours[0][1]}
 
 
 def _same_text(ours: str, theirs: str) -> str:
@@ -153,7 +157,7 @@ def _best(run, repeat: int = 3) -> tuple[float, object]:
     return min(times), result
 
 
-def bench_xlsx(path: Path) -> None:
+def bench_xlsx(path: Path) -> dict:
     import openpyxl
 
     def ours():
@@ -179,12 +183,12 @@ def bench_xlsx(path: Path) -> None:
     mine, our_cells = _best(ours)
     bare, _ = _best(reader_only)
     other, their_cells = _best(theirs)
-    _compare(f".xlsx {path.name}: {len(our_cells):,} cells", len(our_cells), "cells/s",
+    return _compare(f".xlsx {path.name}: {len(our_cells):,} cells", len(our_cells), "cells/s",
              [("disclosure-lint (located segments)", mine), ("  of which reading the cells", bare)],
              ("openpyxl read-only", other), f"same cell texts: {our_cells == their_cells}")
 
 
-def bench_html(path: Path) -> None:
+def bench_html(path: Path) -> dict:
     from bs4 import BeautifulSoup
 
     data = path.read_bytes()
@@ -198,7 +202,7 @@ def bench_html(path: Path) -> None:
 
     mine, our_text = _best(ours)
     other, their_text = _best(theirs)
-    _compare(f".html {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
+    return _compare(f".html {path.name}: {megabytes:.1f} MB", megabytes, "MB/s", [("disclosure-lint", mine)],
              ("BeautifulSoup get_text", other), _same_text(our_text, their_text))
 
 
@@ -209,14 +213,14 @@ def main() -> None:
     parser.add_argument("--doc-pages", type=int, default=100)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    bench_xlsx(make_xlsx(args.rows))
-    bench_html(make_html(args.html_mb))
+    rows = [bench_xlsx(make_xlsx(args.rows)), bench_html(make_html(args.html_mb))]
     import shutil
 
     if shutil.which("soffice"):
-        bench_doc(make_doc(args.doc_pages))
+        rows.append(bench_doc(make_doc(args.doc_pages)))
     else:
         print(".doc: skipped (LibreOffice's soffice is not on PATH)")
+    print(f"saved to {save('formats', {'formats': rows})}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from linter.engine import FileResult  # noqa: E402
 from linter.model import Finding, Location  # noqa: E402
 from linter.report import RENDERERS, render  # noqa: E402
+from results import save  # noqa: E402
 
 _KINDS = (
     ("pii/id-card", "error", "发现居民身份证号码：属于敏感个人信息，公开发布会造成个人信息泄露，请删除或按规定遮盖",
@@ -69,6 +70,8 @@ def main() -> None:
     for fmt, seconds in times.items():
         print(f"  {fmt:<8} {seconds:6.2f} s  {count / seconds:10,.0f} findings/s")
     print(f"  table / json: {times['table'] / times['json']:.2f}x")
+    rows = [{"format": fmt, "seconds": seconds, "findings_per_s": count / seconds} for fmt, seconds in times.items()]
+    print(f"saved to {save('render', {'findings': count, 'formats': rows})}")
 
 
 if __name__ == "__main__":

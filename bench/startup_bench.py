@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from builders import PdfPage, docx, pdf  # noqa: E402
+from results import save  # noqa: E402
 
 OUT = HERE / "out" / "startup"
 SENTENCE = "举报人李红梅通过12345热线反映小区噪声问题，已转交属地街道办理。"
@@ -46,9 +47,12 @@ def main() -> None:
     cases["jieba dictionary + tagger"] = [sys.executable, "-c",
                                           "import jieba, jieba.posseg; jieba.initialize(); jieba.posseg.lcut('李红梅')"]
     print(f"{'case':<28}{'wall (median)':>15}{'peak RSS':>12}")
+    rows = []
     for name, command in cases.items():  # each in its own process: the peak is the case's own
         wall, peak = _isolated(command, args.runs)
         print(f"{name:<28}{wall:>13.2f} s{peak:>9.0f} MB")
+        rows.append({"case": name, "wall_s": wall, "peak_mb": peak})
+    print(f"saved to {save('startup', {'cases': rows})}")
 
 
 def _isolated(command: list[str], runs: int) -> tuple[float, float]:

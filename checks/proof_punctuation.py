@@ -10,6 +10,7 @@ Chinese text are common even in published web text, and flagging them drowns the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -21,6 +22,7 @@ _HALF = regex.compile(r"(?<=\p{Han})[,;:?!]|[,;:?!](?=\p{Han})")
 # Half-width parentheses around Chinese text are common even in published web text: only a
 # pair of mixed widths is reported, as the slip it always is (（…) or (…）).
 _MIXED = regex.compile(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
+_ANY_HALF = re.compile(r"[,;:?!()]")  # most paragraphs have none: one quick scan settles them
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -48,6 +50,8 @@ class PunctuationCheck(Check):
 
 def _marks(text: str) -> list[int]:
     """Where the half-width marks stand, in order: beside Chinese text, or one of a mixed pair."""
+    if not _ANY_HALF.search(text):
+        return []
     found = [m.start() for m in _HALF.finditer(text) if not _url(text, m.start())]
     # The half-width member of a mixed pair: the opener of (…）, the closer of （…).
     found += [m.start() if m.group()[0] == "(" else m.end() - 1 for m in _MIXED.finditer(text)]

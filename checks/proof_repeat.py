@@ -12,17 +12,17 @@ next begins, so a slip such as 政政务 is not found either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 
-import regex
-
 from linter.check import Check, CheckContext
+from linter.han import HAN
 from linter.model import Document, Finding
 from linter.wordbreak import is_word
 from linter.wordlist import builtin
 
-_TWICE = regex.compile(r"(\p{Han}{1,4})\1")
+_TWICE = re.compile(f"({HAN}{{1,4}})\\1")
 
 
 class RepeatCheck(Check):
@@ -46,7 +46,7 @@ class RepeatCheck(Check):
         for segment in document.segments:
             if segment.location.part == "metadata":
                 continue
-            for m in _TWICE.finditer(segment.text, overlapped=False):
+            for m in _TWICE.finditer(segment.text):
                 word = m.group(1)
                 if self._accidental(word, segment.text, m.start(), m.end()):
                     yield self.finding(context, segment, m.start(), m.end(),

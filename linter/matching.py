@@ -11,9 +11,10 @@ mention, not a marking) are found the same way and cover the hits they contain.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+
+import regex
 
 from linter.model import Document, Segment
 from linter.normalize import SEPARATOR
@@ -71,13 +72,16 @@ class PhraseList:
     """A wordlist's literal phrases (one automaton) and its `re:` entries (regexes), searched together.
 
     Regex entries run over the normalised text, so they are written for it:
-    full-width letters and digits folded, lower case, no spaces.
+    full-width letters and digits folded, lower case, no spaces. They are compiled
+    with `regex`, which skips to a literal the pattern requires anywhere in it (篇 in
+    (?<![^\x00])#*篇…): `re` tries every position of a pattern that starts with a look-behind,
+    25 times slower.
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         entries = list(entries)
         self.literals = PhraseIndex(e for e in entries if not e.term.startswith("re:"))
-        self.patterns = [(re.compile(e.term[3:]), e) for e in entries if e.term.startswith("re:")]
+        self.patterns = [(regex.compile(e.term[3:]), e) for e in entries if e.term.startswith("re:")]
 
     def hits(self, document: Document) -> Iterator[Hit]:
         """Every occurrence of every entry, mapped back to its segment."""

@@ -56,3 +56,15 @@ def test_repeats(line, matches):
 ])
 def test_punctuation(line, matches):
     assert _run("proof/punctuation", line) == matches
+
+
+def test_the_han_class_for_re_is_regex_han():
+    """proof/repeat scans with `re` for speed: its class must hold exactly the Han script."""
+    import re
+
+    import regex
+
+    from linter.han import HAN
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert re.findall(f"{HAN}+", every) == regex.findall(r"\p{Han}+", every)

@@ -1,0 +1,182 @@
+"""The whole check against the obvious alternative's text extraction alone, by kind of file.
+
+    python bench/whole_bench.py [--runs 3]
+
+What a user waits for is the whole check (read, extract, every check, decide); the obvious
+alternative is a library that only gets the text out. For each kind of file users have,
+in one run on this machine, this prints our whole check in process (best of --runs
+passes over the set) against pdfplumber's extract_text or python-docx's paragraph-and-cell
+walk (best of two passes), and the ratio:
+
+- PDF written by a generator in a CID font it does not embed (STSong-Light, the default of
+  the Java and Python PDF libraries many government systems use);
+- PDF exported by an office suite with embedded subset fonts (the LibreOffice exports
+  committed under fixtures/, as Word and WPS export);
+- scanned pages with an invisible text layer (what OCR software gives);
+- .docx reports of about ten pages, and .docx publicity rosters (34 people each).
+
+Generates its corpus under bench/out/whole/ (not committed). Needs the test extras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from builders import FONT, PdfPage, docx, pdf  # noqa: E402
+from extract_bench import paragraph, pdfplumber_text, python_docx_text  # noqa: E402
+from pii_corpus import _id18, _mobile, _name  # noqa: E402
+from results import save  # noqa: E402
+
+from linter.config import Config  # noqa: E402
+from linter.engine import lint_file, prepare  # noqa: E402
+
+OUT = HERE / "out" / "whole"
+
+
+def generator_pdfs(rng: random.Random) -> list[Path]:
+    """Four 25-page reports set in a non-embedded CID font, a ruled table every tenth page."""
+    paths = []
+    for k in range(4):
+        pages = [PdfPage(lines=[paragraph(rng) for _ in range(4 if n % 10 == 9 else 8)], wrap_width=450,
+                         table=[["项目", "数量"], *[[f"第{i}项", str(i * 7)] for i in range(6)]] if n % 10 == 9 else None)
+                 for n in range(25)]
+        paths.append(pdf(OUT / f"generator{k}.pdf", pages))
+    return paths
+
+
+def office_pdfs() -> list[Path]:
+    """LibreOffice exports committed with the tests: rosters, prose, annual reports with their tables."""
+    return sorted((ROOT / "fixtures" / "realworld" / "office").glob("*.pdf")) + \
+        sorted((ROOT / "fixtures" / "stats").glob("*.pdf"))
+
+
+def scanned_pdfs(rng: random.Random) -> list[Path]:
+    """Three 10-page scans (a greyscale page image) with the recognised text drawn invisibly over them."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    noise = Image.effect_noise((1240, 1754), 40).point(lambda v: 200 + v // 5)  # an A4 page at 150 dpi
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", quality=60)
+    paths = []
+    for k in range(3):
+        path = OUT / f"scan{k}.pdf"
+        c = canvas.Canvas(str(path))
+        for _ in range(10):
+            buffer.seek(0)
+            c.drawImage(ImageReader(buffer), 0, 0, width=595, height=842)
+            text = c.beginText(72, 780)
+            text.setTextRenderMode(3)  # invisible, as OCR layers are
+            text.setFont(FONT, 12)
+            for _ in range(30):
+                text.textLine(paragraph(rng)[:36])
+            c.drawText(text)
+            c.showPage()
+        c.save()
+        paths.append(path)
+    return paths
+
+
+def report_docx(rng: random.Random, count: int = 60) -> list[Path]:
+    """About ten pages each: three parts of headings, 25 paragraphs and a table."""
+    def build(d):
+        for k in range(3):
+            d.add_heading(f"{'一二三'[k]}、工作情况", level=1)
+            for _ in range(25):
+                d.add_paragraph(paragraph(rng))
+            table = d.add_table(rows=8, cols=4)
+            for r in range(8):
+                for c in range(4):
+                    table.cell(r, c).text = f"{r}-{c}项"
+    return [docx(OUT / f"report{i:03d}.docx", build) for i in range(count)]
+
+
+def roster_docx(rng: random.Random, count: int = 60) -> list[Path]:
+    """Publicity rosters of 34 people: name, ID number, mobile, address, each in its own cell."""
+    def build(d):
+        d.add_paragraph("2024年度临时救助对象公示名单")
+        table = d.add_table(rows=35, cols=5)
+        for c, title in enumerate(("序号", "姓名", "身份证号", "联系电话", "家庭住址")):
+            table.cell(0, c).text = title
+        for r in range(1, 35):
+            row = (str(r), _name(rng), _id18(rng), _mobile(rng), f"城南路{rng.randint(1, 99)}号{rng.randint(1, 9)}幢"
+                   f"{rng.randint(1, 4)}单元{rng.randint(101, 1802)}室")
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    return [docx(OUT / f"roster{i:03d}.docx", build) for i in range(count)]
+
+
+def best(run: Callable[[], object], runs: int) -> float:
+    """Best wall time of `runs` runs: the one least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def compare(label: str, paths: list[Path], unit: str, amount: float, alternative: tuple[str, Callable],
+            runs: int) -> dict:
+    config = Config()
+    results = [lint_file(str(p), config) for p in paths]
+    assert all(r.status == "ok" for r in results), [r.error for r in results if r.status != "ok"]
+    ours = best(lambda: [lint_file(str(p), config) for p in paths], runs)
+    name, extract_text = alternative
+    theirs = best(lambda: [extract_text(p) for p in paths], 2)
+    findings = sum(len(r.findings) for r in results)
+    print(f"{label:<44} {len(paths):3d} files {amount:5.0f} {unit:<5}  whole check {amount / ours:7.1f} {unit}/s"
+          f"  {name} {amount / theirs:7.1f} {unit}/s  ratio {theirs / ours:5.1f}x  ({findings} findings)")
+    return {"kind": label, "files": len(paths), "unit": unit, "amount": amount, "ours_s": ours,
+            "alternative": name, "alternative_s": theirs, "ratio": theirs / ours, "findings": findings}
+
+
+def pages(paths: list[Path]) -> int:
+    import pypdfium2
+
+    total = 0
+    for path in paths:
+        document = pypdfium2.PdfDocument(str(path))
+        total += len(document)
+        document.close()
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(11)
+    corpora = {
+        "PDF, generator, CID font not embedded": generator_pdfs(rng),
+        "PDF, office suite, embedded subset fonts": office_pdfs(),
+        "PDF, scanned pages with a text layer": scanned_pdfs(rng),
+    }
+    reports, rosters = report_docx(rng), roster_docx(rng)
+    prepare(Config())
+    rows = [compare(label, paths, "pages", pages(paths), ("pdfplumber extract_text", pdfplumber_text), args.runs)
+            for label, paths in corpora.items()]
+    walk = ("python-docx walk", python_docx_text)
+    rows.append(compare(".docx reports (~10 pages)", reports, "files", len(reports), walk, args.runs))
+    rows.append(compare(".docx rosters (34 people)", rosters, "files", len(rosters), walk, args.runs))
+    print(f"saved to {save('whole', {'rows': rows})}")
+
+
+if __name__ == "__main__":
+    main()
