@@ -15,6 +15,7 @@ import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -124,13 +125,14 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - cell_len(text))
 
 
-def _wrap(text: str, width: int) -> list[str]:
+@lru_cache(maxsize=4096)  # a batch repeats its messages thousands of times
+def _wrap(text: str, width: int) -> tuple[str, ...]:
     """Lines of at most `width` cells: Chinese breaks between any two characters, Latin words stay whole."""
     lines = []
     for paragraph in text.split("\n"):
         line, used = "", 0
         for token in _TOKENS.findall(paragraph):
-            size = cell_len(token)
+            size = _cells(token)
             if used + size > width and line.strip():
                 if token.isspace():  # break at the space
                     lines.append(line.rstrip())
@@ -151,7 +153,21 @@ def _wrap(text: str, width: int) -> list[str]:
             line += token
             used += size
         lines.append(line.rstrip())
-    return lines or [""]
+    return tuple(lines) or ("",)
+
+
+_TOKEN_CELLS: dict[str, int] = {}
+
+
+def _cells(token: str) -> int:
+    """Terminal cells of a token (mostly one Chinese character), remembered: wrapping measures
+    every character of every message."""
+    size = _TOKEN_CELLS.get(token)
+    if size is None:
+        size = cell_len(token)
+        if len(_TOKEN_CELLS) < 65536:
+            _TOKEN_CELLS[token] = size
+    return size
 
 
 def _fit(token: str, width: int) -> int:
