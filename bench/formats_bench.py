@@ -24,8 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from linter.extract import extract  # noqa: E402
 from results import save  # noqa: E402
+
+from linter.extract import extract  # noqa: E402
 
 OUT = HERE / "out"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"

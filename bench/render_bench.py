@@ -18,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from results import save  # noqa: E402
+
 from linter.engine import FileResult  # noqa: E402
 from linter.model import Finding, Location  # noqa: E402
 from linter.report import RENDERERS, render  # noqa: E402
-from results import save  # noqa: E402
 
 _KINDS = (
     ("pii/id-card", "error", "发现居民身份证号码：属于敏感个人信息，公开发布会造成个人信息泄露，请删除或按规定遮盖",

@@ -1,8 +1,8 @@
-"""The Han script as a character class for the `re` module.
+r"""The Han script as a character class for the `re` module.
 
-`regex` spells it \\p{Han}, but a pattern with a back-reference, (\\p{Han}{1,4})\\1, runs
+`regex` spells it \p{Han}, but a pattern with a back-reference, (\p{Han}{1,4})\1, runs
 about four times as fast in `re`: checks that scan every character use this class there.
-The ranges are those of `regex`'s \\p{Han} (a test holds them equal): radicals, 々 〇 〡…,
+The ranges are those of `regex`'s \p{Han} (a test holds them equal): radicals, 々 〇 〡…,
 the unified ideographs and their extensions, the compatibility ideographs.
 """
 

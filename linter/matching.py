@@ -69,7 +69,7 @@ class PhraseIndex:
 
 
 class PhraseList:
-    """A wordlist's literal phrases (one automaton) and its `re:` entries (regexes), searched together.
+    r"""A wordlist's literal phrases (one automaton) and its `re:` entries (regexes), searched together.
 
     Regex entries run over the normalised text, so they are written for it:
     full-width letters and digits folded, lower case, no spaces. They are compiled

@@ -160,8 +160,10 @@ _TOKEN_CELLS: dict[str, int] = {}
 
 
 def _cells(token: str) -> int:
-    """Terminal cells of a token (mostly one Chinese character), remembered: wrapping measures
-    every character of every message."""
+    """Terminal cells of a token (mostly one Chinese character), remembered.
+
+    Wrapping measures every character of every message.
+    """
     size = _TOKEN_CELLS.get(token)
     if size is None:
         size = cell_len(token)
