@@ -134,6 +134,40 @@ def score_addresses(folder: Path = VECTORS) -> AddressScore:
     return score
 
 
+# A card number where the text says it is one, and where nothing does.
+CARD_SENTENCES = {"after 卡号": "补贴资金已打入申请人的社保卡，卡号{}，请注意查收。",
+                  "no word saying card": "经核对，该笔款项的流水为{}，已入账。"}
+
+
+@dataclass
+class CardScore:
+    """Per kind of sentence: the numbers reported, and which they were."""
+
+    reported: dict[str, list[str]] = field(default_factory=dict)
+    rows: list[tuple[str, str]] = field(default_factory=list)  # (number, valid|invalid)
+
+    def found(self, kind: str, label: str) -> tuple[int, int]:
+        """(reported, total) of the numbers with `label` in sentences of `kind`."""
+        numbers = [n for n, lab in self.rows if lab == label]
+        return sum(n in self.reported[kind] for n in numbers), len(numbers)
+
+
+def score_cards(folder: Path = VECTORS) -> CardScore:
+    """Each card number after 卡号 and with no card word, one a line of one text file per kind."""
+    import tempfile
+
+    rows = [tuple(line.split("\t")[:2]) for line in (folder / "cards.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    score = CardScore(rows=rows)
+    with tempfile.TemporaryDirectory() as scratch:
+        for kind, sentence in CARD_SENTENCES.items():
+            path = Path(scratch) / "cards.txt"
+            path.write_text("".join(sentence.format(n) + "\n" for n, _ in rows), encoding="utf-8")
+            lines = {f.location.line for f in lint_file(str(path), Config(select=("pii/bank-card",))).findings}
+            score.reported[kind] = [n for line, (n, _) in enumerate(rows, 1) if line in lines]
+    return score
+
+
 # Sentences a name stands in: after a context word, and right before its owner's data.
 NAME_SENTENCES = {"after 申请人": "申请人{}于3月5日提交了政府信息公开申请。",
                   "after 举报人, then a verb": "举报人{}通过市民热线反映小区噪声问题。",
@@ -182,6 +216,11 @@ def report() -> None:
         print(f"  missed {level}, first 15: {addresses.missed.get(level, [])[:15]}")
     for kind, (found, total, missed) in score_names().items():
         print(f"names {kind}: {found}/{total} = {found / max(total, 1):.0%}; missed, first 20: {missed[:20]}")
+    cards = score_cards()
+    for kind in CARD_SENTENCES:
+        (valid, of_valid), (mistyped, of_mistyped) = cards.found(kind, "valid"), cards.found(kind, "invalid")
+        print(f"card numbers {kind}: valid {valid}/{of_valid} reported, mistyped (Luhn fails) "
+              f"{mistyped}/{of_mistyped} reported")
     for name, vectors in score_vectors().items():
         total = len(vectors.found) + len(vectors.missed)
         print(f"vectors {name} ({vectors.check}): recall {len(vectors.found)}/{total}, "

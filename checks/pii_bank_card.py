@@ -10,9 +10,11 @@ from checks.pii_id_card import id_shaped, valid_id18
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
-# Issuer prefixes with the lengths their cards have: UnionPay, Visa, Mastercard, JCB.
+# Issuer prefixes with the lengths their cards have: UnionPay, Visa, Mastercard, JCB, and the
+# Agricultural Bank's 9559 debit cards issued before UnionPay's 62 (9559980210373015416).
 _ISSUERS = ((regex.compile(r"62"), (16, 17, 18, 19)), (regex.compile(r"4"), (16, 19)),
-            (regex.compile(r"5[1-5]|2[2-7]"), (16,)), (regex.compile(r"35"), (16, 17, 18, 19)))
+            (regex.compile(r"5[1-5]|2[2-7]"), (16,)), (regex.compile(r"35"), (16, 17, 18, 19)),
+            (regex.compile(r"9559"), (19,)))
 
 
 def issued(number: str) -> bool:

@@ -33,6 +33,17 @@ def test_other_projects_vectors():
         assert len(score.found) >= 7
 
 
+def test_other_projects_card_numbers():
+    """Card numbers from other projects' tests: every one after 卡号 (a mistyped one is still the
+    person's account); with no card word, those whose check digit holds and no other."""
+    from realworld import score_cards
+
+    score = score_cards()
+    assert score.found("after 卡号", "valid") == (10, 10) and score.found("after 卡号", "invalid") == (4, 4)
+    assert score.found("no word saying card", "valid") == (10, 10)
+    assert score.found("no word saying card", "invalid") == (0, 4)
+
+
 def test_office_suite_pdfs_give_the_docx_findings():
     """LibreOffice exports of drafts written here: ruled and borderless rosters (IDs wrapped in
     narrow cells), prose with the spaces the suite puts between Chinese and digits."""
