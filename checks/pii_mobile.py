@@ -1,4 +1,4 @@
-"""pii/mobile: mainland mobile numbers, with +86 and spaced or hyphenated forms."""
+"""pii/mobile: mainland mobile numbers, with +86 (or 0086) and spaced or hyphenated forms."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ class MobileCheck(PatternCheck):
 
     id = "pii/mobile"
     severity = "error"
-    description = "手机号码（含 +86、138-1234-5678、138 1234 5678 等写法）"
+    description = "手机号码（含 +86、0086、138-1234-5678、138 1234 5678 等写法）"
     advice = "删除个人手机号，或遮盖为 138****5678；需要留联系方式的，改用单位办公电话。"
     pattern = regex.compile(
-        f"(?<![0-9０-９])(?:[+＋]?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
+        f"(?<![0-9０-９])(?:(?:[+＋]|00|００)?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
         f"(?:{SEP}{DIGIT}{{4}}){{2}}(?![0-9０-９])")
     in_number_runs = True
 

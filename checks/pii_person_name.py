@@ -51,7 +51,7 @@ def looks_like_name(text: str) -> bool:
 
 # What follows a name in a sentence: punctuation, or a word that starts the predicate.
 _PREDICATE = ("于", "在", "的", "等", "和", "与", "及", "因", "为", "是", "已", "对", "向", "将", "从", "自", "以",
-              "称", "说", "反映", "提出", "申请", "要求", "同志", "女士", "先生", "家", "户", "之")
+              "称", "说", "反映", "提出", "申请", "要求", "同志", "女士", "先生", "家", "户", "之", "住")
 _AFTER_NAME = regex.compile(r"^(?:[^\p{Han}]|$|" + "|".join(_PREDICATE) + ")")
 
 
