@@ -33,6 +33,7 @@ class BankCardCheck(PatternCheck):
     pattern = regex.compile(f"(?<![0-9０-９A-Za-z])[1-9１-９](?:{SEP}{DIGIT}){{15,18}}(?![0-9０-９A-Za-z])")
     overlapped = True
     in_number_runs = True
+    across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """A card when Luhn and issuer agree, or when the text says it is one."""

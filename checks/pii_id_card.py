@@ -71,6 +71,7 @@ class IdCardCheck(PatternCheck):
         f"|{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{14}}{_EDGE_AFTER}")
     overlapped = True
     in_number_runs = True
+    across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """An ID when it validates; the message says so, and what publishing it means."""

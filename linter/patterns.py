@@ -70,6 +70,9 @@ class PatternCheck(Check):
     # than a pattern led by look-behinds and alternatives.
     anchor: ClassVar[re.Pattern | None] = None
     anchor_reach: ClassVar[int] = 0
+    # Text copied out of a PDF keeps its line breaks, and a number at the end of a line runs on
+    # into the next: the digits ending one line and those starting the next are judged as one.
+    across_lines: ClassVar[bool] = False
     personal = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
@@ -102,13 +105,66 @@ class PatternCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield findings for the candidates `judge` accepts, never two that overlap."""
         taken_until = -1
+        taken: dict[int, list[tuple[int, int]]] = {}
         for candidate in self.candidates(document):
             if candidate.at < taken_until:
                 continue
             message = self.judge(document, candidate)
             if message:
                 taken_until = candidate.until
+                taken.setdefault(id(candidate.segment), []).append((candidate.start, candidate.end))
                 yield self.finding(context, candidate.segment, candidate.start, candidate.end, message)
+        if self.across_lines:
+            yield from self._broken_numbers(document, context, taken)
+
+    def _broken_numbers(self, document: Document, context: CheckContext,
+                        taken: dict[int, list[tuple[int, int]]]) -> Iterator[Finding]:
+        """A number a line break cut in two: a finding on each line's piece, judged whole."""
+        options = {"overlapped": True} if self.overlapped else {}
+        grouped = "value" in self.pattern.groupindex
+        for first, second, tail, lead, seam in _line_breaks(document):
+            whole = first.text[:seam] + second.text[lead:]
+            for m in self.pattern.finditer(whole, max(0, tail - self.reach_before - _SLACK),
+                                           len(whole), **options):
+                start, end = m.span("value") if grouped else m.span()
+                if not start < seam < end or start > seam + 1:
+                    continue
+                pieces = ((first, start, seam), (second, lead, lead + end - seam))
+                if any(_overlaps(taken.get(id(seg), ()), a, b) for seg, a, b in pieces):
+                    break
+                message = self.judge(document, Candidate(Segment(whole, first.location), start, end, start, end))
+                if message:
+                    for (segment, a, b), where in zip(pieces, ("前", "后"), strict=True):
+                        yield self.finding(context, segment, a, b,
+                                           f"{message}（号码被换行分成两段，本行是{where}段）")
+                    break
+
+
+_TAIL = re.compile(r"[0-9０-９][0-9０-９ \-－]*$")
+_HEAD = re.compile(r"[0-9０-９][0-9０-９ \-－]*")
+
+
+def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, int, int, int]]:
+    """Lines of one part, one right after the other, the first ending in digits, the next starting with one.
+
+    Yields (first, second, where the first's digits start, where the second's text starts,
+    where the first's text ends).
+    """
+    segments = document.segments
+    for first, second in zip(segments, segments[1:], strict=False):
+        here, there = first.location, second.location
+        if (here.line is None or there.line != here.line + len(first.line_starts) + 1
+                or (here.part, here.page, here.row, here.col) != (there.part, there.page, there.row, there.col)):
+            continue
+        seam = len(first.text.rstrip())
+        tail = _TAIL.search(first.text, 0, seam)
+        lead = len(second.text) - len(second.text.lstrip())
+        if tail and _HEAD.match(second.text, lead):
+            yield first, second, tail.start(), lead, seam
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
 
 
 def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

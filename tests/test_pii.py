@@ -181,3 +181,37 @@ def test_email_pattern_is_linear_on_a_long_line():
 ])
 def test_a_name_is_read_from_what_follows_it(text, name):
     assert _matches("pii/person-name", _body(text)) == ([name] if name else [])
+
+
+def _lines(*texts, first=1):
+    return [Segment(text, Location(line=n, column=1)) for n, text in enumerate(texts, first) if text]
+
+
+@pytest.mark.parametrize("check_id, lines, pieces", [
+    ("pii/id-card", ("申请人身份证号码为1101051990", "03077657，现予公示。"), ["1101051990", "03077657"]),
+    ("pii/mobile", ("联系电话1391234", "5678。"), ["1391234", "5678"]),
+    ("pii/bank-card", ("补贴已打入其卡号6228 4804 0256", "4890 018，请查收。"), ["6228 4804 0256", "4890 018"]),
+    ("pii/id-card", ("文件编号2023", "0001号"), []),                       # no number when joined
+    ("pii/mobile", ("共计1391234", "", "5678件"), []),                     # a blank line between: two numbers
+    ("pii/bank-card", ("合同编号6222021234", "567890123"), []),           # Luhn fails, no card word
+])
+def test_a_number_a_line_break_cut_in_two_is_judged_whole(check_id, lines, pieces):
+    """Text copied out of a PDF keeps its wraps: each piece is reported on its own line."""
+    doc = Document(path="x.txt", format="txt", segments=tuple(_lines(*lines)))
+    found = list(load_checks()[check_id]().run(doc, CheckContext(mask=False)))
+    assert [f.match for f in found] == pieces
+    assert [f.location.line for f in found] == ([1, 2] if pieces else [])
+    assert all("换行" in f.message for f in found)
+
+
+def test_a_broken_id_in_a_text_file_is_found_and_never_shown(tmp_path):
+    from reports import findings
+
+    path = tmp_path / "公示.txt"
+    text = "经核实，申请人身份证号码为1101051990\n03077657，手机号为1391234\n5678，现予公示。\n"
+    path.write_text(text, encoding="utf-8")
+    found = findings(path, "--select", "pii")
+    assert [(f["check"], f["location"]["line"]) for f in found] == [
+        ("pii/id-card", 1), ("pii/id-card", 2), ("pii/mobile", 2), ("pii/mobile", 3)]
+    shown = str(found)
+    assert "1101051990" not in shown and "03077657" not in shown and "1391234" not in shown
