@@ -174,11 +174,14 @@ NAME_SENTENCES = {"after 申请人": "申请人{}于3月5日提交了政府信�
                   "before own data": "补贴资金已发放至{}的银行卡。"}
 
 
-def score_names(folder: Path = VECTORS) -> dict[str, tuple[int, int, list[str]]]:
-    """(found, total, missed) of the names in each kind of sentence, one a line of one text file."""
+def score_names(folder: Path = VECTORS, name: str = "names.tsv") -> dict[str, tuple[int, int, list[str]]]:
+    """(found, total, missed) of the names in each kind of sentence, one a line of one text file.
+
+    names.tsv holds a model's names, names-gold.tsv the gold-labelled ones.
+    """
     import tempfile
 
-    names = [n for n in (folder / "names.tsv").read_text(encoding="utf-8").splitlines()
+    names = [n for n in (folder / name).read_text(encoding="utf-8").splitlines()
              if n and not n.startswith("#")]
     scores = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -214,8 +217,10 @@ def report() -> None:
         print(f"addresses after 家庭住址 ({level}): {found}/{total} {what} = {found / max(total, 1):.0%}")
     for level in ("room", "street"):
         print(f"  missed {level}, first 15: {addresses.missed.get(level, [])[:15]}")
-    for kind, (found, total, missed) in score_names().items():
-        print(f"names {kind}: {found}/{total} = {found / max(total, 1):.0%}; missed, first 20: {missed[:20]}")
+    for labels, name in (("model", "names.tsv"), ("gold", "names-gold.tsv")):
+        for kind, (found, total, missed) in score_names(name=name).items():
+            print(f"names ({labels}) {kind}: {found}/{total} = {found / max(total, 1):.0%}; "
+                  f"missed, first 20: {missed[:20]}")
     cards = score_cards()
     for kind in CARD_SENTENCES:
         (valid, of_valid), (mistyped, of_mistyped) = cards.found(kind, "valid"), cards.found(kind, "invalid")

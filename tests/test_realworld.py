@@ -84,3 +84,14 @@ def test_real_names_in_a_disclosure():
     for kind, share in (("after 申请人", 0.85), ("after 举报人, then a verb", 0.85), ("before own data", 0.8)):
         found, total, _ = scores[kind]
         assert found >= share * total, kind
+
+
+def test_gold_labelled_names_in_a_disclosure():
+    """The CLUENER2020 dev set's gold-labelled names: 281, 280 and 270 of 328 here; most misses
+    are two-character transliterations (温格, 卡尔, 托蒂) a disclosure seldom holds."""
+    from realworld import score_names
+
+    scores = score_names(name="names-gold.tsv")
+    for kind, share in (("after 申请人", 0.84), ("after 举报人, then a verb", 0.83), ("before own data", 0.8)):
+        found, total, _ = scores[kind]
+        assert total == 328 and found >= share * total, kind
