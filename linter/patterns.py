@@ -122,14 +122,16 @@ class PatternCheck(Check):
         """A number a line break cut in two: a finding on each line's piece, judged whole."""
         options = {"overlapped": True} if self.overlapped else {}
         grouped = "value" in self.pattern.groupindex
-        for first, second, tail, lead, seam in _line_breaks(document):
-            whole = first.text[:seam] + second.text[lead:]
-            for m in self.pattern.finditer(whole, max(0, tail - self.reach_before - _SLACK),
-                                           len(whole), **options):
+        for first, second, (tail, seam), (lead, head) in _line_breaks(document):
+            # The pieces, with what a judge reads around them (a card word before, a digit after).
+            cut = max(0, tail - _CONTEXT)
+            whole = first.text[cut:seam] + second.text[lead:head + _SLACK]
+            joint = seam - cut
+            for m in self.pattern.finditer(whole, **options):
                 start, end = m.span("value") if grouped else m.span()
-                if not start < seam < end or start > seam + 1:
+                if not start < joint < end:
                     continue
-                pieces = ((first, start, seam), (second, lead, lead + end - seam))
+                pieces = ((first, cut + start, seam), (second, lead, lead + end - joint))
                 if any(_overlaps(taken.get(id(seg), ()), a, b) for seg, a, b in pieces):
                     break
                 message = self.judge(document, Candidate(Segment(whole, first.location), start, end, start, end))
@@ -140,15 +142,19 @@ class PatternCheck(Check):
                     break
 
 
+# A number's piece is at most this long (an ID with separators); a longer run of digits is no
+# number a line break cut, and reading only this far keeps a line of a million digits cheap.
+_PIECE = 40
+_CONTEXT = 16  # what a judge reads before a number (卡号, 身份证号码为)
 _TAIL = re.compile(r"[0-9０-９][0-9０-９ \-－]*$")
 _HEAD = re.compile(r"[0-9０-９][0-9０-９ \-－]*")
+_RUN = frozenset("0123456789０１２３４５６７８９ -－")
 
 
-def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, int, int, int]]:
+def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[int, int], tuple[int, int]]]:
     """Lines of one part, one right after the other, the first ending in digits, the next starting with one.
 
-    Yields (first, second, where the first's digits start, where the second's text starts,
-    where the first's text ends).
+    Yields (first, second, (start, end) of the first's digits, (start, end) of the second's).
     """
     segments = document.segments
     for first, second in zip(segments, segments[1:], strict=False):
@@ -157,10 +163,13 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, int, in
                 or (here.part, here.page, here.row, here.col) != (there.part, there.page, there.row, there.col)):
             continue
         seam = len(first.text.rstrip())
-        tail = _TAIL.search(first.text, 0, seam)
+        tail = _TAIL.search(first.text, max(0, seam - _PIECE), seam)
+        if tail is None or (tail.start() > 0 and first.text[tail.start() - 1] in _RUN):
+            continue  # no digits at the end, or more of them than a number has
         lead = len(second.text) - len(second.text.lstrip())
-        if tail and _HEAD.match(second.text, lead):
-            yield first, second, tail.start(), lead, seam
+        head = _HEAD.match(second.text, lead, lead + _PIECE + 1)
+        if head and head.end() - lead <= _PIECE:
+            yield first, second, (tail.start(), seam), (lead, head.end())
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

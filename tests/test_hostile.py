@@ -152,6 +152,24 @@ def test_checks_memory_stays_near_the_text_size_on_adversarial_lines(line):
     assert peak < 12 * len(line)  # the text itself, its joined and normalised copies: not 100x
 
 
+def test_two_lines_of_digits_one_after_the_other_stay_cheap():
+    """A number cut by a line break is read from the pieces' ends only, never from whole lines."""
+    import tracemalloc
+
+    from linter.engine import check_document
+
+    half = "1" * 2_500_000
+    lines = (Segment(half, Location(line=1)), Segment(half, Location(line=2)))
+    document = Document(path="x.txt", format="txt", segments=lines)
+    tracemalloc.start()
+    try:
+        result = check_document(document, Config(select=("pii",)), "x.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 * 2 * len(half) and not any("换行" in f.message for f in result.findings)
+
+
 @pytest.mark.parametrize("megabytes, status", [(15, "ok"), (60, "error")])
 def test_big_text_files_are_read_or_refused_before_they_fill_memory(tmp_path, megabytes, status):
     line = "各单位要认真做好政务公开工作，联系电话0571-86012345。\n"

@@ -194,6 +194,7 @@ def _lines(*texts, first=1):
     ("pii/id-card", ("文件编号2023", "0001号"), []),                       # no number when joined
     ("pii/mobile", ("共计1391234", "", "5678件"), []),                     # a blank line between: two numbers
     ("pii/bank-card", ("合同编号6222021234", "567890123"), []),           # Luhn fails, no card word
+    ("pii/id-card", ("序列" + "7" * 45 + "1101051990", "03077657"), []),   # the end of a longer run
 ])
 def test_a_number_a_line_break_cut_in_two_is_judged_whole(check_id, lines, pieces):
     """Text copied out of a PDF keeps its wraps: each piece is reported on its own line."""
