@@ -146,9 +146,9 @@ class PatternCheck(Check):
 # number a line break cut, and reading only this far keeps a line of a million digits cheap.
 _PIECE = 40
 _CONTEXT = 16  # what a judge reads before a number (卡号, 身份证号码为)
-_TAIL = re.compile(r"[0-9０-９][0-9０-９ \-－]*$")
 _HEAD = re.compile(r"[0-9０-９][0-9０-９ \-－]*")
 _RUN = frozenset("0123456789０１２３４５６７８９ -－")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[int, int], tuple[int, int]]]:
@@ -162,14 +162,24 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[i
         if (here.line is None or there.line != here.line + len(first.line_starts) + 1
                 or (here.part, here.page, here.row, here.col) != (there.part, there.page, there.row, there.col)):
             continue
-        seam = len(first.text.rstrip())
-        tail = _TAIL.search(first.text, max(0, seam - _PIECE), seam)
-        if tail is None or (tail.start() > 0 and first.text[tail.start() - 1] in _RUN):
-            continue  # no digits at the end, or more of them than a number has
+        tail = _tail(first.text)
         lead = len(second.text) - len(second.text.lstrip())
         head = _HEAD.match(second.text, lead, lead + _PIECE + 1)
-        if head and head.end() - lead <= _PIECE:
-            yield first, second, (tail.start(), seam), (lead, head.end())
+        if tail and head and head.end() - lead <= _PIECE:
+            yield first, second, tail, (lead, head.end())
+
+
+def _tail(text: str) -> tuple[int, int] | None:
+    """(start, end) of the digits ending `text`, unless there are none or more than a number has."""
+    end = len(text.rstrip())
+    start = end
+    while start > 0 and text[start - 1] in _RUN:
+        start -= 1
+        if end - start > _PIECE:
+            return None
+    while start < end and text[start] not in _DIGITS:
+        start += 1  # the separators before the first digit belong to the text, not the number
+    return (start, end) if start < end and text[end - 1] in _DIGITS else None
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

@@ -190,6 +190,7 @@ def _lines(*texts, first=1):
 @pytest.mark.parametrize("check_id, lines, pieces", [
     ("pii/id-card", ("申请人身份证号码为1101051990", "03077657，现予公示。"), ["1101051990", "03077657"]),
     ("pii/mobile", ("联系电话1391234", "5678。"), ["1391234", "5678"]),
+    ("pii/mobile", ("联系电话 139 1234", " 5678。"), ["139 1234", "5678"]),   # spaces before and between
     ("pii/bank-card", ("补贴已打入其卡号6228 4804 0256", "4890 018，请查收。"), ["6228 4804 0256", "4890 018"]),
     ("pii/id-card", ("文件编号2023", "0001号"), []),                       # no number when joined
     ("pii/mobile", ("共计1391234", "", "5678件"), []),                     # a blank line between: two numbers
