@@ -8,7 +8,9 @@ from functools import lru_cache
 from linter.wordlist import builtin
 
 DIGIT = "[0-9０-９]"
-SEP = "[ \\-－]? ?"  # one or two spaces, or a hyphen, a drafter may put inside a long number
+# One or two spaces, or a hyphen, a drafter may put inside a long number; or a line break, where a
+# narrow table cell, a manual break (Word's Shift+Enter, HTML's <br>) or two paragraphs of a cell cut it.
+SEP = "[ \\-－\n]? ?"
 _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("Ｘ"): "X", ord("ｘ"): "X",
                         ord("x"): "X", " ": None, "-": None, "－": None, "\n": None})
 # Characters that stand for hidden digits or characters in a masked value.

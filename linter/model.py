@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Possessive ({5,}+): a group repeated without it keeps a backtracking entry per digit,
 # 600 MB on a 5 MB line of digits.
-_NUMBER_RUN = re.compile(r"[0-9０-９](?:[ \-－]? ?[0-9０-９]){5,}+")
+_NUMBER_RUN = re.compile(r"[0-9０-９](?:[ \-－\n]? ?[0-9０-９]){5,}+")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

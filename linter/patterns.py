@@ -159,7 +159,9 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[i
     segments = document.segments
     for first, second in zip(segments, segments[1:], strict=False):
         here, there = first.location, second.location
-        if (here.line is None or there.line != here.line + len(first.line_starts) + 1
+        # The next line, or the same source line cut by a break (an HTML <br>).
+        last = None if here.line is None else here.line + len(first.line_starts)
+        if (last is None or there.line not in (last, last + 1)
                 or (here.part, here.page, here.row, here.col) != (there.part, there.page, there.row, there.col)):
             continue
         tail = _tail(first.text)

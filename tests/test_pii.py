@@ -217,3 +217,35 @@ def test_a_broken_id_in_a_text_file_is_found_and_never_shown(tmp_path):
         ("pii/id-card", 1), ("pii/id-card", 2), ("pii/mobile", 2), ("pii/mobile", 3)]
     shown = str(found)
     assert "1101051990" not in shown and "03077657" not in shown and "1391234" not in shown
+
+
+def test_a_number_cut_by_a_break_inside_a_paragraph_or_cell_is_one_number():
+    """Word's Shift+Enter, HTML's <br> and a cell's two paragraphs put a line break in a segment."""
+    assert _matches("pii/id-card", _body("申请人身份证号码为1101051990\n03077657，现予公示。")) == [
+        "1101051990 03077657"]
+    cell = Segment("13812345678\n13912345678", Location(part="table", row=2, col=3))
+    assert _matches("pii/mobile", cell) == ["13812345678", "13912345678"]  # two numbers stay two
+
+
+def test_ids_cut_by_breaks_in_word_and_html_are_found_and_never_shown(tmp_path):
+    from builders import docx
+    from docx.enum.text import WD_BREAK
+    from reports import findings
+
+    def build(d):
+        p = d.add_paragraph("申请人身份证号码为1101051990")
+        p.add_run().add_break(WD_BREAK.LINE)
+        p.add_run("03077657，现予公示。")
+        table = d.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "李秀兰"
+        table.cell(0, 1).text = "3205061985"
+        table.cell(0, 1).add_paragraph("07124317")
+
+    page = ("<p>申请人身份证号码为1101051990<br>03077657，现予公示。</p>"
+            "<table><tr><td>李秀兰</td><td>3205061985<br>07124317</td></tr></table>")
+    (tmp_path / "page.html").write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    for path in (docx(tmp_path / "draft.docx", build), tmp_path / "page.html"):
+        found = findings(path, "--select", "pii/id-card")
+        assert len(found) >= 2 and {f["location"]["part"] for f in found} == {"body", "table"}, path.name
+        shown = str(found)
+        assert "1101051990" not in shown and "3205061985" not in shown and "07124317" not in shown
