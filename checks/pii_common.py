@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.model import GAP_CHARACTERS, NUMBER_GAP
 from linter.wordlist import builtin
 
 DIGIT = "[0-9０-９]"
-# One or two spaces, or a hyphen, a drafter may put inside a long number; or a line break, where a
-# narrow table cell, a manual break (Word's Shift+Enter, HTML's <br>) or two paragraphs of a cell cut it.
-SEP = "[ \\-－\n]? ?"
+# What a drafter (or a copy from a web page) may put inside a long number: one or two spaces of
+# any width, a hyphen, a line break (a narrow table cell, Word's Shift+Enter, HTML's <br>, two
+# paragraphs of a cell), a zero-width character.
+SEP = NUMBER_GAP
 _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("Ｘ"): "X", ord("ｘ"): "X",
-                        ord("x"): "X", " ": None, "-": None, "－": None, "\n": None})
+                        ord("x"): "X", **{ord(c): None for c in GAP_CHARACTERS}})
 # Characters that stand for hidden digits or characters in a masked value.
 MASK_CHARS = "*＊×xX○●"
 _ANONYMISED = re.compile("某|[*＊×○●]|[Xx]{2}")

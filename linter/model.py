@@ -17,9 +17,15 @@ if TYPE_CHECKING:
     from linter.privacy import Source
     from linter.tables import Tables
 
+# What may stand between the digits of one number: a space of any width (the no-break space of
+# Word and web pages, the ideographic space 　), a hyphen, a line break, a zero-width character
+# (copied from a web page, or put there to slip past a check); a second space after it.
+_GAP_CHARS = " \u00a0\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"
+NUMBER_GAP = f"[{_GAP_CHARS}\\-－\n]?[{_GAP_CHARS}]?"
+GAP_CHARACTERS = frozenset(_GAP_CHARS + "-－\n")
 # Possessive ({5,}+): a group repeated without it keeps a backtracking entry per digit,
 # 600 MB on a 5 MB line of digits.
-_NUMBER_RUN = re.compile(r"[0-9０-９](?:[ \-－\n]? ?[0-9０-９]){5,}+")
+_NUMBER_RUN = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{5,}}+")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 import ahocorasick_rs
 
 from linter.masking import mask
-from linter.model import Document, Finding, Segment
+from linter.model import NUMBER_GAP, Document, Finding, Segment
 
 # Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
-_DIGIT_RUN = re.compile(r"[0-9０-９](?:[ \-－]? ?[0-9０-９]){6,}+[Xx]?")
+_DIGIT_RUN = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{6,}}+[Xx]?")
 _DIGIT = re.compile(r"[0-9０-９]")
 # Document properties that name people: their values are personal data.
 PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager", "Author", "author",
