@@ -83,7 +83,7 @@ class Check:
             around = mask_digit_runs(around)
         return Finding(
             check=self.id, severity=severity or self.severity, message=message,
-            location=segment.locate(start), match=shown.replace("\n", " "), context=around.replace("\n", " "),
+            location=segment.locate(start), match=shown, context=around.replace("\n", " "),
             allowed_by=allowed_by(context, raw), source=source,
         )
 

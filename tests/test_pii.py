@@ -225,7 +225,7 @@ def test_a_broken_id_in_a_text_file_is_found_and_never_shown(tmp_path):
 def test_a_number_cut_by_a_break_inside_a_paragraph_or_cell_is_one_number():
     """Word's Shift+Enter, HTML's <br> and a cell's two paragraphs put a line break in a segment."""
     assert _matches("pii/id-card", _body("申请人身份证号码为1101051990\n03077657，现予公示。")) == [
-        "1101051990 03077657"]
+        "1101051990\n03077657"]
     cell = Segment("13812345678\n13912345678", Location(part="table", row=2, col=3))
     assert _matches("pii/mobile", cell) == ["13812345678", "13912345678"]  # two numbers stay two
 
