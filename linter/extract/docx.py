@@ -41,6 +41,8 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         walker = walked[0][2]  # the body's: comment anchors and revisions are counted there
         segments = [segment for _, _, part in walked for segment in part.segments]
         segments += _comments(pkg, styles, walker.comment_anchors)
+        segments += [code for _, root, part in walked for code in _field_codes(root, part)]
+        segments += _link_targets(pkg)
         damaged = _missing_parts(pkg, body)
         metadata = _properties(pkg)
         attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
@@ -95,6 +97,40 @@ def walked_parts(pkg: Package, styles: Styles, body) -> Iterator[tuple[str, etre
             if note.get(f"{{{W}}}type") in (None, "normal"):
                 walker.walk(note)
         yield name, root, walker
+
+
+_INSTR, _FIELD, _P = f"{{{W}}}instrText", f"{{{W}}}fldSimple", f"{{{W}}}p"
+
+
+def _field_codes(root, walker: BodyWalker) -> list[Segment]:
+    """Each paragraph's field instructions: in the file, never on the page.
+
+    A HYPERLINK "mailto:…" or an INCLUDETEXT of a file on a server shows only its display text;
+    Word often splits an instruction over several runs, so a paragraph's pieces are joined.
+    """
+    found: dict = {}
+    for element in root.iter(_INSTR, _FIELD):
+        piece = element.text if element.tag == _INSTR else element.get(f"{{{W}}}instr")
+        paragraph = next(element.iterancestors(_P), None)
+        found.setdefault(paragraph, []).append(piece or "")
+    index = {p: k for k, p in walker.paragraphs.items()}
+    part = "metadata" if walker.part in ("body", "comment") else walker.part
+    return [Segment("".join(pieces), Location(part=part, paragraph=index.get(p), detail="field-code"))
+            for p, pieces in found.items() if "".join(pieces).strip()]
+
+
+def _link_targets(pkg: Package) -> list[Segment]:
+    """Where the document's hyperlinks lead, from the relationships of every part.
+
+    A reader sees only the linked text.
+    """
+    targets = []
+    for name in sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels")):
+        rels = pkg.xml(name)
+        for rel in () if rels is None else rels:
+            if rel.get("Type", "").endswith("/hyperlink") and rel.get("Target", "").strip():
+                targets.append(Segment(rel.get("Target"), Location(part="metadata", detail="link")))
+    return targets
 
 
 def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Segment]:
