@@ -77,6 +77,14 @@ def test_script_strings_alt_text_and_links_are_checked(tmp_path):
     assert found["pii/email"][0]["location"]["detail"] == "href"
 
 
+def test_a_link_address_carrying_personal_data_is_checked(tmp_path):
+    body = (f'<p>详见<a href="/gs/query.jsp?name=x&amp;sfz={ID}">公示结果</a>，'
+            '<a href="/art/2023/3/15/art_1229123456_59012345.html?from=index">原文</a></p>')
+    found = by_check(_page(tmp_path, body))
+    assert [f["location"]["detail"] for f in found["pii/id-card"]] == ["link"]
+    assert set(found) <= {"pii/id-card", "hidden/metadata"}  # an article's own numbers stay quiet
+
+
 def test_meta_author_is_a_property_and_keywords_are_not(tmp_path):
     head = '<meta name="author" content="孙起草"><meta name="keywords" content="公示,救助">'
     found = by_check(_page(tmp_path, "<p>公示</p>", head=head))

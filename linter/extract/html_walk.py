@@ -212,3 +212,6 @@ class PageWalker:
         href = element.get("href") or ""
         if href.lower().startswith(("mailto:", "tel:")):
             self.segments.append(Segment(href.split(":", 1)[1], Location(part="body", line=line, detail="href")))
+        elif "?" in href:  # a query may carry what the link text does not say (?sfz=…&tel=…)
+            query = href.split("?", 1)[1]
+            self.segments.append(Segment(query, Location(part="metadata", line=line, detail="link")))
