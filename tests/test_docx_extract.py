@@ -192,3 +192,22 @@ def test_field_instructions_and_link_targets_are_read_and_checked(tmp_path):
     assert any(s.text.endswith("sfz=110105199003077657") for s in codes)
     found = [(f["check"], f["location"]["detail"]) for f in findings(path) if f["check"] != "hidden/metadata"]
     assert sorted(found) == [("pii/email", "field-code"), ("pii/id-card", "link")]  # the usual fields stay quiet
+
+
+def test_a_picture_s_alternative_text_is_read_and_checked(tmp_path):
+    """Alt text (title, description) is in the file for screen readers, never on the page."""
+    import io
+
+    from PIL import Image
+    from reports import findings
+
+    image = io.BytesIO()
+    Image.new("L", (20, 20), 255).save(image, "PNG")
+
+    def build(d):
+        d.add_paragraph("附件：现场照片")
+        d.add_picture(image)
+        d.inline_shapes[0]._inline.docPr.set("descr", "申请人身份证照片，号码110105199003077657")
+
+    found = findings(docx(tmp_path / "photo.docx", build), "--select", "pii/id-card")
+    assert [(f["location"]["part"], f["location"]["detail"]) for f in found] == [("metadata", "alt")]

@@ -42,6 +42,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments = [segment for _, _, part in walked for segment in part.segments]
         segments += _comments(pkg, styles, walker.comment_anchors)
         segments += [code for _, root, part in walked for code in _field_codes(root, part)]
+        segments += [text for _, root, _ in walked for text in _alt_texts(root)]
         segments += _link_targets(pkg)
         damaged = _missing_parts(pkg, body)
         metadata = _properties(pkg)
@@ -117,6 +118,20 @@ def _field_codes(root, walker: BodyWalker) -> list[Segment]:
     part = "metadata" if walker.part in ("body", "comment") else walker.part
     return [Segment("".join(pieces), Location(part=part, paragraph=index.get(p), detail="field-code"))
             for p, pieces in found.items() if "".join(pieces).strip()]
+
+
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _alt_texts(root) -> list[Segment]:
+    """The alternative text of each picture and shape (its title and description): never on the page."""
+    texts = []
+    for element in root.iter(_DOC_PR):
+        for name in ("title", "descr"):
+            value = (element.get(name) or "").strip()
+            if value:
+                texts.append(Segment(value, Location(part="metadata", detail="alt")))
+    return texts
 
 
 def _link_targets(pkg: Package) -> list[Segment]:
