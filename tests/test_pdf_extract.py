@@ -102,3 +102,24 @@ def test_a_blank_page_is_not_a_scan_but_outlined_text_is(tmp_path):
     c.save()
     document = extract(str(path))
     assert document.pages_without_text == (3,)
+
+
+def test_where_a_link_leads_is_checked_not_the_site_s_own_path(tmp_path):
+    """A link's mailto: address and query are in the file, never on the page; its path is the site's."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    from reports import findings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(tmp_path / "links.pdf"))
+    page.setFont("STSong-Light", 12)
+    page.drawString(72, 700, "如有疑问请联系我们，详见公示结果和原文。")
+    page.linkURL("mailto:zhangjianguo1990@163.com", (72, 695, 200, 712), relative=0)
+    page.linkURL("http://example.com/q?sfz=110105199003077657", (200, 695, 300, 712), relative=0)
+    page.linkURL("http://www.gov.cn/zhengce/content_13912345678.htm", (300, 695, 400, 712), relative=0)
+    page.showPage()
+    page.save()
+    found = findings(tmp_path / "links.pdf", "--select", "pii")
+    assert sorted((f["check"], f["location"]["detail"], f["location"]["page"]) for f in found) == [
+        ("pii/email", "link", 1), ("pii/id-card", "link", 1)]

@@ -18,6 +18,7 @@ from lxml import etree
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
+from linter.extract.links import personal_part
 from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
@@ -135,16 +136,14 @@ def _alt_texts(root) -> list[Segment]:
 
 
 def _link_targets(pkg: Package) -> list[Segment]:
-    """Where the document's hyperlinks lead, from the relationships of every part.
-
-    A reader sees only the linked text.
-    """
+    """What the document's hyperlinks lead to (linter.extract.links), from every part's relationships."""
     targets = []
     for name in sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels")):
         rels = pkg.xml(name)
         for rel in () if rels is None else rels:
-            if rel.get("Type", "").endswith("/hyperlink") and rel.get("Target", "").strip():
-                targets.append(Segment(rel.get("Target"), Location(part="metadata", detail="link")))
+            personal = personal_part(rel.get("Target", "")) if rel.get("Type", "").endswith("/hyperlink") else None
+            if personal:
+                targets.append(Segment(personal, Location(part="metadata", detail="link")))
     return targets
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from linter.extract.links import personal_part
 from linter.model import Location, Segment
 
 _BLOCKS = frozenset(
@@ -212,6 +213,5 @@ class PageWalker:
         href = element.get("href") or ""
         if href.lower().startswith(("mailto:", "tel:")):
             self.segments.append(Segment(href.split(":", 1)[1], Location(part="body", line=line, detail="href")))
-        elif "?" in href:  # a query may carry what the link text does not say (?sfz=…&tel=…)
-            query = href.split("?", 1)[1]
+        elif query := personal_part(href):  # what the link text does not say (?sfz=…&tel=…)
             self.segments.append(Segment(query, Location(part="metadata", line=line, detail="link")))

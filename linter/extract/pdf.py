@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from linter.extract.errors import ExtractError
+from linter.extract.links import personal_part
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_damage import damage_notes, garbled
 from linter.extract.pdf_grid import Grid, cells, find_grids
@@ -21,7 +22,7 @@ from linter.extract.pdf_objects import PageNotes, inspect
 from linter.model import Document, Location, Segment
 
 _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
-# Links, form widgets and popups carry no reviewer text of their own.
+# Links (their addresses are read apart), form widgets and popups carry no reviewer text of their own.
 _SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_POPUP}
 # A page drawing this many paths may hold a ruled table.
 _TABLE_PATHS = 4
@@ -156,7 +157,12 @@ def _annotations(page, number: int) -> list[Segment]:
     for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
         try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) in _SKIPPED_ANNOTS:
+            kind = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if kind == pdfium_c.FPDF_ANNOT_LINK:
+                personal = personal_part(_link_address(page, annot))
+                if personal:
+                    segments.append(Segment(personal, Location(part="metadata", page=number, detail="link")))
+            if kind in _SKIPPED_ANNOTS:
                 continue
             text = _annot_string(annot, b"Contents")
             if text.strip():
@@ -165,6 +171,20 @@ def _annotations(page, number: int) -> list[Segment]:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return segments
+
+
+def _link_address(page, annot) -> str:
+    """The address a link annotation opens (a URI action), or ""."""
+    link = pdfium_c.FPDFAnnot_GetLink(annot)
+    action = pdfium_c.FPDFLink_GetAction(link) if link else None
+    if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+        return ""
+    size = pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, None, 0)
+    if size <= 1:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, buffer, size)
+    return buffer.raw[:size - 1].decode("utf-8", errors="replace")
 
 
 def _annot_string(annot, key: bytes) -> str:
