@@ -207,3 +207,21 @@ def test_hidden_rows_are_reported_by_run_not_one_by_one(tmp_path):
     rows = [s for s in doc.concealed if s.location.detail == "hidden-row"]
     assert rows[0].location.row == 10 and rows[0].text.startswith("第10—1009行：编号10")
     assert len(rows) == 21 and rows[-1].text.startswith("另有 932 处隐藏的行")  # 952 runs, 20 shown
+
+
+def test_hyperlinks_and_formula_strings_are_read_and_checked(tmp_path):
+    """A cell shows 联系我们 or 公示结果; the file also holds where it leads and the formula's strings."""
+    import openpyxl
+    from reports import findings
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["序号", "姓名", "联系", "结果", "合计"])
+    sheet.append([1, "张*国", "联系我们", '=HYPERLINK("http://example.com/q?sfz=110105199003077657","公示结果")',
+                  "=SUM(A2:A3)"])
+    sheet["C2"].hyperlink = "mailto:zhangjianguo1990@163.com"
+    book.save(tmp_path / "links.xlsx")
+    found = findings(tmp_path / "links.xlsx", "--select", "pii")
+    assert sorted((f["check"], f["location"]["detail"], f["location"]["col"]) for f in found) == [
+        ("pii/email", "link", None), ("pii/id-card", "formula", 4)]

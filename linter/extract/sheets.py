@@ -44,6 +44,7 @@ class SheetContent:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     headers: list[tuple[str, str]] = field(default_factory=list)  # (header|footer, text)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, text) holding a string
 
 
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:

@@ -15,6 +15,7 @@ import io
 import posixpath
 
 from linter.extract.errors import ExtractError
+from linter.extract.links import personal_part
 from linter.extract.ooxml import Package, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
 from linter.extract.xlsx_sheet import S, parse_ref, read_sheet, rich_text
@@ -95,6 +96,9 @@ def _shared_strings(pkg: Package) -> list[str]:
 def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """Comments, print headers and footers and text boxes of one sheet."""
     segments = [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
+    segments += [Segment(formula, Location(part="metadata", row=row, col=col, sheet=sheet.name, detail="formula"))
+                 for row, col, formula in content.formulas]
+    segments += _link_targets(pkg, sheet)
     related = _relations(pkg, sheet.part)
     threaded = [target for kind, target in related.values() if kind == "threadedComment"]
     for kind, target in related.values():
@@ -104,6 +108,18 @@ def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[
             segments += _threaded(pkg, target, sheet)
         elif kind == "drawing":
             segments += _text_boxes(pkg, target, sheet)
+    return segments
+
+
+def _link_targets(pkg: Package, sheet: SheetRef) -> list[Segment]:
+    """What the sheet's hyperlinks lead to (linter.extract.links): a cell shows only its text."""
+    folder, name = posixpath.split(sheet.part)
+    rels = pkg.xml(f"{folder}/_rels/{name}.rels")
+    segments = []
+    for rel in () if rels is None else rels.iterfind(f"{{{_PKG_R}}}Relationship"):
+        personal = personal_part(rel.get("Target", "")) if rel.get("Type", "").endswith("/hyperlink") else None
+        if personal:
+            segments.append(Segment(personal, Location(part="metadata", sheet=sheet.name, detail="link")))
     return segments
 
 

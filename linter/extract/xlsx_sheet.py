@@ -44,7 +44,7 @@ def parse_ref(ref: str) -> tuple[int | None, int | None]:
     return (int(found.group(2)), column_number(found.group(1))) if found else (None, None)
 
 
-_ROW, _COL, _C, _V, _IS, _T = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is", "t"))
+_ROW, _COL, _C, _V, _IS, _T, _F = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is", "t", "f"))
 _HEADERS = {f"{{{S}}}{name}Header": "header" for name in ("odd", "even", "first")}
 _HEADERS.update({f"{{{S}}}{name}Footer": "footer" for name in ("odd", "even", "first")})
 
@@ -91,6 +91,10 @@ def _read_row(element, content: SheetContent, strings: list[str], styles: CellSt
         ref = cell.get("r")
         col = (_column(ref.rstrip("0123456789")) if ref else 0) or col + 1
         text, number = _value(cell, strings, styles)
+        if len(cell) > 1:  # a formula beside its value: its string literals never show (=HYPERLINK("mailto:…"))
+            formula = cell.findtext(_F)
+            if formula and '"' in formula:
+                content.formulas.append((row, col, formula))
         if text.strip():
             concealed = bool(styles.hiding) and styles.conceals(cell.get("s"))
             content.cells.append(Cell(row, col, text, number, concealed))
