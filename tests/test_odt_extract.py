@@ -76,3 +76,10 @@ def test_a_package_without_content_is_one_clear_error(tmp_path):
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     with pytest.raises(ExtractError, match="缺少 content.xml"):
         extract(str(path))
+
+
+def test_where_a_link_leads_is_checked(tmp_path):
+    body = ('<text:p>如有疑问请<text:a xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'xlink:href="mailto:zhangjianguo1990@163.com">联系我们</text:a></text:p>')
+    found = by_check(_odt(tmp_path / "link.odt", body), "--select", "pii")
+    assert [f["location"]["detail"] for f in found["pii/email"]] == ["link"]

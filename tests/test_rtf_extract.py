@@ -73,3 +73,12 @@ def test_nesting_bombs_and_files_that_are_not_rtf_are_clear_errors(tmp_path):
     (tmp_path / "b.rtf").write_text("纯文本", "utf-8")
     doc = extract(str(tmp_path / "b.rtf"))  # a text file named .rtf is read as what it is, with a note
     assert doc.format == "txt" and "按内容读取" in doc.warnings[0]
+
+
+def test_a_field_instruction_is_read_apart_from_what_it_shows(tmp_path):
+    """{\\field{\\*\\fldinst HYPERLINK "mailto:…"}{\\fldrslt 联系我们}}: the address is never shown."""
+    field = (r'{\field{\*\fldinst HYPERLINK "mailto:zhangjianguo1990@163.com"}'
+             rf"{{\fldrslt {_gbk('联系我们')}}}}}")
+    parts = _parts(_rtf(tmp_path, rf"\pard {_gbk('如有疑问请')}{field}\par "))
+    assert ("body", "如有疑问请联系我们") in parts
+    assert ("metadata", 'HYPERLINK "mailto:zhangjianguo1990@163.com"') in parts

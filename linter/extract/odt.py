@@ -15,6 +15,7 @@ import io
 from dataclasses import replace
 
 from linter.extract.errors import ExtractError
+from linter.extract.links import personal_part
 from linter.extract.ooxml import Package
 from linter.model import Document, Location, Segment
 
@@ -56,11 +57,27 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                     kind = _HEADERS.get(child.tag.rsplit("}", 1)[-1]) if isinstance(child.tag, str) else None
                     if kind:
                         _Reader(hidden, part=kind).walk(child, into=reader.segments)
+        links = _link_targets(content, styles)
         metadata = _properties(pkg.xml("meta.xml"))
         attachments = tuple(n for n in pkg.names if n.startswith("Object ") and n.endswith("/content.xml"))
-    segments = reader.segments + [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    segments = reader.segments + links
+    segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="odt", segments=tuple(segments), metadata=metadata,
                     revisions=reader.revisions, attachments=attachments)
+
+
+_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def _link_targets(*roots) -> list[Segment]:
+    """What the document's links lead to (linter.extract.links): a reader sees only the linked text."""
+    found = []
+    for root in roots:
+        for link in () if root is None else root.iter(f"{TEXT}a"):
+            personal = personal_part(link.get(_HREF) or "")
+            if personal:
+                found.append(Segment(personal, Location(part="metadata", detail="link")))
+    return found
 
 
 def _hidden_styles(root) -> set[str]:

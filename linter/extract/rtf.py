@@ -28,7 +28,7 @@ _INFO = {"title": "title", "subject": "subject", "author": "creator", "operator"
 _SKIP = frozenset(
     "fonttbl colortbl stylesheet listtable listoverridetable revtbl rsidtbl generator xmlnstbl pict "
     "objdata themedata colorschememapping datastore latentstyles pgdsctbl bkmkstart bkmkend atrfstart "
-    "atrfend atnref atndate atntime atnparent atnid nonshppict blipuid mmathPr fldinst fldtype panose falt "
+    "atrfend atnref atndate atntime atnparent atnid nonshppict blipuid mmathPr fldtype panose falt "
     "template docvar listtext pntext pntxta pntxtb sp sn sv".split())
 _CHARSETS = {0: "cp1252", 128: "cp932", 129: "cp949", 134: "gb18030", 136: "cp950", 161: "cp1253",
              162: "cp1254", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874"}
@@ -141,6 +141,9 @@ class _Reader:
                 state.hidden = state.deleted = False
         elif word == "atnauthor":
             state.dest, sink = "author", ShownText()
+        elif word == "fldinst":  # a field's instruction (HYPERLINK "mailto:…"): in the file, never shown
+            state.dest, sink = "field-code", ShownText()
+            state.hidden = state.deleted = False
         elif word == "info":
             state.dest = "info"
         elif state.dest == "info" and word in _INFO:
@@ -198,6 +201,9 @@ class _Reader:
         text = "".join(sink.shown + sink.hidden + sink.deleted).strip()
         if state.dest == "author":
             self.author = text or None
+        elif state.dest == "field-code" and text:
+            self.segments.append(Segment(text, Location(part="metadata", paragraph=self.paragraph + 1,
+                                                        detail="field-code")))
         elif state.dest and state.dest.startswith("info:") and text:
             key = state.dest[5:]
             self.metadata[key] = f"{self.metadata[key]}、{text}" if key in self.metadata else text
