@@ -161,6 +161,45 @@ def _add_part(path: Path, name: str, data: bytes) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def add_field(paragraph, instruction: str, shown: str) -> None:
+    """Add a complex field as Word writes it, its instruction split over two runs as Word often does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    half = len(instruction) // 2
+    pieces = [("begin", None), ("instr", instruction[:half]), ("instr", instruction[half:]),
+              ("separate", None), ("text", shown), ("end", None)]
+    for kind, text in pieces:
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run.append(element)
+        paragraph._p.append(run)
+
+
+def add_hyperlink(paragraph, url: str, shown: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+
+
 def nested_table(cell, rows: list[list[str]]) -> None:
     """Put a table inside a table cell."""
     inner = cell.add_table(rows=len(rows), cols=len(rows[0]))

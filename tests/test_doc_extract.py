@@ -52,3 +52,14 @@ def test_a_damaged_document_is_one_clear_error(tmp_path):
     (tmp_path / "坏.doc").write_bytes(bytes(data))
     with pytest.raises(ExtractError, match="已损坏"):
         extract(str(tmp_path / "坏.doc"))
+
+
+@pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
+def test_where_links_lead_is_checked_in_every_saved_format(suffix):
+    """LibreOffice saves a Word link as a field (.doc, .rtf) or an xlink (.odt): its address is read."""
+    from reports import findings
+
+    saved = Path(__file__).resolve().parent.parent / "fixtures" / "formats" / f"链接.{suffix}"
+    found = sorted((f["check"], f["location"]["detail"]) for f in findings(saved, "--select", "pii"))
+    detail = "link" if suffix == "odt" else "field-code"
+    assert found == [("pii/email", detail), ("pii/id-card", detail)]

@@ -3,7 +3,7 @@
 import zipfile
 
 import pytest
-from builders import add_comment, add_footnote_part, add_run, add_textbox, docx, nested_table
+from builders import add_comment, add_field, add_footnote_part, add_hyperlink, add_run, add_textbox, docx, nested_table
 
 from linter.extract import ExtractError, extract
 
@@ -135,56 +135,17 @@ def test_entities_are_never_expanded(tmp_path):
     assert "哈哈" not in "".join(s.text for s in doc.segments)
 
 
-def _field(paragraph, instruction: str, shown: str) -> None:
-    """A complex field as Word writes it, its instruction split over two runs as Word often does."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    half = len(instruction) // 2
-    pieces = [("begin", None), ("instr", instruction[:half]), ("instr", instruction[half:]),
-              ("separate", None), ("text", shown), ("end", None)]
-    for kind, text in pieces:
-        run = OxmlElement("w:r")
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        elif kind == "text":
-            element = OxmlElement("w:t")
-            element.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run.append(element)
-        paragraph._p.append(run)
-
-
-def _hyperlink(paragraph, url: str, shown: str) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = shown
-    run.append(text)
-    link.append(run)
-    paragraph._p.append(link)
-
-
 def test_field_instructions_and_link_targets_are_read_and_checked(tmp_path):
     """What a link or field leads to is in the file but never on the page: 联系我们 may mail a person."""
     from reports import findings
 
     def build(d):
-        _field(d.add_paragraph("如有疑问请"), ' HYPERLINK "mailto:zhangjianguo1990@163.com" ', "联系我们")
-        _hyperlink(d.add_paragraph("详见"), "http://example.com/query?sfz=110105199003077657", "公示结果")
-        _field(d.add_paragraph("日期："), ' DATE \\@ "yyyy年M月d日" \\* MERGEFORMAT ', "2024年3月5日")
-        _field(d.add_paragraph(), ' TOC \\o "1-3" \\h \\z \\u ', "目录")
-        _field(d.add_paragraph(), ' HYPERLINK \\l "_Toc138123456" ', "一、总体情况")
-        _field(d.add_paragraph("第"), " PAGE \\* MERGEFORMAT ", "1")
+        add_field(d.add_paragraph("如有疑问请"), ' HYPERLINK "mailto:zhangjianguo1990@163.com" ', "联系我们")
+        add_hyperlink(d.add_paragraph("详见"), "http://example.com/query?sfz=110105199003077657", "公示结果")
+        add_field(d.add_paragraph("日期："), ' DATE \\@ "yyyy年M月d日" \\* MERGEFORMAT ', "2024年3月5日")
+        add_field(d.add_paragraph(), ' TOC \\o "1-3" \\h \\z \\u ', "目录")
+        add_field(d.add_paragraph(), ' HYPERLINK \\l "_Toc138123456" ', "一、总体情况")
+        add_field(d.add_paragraph("第"), " PAGE \\* MERGEFORMAT ", "1")
 
     path = docx(tmp_path / "links.docx", build)
     codes = [s for s in extract(str(path)).segments if s.location.detail in ("field-code", "link")]

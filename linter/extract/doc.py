@@ -72,6 +72,7 @@ class _Reader:
             bounds[story] = (at, at + lengths[story])
             at += lengths[story]
         found = self._body(*bounds["text"])
+        found += self._field_codes(*bounds["text"])
         found += self._lines(*bounds["footnote"], "footnote") + self._lines(*bounds["endnote"], "footnote")
         found += self._headers(*bounds["header"])
         found += self._comments(*bounds["comment"])
@@ -95,6 +96,23 @@ class _Reader:
                 fields.pop()
             elif not any(fields):
                 yield cp, char
+
+    def _field_codes(self, start: int, end: int) -> list[Segment]:
+        """Each field's instruction (HYPERLINK "mailto:…"): in the file, never shown."""
+        codes: list[list[str] | None] = []  # per open field: its code so far, None once past its separator
+        found = []
+        for char in self.text[start:min(end, len(self.text))]:
+            if char == "\x13":
+                codes.append([])
+            elif char in "\x14\x15" and codes:
+                code = codes.pop() if char == "\x15" else codes[-1]
+                if code is not None and "".join(code).strip():
+                    found.append(Segment("".join(code).strip(), Location(part="metadata", detail="field-code")))
+                if char == "\x14":
+                    codes[-1] = None
+            elif codes and codes[-1] is not None:
+                codes[-1].append(char)
+        return found
 
     def _body(self, start: int, end: int) -> list[Segment]:
         found: list[Segment] = []
