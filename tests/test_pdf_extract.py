@@ -123,3 +123,26 @@ def test_where_a_link_leads_is_checked_not_the_site_s_own_path(tmp_path):
     found = findings(tmp_path / "links.pdf", "--select", "pii")
     assert sorted((f["check"], f["location"]["detail"], f["location"]["page"]) for f in found) == [
         ("pii/email", "link", 1), ("pii/id-card", "link", 1)]
+
+
+def test_a_filled_form_s_values_are_checked(tmp_path):
+    """A form's values show on the page but are not in its text layer: a filled 申请表 passed clean."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    from reports import findings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    for name, values in (("filled", ("110105199003077657", "13912345678")), ("blank", ("", ""))):
+        form = canvas.Canvas(str(tmp_path / f"{name}.pdf"))
+        form.setFont("STSong-Light", 12)
+        form.drawString(72, 700, "身份证号：")
+        form.acroForm.textfield(name="sfz", value=values[0], x=150, y=690, width=200, height=20)
+        form.drawString(72, 650, "手机：")
+        form.acroForm.textfield(name="tel", value=values[1], x=150, y=640, width=200, height=20)
+        form.showPage()
+        form.save()
+    found = findings(tmp_path / "filled.pdf", "--select", "pii")
+    assert sorted((f["check"], f["location"]["detail"]) for f in found) == [
+        ("pii/id-card", "form-field"), ("pii/mobile", "form-field")]
+    assert findings(tmp_path / "blank.pdf", "--select", "pii") == []

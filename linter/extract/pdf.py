@@ -22,7 +22,8 @@ from linter.extract.pdf_objects import PageNotes, inspect
 from linter.model import Document, Location, Segment
 
 _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
-# Links (their addresses are read apart), form widgets and popups carry no reviewer text of their own.
+# Links (their addresses are read apart), form widgets (their values too) and popups carry no
+# reviewer text of their own.
 _SKIPPED_ANNOTS = {pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_POPUP}
 # A page drawing this many paths may hold a ruled table.
 _TABLE_PATHS = 4
@@ -38,6 +39,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read a PDF's bytes into a Document."""
     pdf = _open(data)
     try:
+        forms = _forms(pdf)
         count = len(pdf)
         if count == 0:
             raise ExtractError("PDF 没有任何页面 (no pages)")
@@ -66,7 +68,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                     unreadable.append(number)
                 concealed += _concealed(notes, number)
                 segments += page_segments
-                segments += _annotations(page, number)
+                segments += _annotations(page, number, forms)
             finally:
                 page.close()
         damaged = damage_notes(pdf, data, blank, unreadable)
@@ -152,13 +154,41 @@ def _drawn(notes: PageNotes) -> bool:
     return notes.image_cover > 0 or len(notes.paths) >= _OUTLINED_PATHS
 
 
-def _annotations(page, number: int) -> list[Segment]:
+def _forms(pdf):
+    """The form-filling handle of a PDF with a form (its fields' values need it), or None."""
+    if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
+        return None
+    try:
+        pdf.init_forms()  # before any page is loaded, as pdfium asks
+        return pdf.formenv.raw
+    except (pdfium.PdfiumError, AttributeError):
+        return None
+
+
+def _field_value(forms, annot) -> str:
+    """A form field's value: through the form handle (a field's value may sit in its parent), else /V."""
+    if forms is None:
+        return _annot_string(annot, b"V")
+    size = pdfium_c.FPDFAnnot_GetFormFieldValue(forms, annot, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetFormFieldValue(forms, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
+
+
+def _annotations(page, number: int, forms=None) -> list[Segment]:
     segments = []
     for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
         annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
         try:
             kind = pdfium_c.FPDFAnnot_GetSubtype(annot)
-            if kind == pdfium_c.FPDF_ANNOT_LINK:
+            if kind == pdfium_c.FPDF_ANNOT_WIDGET:
+                # A filled form field shows its value on the page, but not in the text layer.
+                value = _field_value(forms, annot)
+                if value.strip():
+                    segments.append(Segment(value, Location(part="body", page=number, detail="form-field")))
+            elif kind == pdfium_c.FPDF_ANNOT_LINK:
                 personal = personal_part(_link_address(page, annot))
                 if personal:
                     segments.append(Segment(personal, Location(part="metadata", page=number, detail="link")))
