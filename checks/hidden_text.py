@@ -13,7 +13,8 @@ _WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号
         "very-hidden-sheet": "深度隐藏的工作表（Excel 界面中无法取消隐藏）", "hidden-row": "隐藏的行",
         "hidden-column": "隐藏的列", "hidden-format": "格式设为不显示内容的单元格（如 ;;;）",
         "display-none": "网页中不显示的内容（display:none、visibility:hidden、hidden 属性）",
-        "hidden-input": "网页表单的隐藏字段（input type=hidden）"}
+        "hidden-input": "网页表单的隐藏字段（input type=hidden）",
+        "earlier-version": "PDF 早先版本中的文字（增量保存时已从页面删除）"}
 
 
 class HiddenTextCheck(Check):

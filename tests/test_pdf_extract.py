@@ -146,3 +146,43 @@ def test_a_filled_form_s_values_are_checked(tmp_path):
     assert sorted((f["check"], f["location"]["detail"]) for f in found) == [
         ("pii/id-card", "form-field"), ("pii/mobile", "form-field")]
     assert findings(tmp_path / "blank.pdf", "--select", "pii") == []
+
+
+def _saved_again(source, target, drop: str = "") -> None:
+    """Save `source` incrementally, as an editor does, after removing the text objects holding `drop`."""
+    import ctypes
+    import io
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    document = pypdfium2.PdfDocument(str(source))
+    page = document[0]
+    textpage = page.get_textpage()
+    for obj in list(page.get_objects()) if drop else ():
+        size = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+        buffer = ctypes.create_string_buffer(size * 2 + 2)
+        pointer = ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR))
+        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, pointer, size * 2 + 2)
+        if drop in buffer.raw.decode("utf-16-le", errors="ignore"):
+            page.remove_obj(obj)
+    textpage.close()
+    page.gen_content()
+    out = io.BytesIO()
+    document.save(out, flags=raw.FPDF_INCREMENTAL)
+    document.close()
+    target.write_bytes(out.getvalue())
+
+
+def test_text_an_incremental_save_removed_is_still_found(tmp_path):
+    """Deleting a line in a PDF editor and saving keeps the earlier version in the file."""
+    from reports import findings
+
+    lines = ["公示名单", "申请人身份证号110105199003077657", "经审核符合条件。"]
+    source = pdf(tmp_path / "v1.pdf", [PdfPage(lines=lines)])
+    _saved_again(source, tmp_path / "edited.pdf", drop="1101")
+    _saved_again(source, tmp_path / "signed.pdf")  # saved again unchanged, as signing does
+    found = {(f["check"], f["location"]["part"], f["location"]["detail"]) for f in findings(tmp_path / "edited.pdf")}
+    assert {("hidden/hidden-text", "hidden-text", "earlier-version"),
+            ("pii/id-card", "hidden-text", "earlier-version")} <= found
+    assert not any(f["location"]["detail"] == "earlier-version" for f in findings(tmp_path / "signed.pdf"))

@@ -19,6 +19,7 @@ from linter.extract.pdf_damage import damage_notes, garbled
 from linter.extract.pdf_grid import Grid, cells, find_grids
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
+from linter.extract.pdf_versions import earlier_text
 from linter.model import Document, Location, Segment
 
 _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
@@ -74,6 +75,8 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         damaged = damage_notes(pdf, data, blank, unreadable)
     finally:
         pdf.close()
+    if data.count(b"%%EOF") > 1:  # saved incrementally: earlier versions are in the file
+        segments += earlier_text(data, "".join(s.text for s in segments))
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="pdf", segments=tuple(segments), metadata=metadata,
                     pages=count, pages_without_text=tuple(empty), pages_mostly_image=tuple(mostly_image),
