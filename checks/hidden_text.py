@@ -22,7 +22,8 @@ class HiddenTextCheck(Check):
 
     id = "hidden/hidden-text"
     severity = "error"
-    description = ("读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外或增量保存前的早先版本中，电子表格中隐藏的工作表、行、列）："
+    description = ("读者看不到的文字（隐藏格式、白色、不大于1磅、PDF 页面外或增量保存前的早先版本中，"
+                   "电子表格中隐藏的工作表、行、列）："
                    "仍在文件中，可被复制或检索")
     advice = "删除隐藏文字、白色文字或极小字号的文字：disclosure-lint clean 会删除读者看不到的内容。"
 
