@@ -45,6 +45,18 @@ def paragraph(rng: random.Random) -> str:
     return "".join(sentence(rng) for _ in range(rng.randint(2, 5)))
 
 
+def report_body(d, rng: random.Random) -> None:
+    """A ~10-page report in a python-docx document: three parts of a heading, 25 paragraphs, a table."""
+    for k in range(3):
+        d.add_heading(f"{'一二三'[k]}、工作情况", level=1)
+        for _ in range(25):
+            d.add_paragraph(paragraph(rng))
+        table = d.add_table(rows=8, cols=4)
+        for r in range(8):
+            for c in range(4):
+                table.cell(r, c).text = f"{r}-{c}项"
+
+
 def make_corpus(pages: int, files: int, text_mb: int) -> dict[str, object]:
     rng = random.Random(7)
     OUT.mkdir(exist_ok=True)
@@ -56,18 +68,7 @@ def make_corpus(pages: int, files: int, text_mb: int) -> dict[str, object]:
                                  wrap_width=450, table=table))
     pdf_path = pdf(OUT / "report.pdf", pdf_pages)
 
-    docx_paths = []
-    for i in range(files):
-        def build(d, rng=rng):
-            for k in range(3):  # a ~10-page report: headings, paragraphs, a table per part
-                d.add_heading(f"{'一二三'[k]}、工作情况", level=1)
-                for _ in range(25):
-                    d.add_paragraph(paragraph(rng))
-                table = d.add_table(rows=8, cols=4)
-                for r in range(8):
-                    for c in range(4):
-                        table.cell(r, c).text = f"{r}-{c}项"
-        docx_paths.append(docx(OUT / f"report{i:04d}.docx", build))
+    docx_paths = [docx(OUT / f"report{i:04d}.docx", lambda d: report_body(d, rng)) for i in range(files)]
 
     block = "\n".join(paragraph(rng) for _ in range(200)) + "\n"
     text = block * max(1, (text_mb * 2**20) // len(block.encode("utf-8")))

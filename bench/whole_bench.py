@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from builders import FONT, PdfPage, docx, pdf  # noqa: E402
-from extract_bench import paragraph, pdfplumber_text, python_docx_text  # noqa: E402
+from extract_bench import paragraph, pdfplumber_text, python_docx_text, report_body  # noqa: E402
 from pii_corpus import _id18, _mobile, _name  # noqa: E402
 from results import save  # noqa: E402
 
@@ -93,17 +93,8 @@ def scanned_pdfs(rng: random.Random) -> list[Path]:
 
 
 def report_docx(rng: random.Random, count: int = 60) -> list[Path]:
-    """About ten pages each: three parts of headings, 25 paragraphs and a table."""
-    def build(d):
-        for k in range(3):
-            d.add_heading(f"{'一二三'[k]}、工作情况", level=1)
-            for _ in range(25):
-                d.add_paragraph(paragraph(rng))
-            table = d.add_table(rows=8, cols=4)
-            for r in range(8):
-                for c in range(4):
-                    table.cell(r, c).text = f"{r}-{c}项"
-    return [docx(OUT / f"report{i:03d}.docx", build) for i in range(count)]
+    """About ten pages each, as extract_bench writes them."""
+    return [docx(OUT / f"report{i:03d}.docx", lambda d: report_body(d, rng)) for i in range(count)]
 
 
 def roster_docx(rng: random.Random, count: int = 60) -> list[Path]:

@@ -112,7 +112,8 @@ class PatternCheck(Check):
             message = self.judge(document, candidate)
             if message:
                 taken_until = candidate.until
-                taken.setdefault(id(candidate.segment), []).append((candidate.start, candidate.end))
+                if self.across_lines:
+                    taken.setdefault(id(candidate.segment), []).append((candidate.start, candidate.end))
                 yield self.finding(context, candidate.segment, candidate.start, candidate.end, message)
         if self.across_lines:
             yield from self._broken_numbers(document, context, taken)

@@ -18,7 +18,7 @@ from lxml import etree
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
-from linter.extract.links import personal_part
+from linter.extract.links import relationship_targets
 from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
@@ -137,14 +137,9 @@ def _alt_texts(root) -> list[Segment]:
 
 def _link_targets(pkg: Package) -> list[Segment]:
     """What the document's hyperlinks lead to (linter.extract.links), from every part's relationships."""
-    targets = []
-    for name in sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels")):
-        rels = pkg.xml(name)
-        for rel in () if rels is None else rels:
-            personal = personal_part(rel.get("Target", "")) if rel.get("Type", "").endswith("/hyperlink") else None
-            if personal:
-                targets.append(Segment(personal, Location(part="metadata", detail="link")))
-    return targets
+    names = sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels"))
+    return [Segment(target, Location(part="metadata", detail="link"))
+            for name in names for target in relationship_targets(pkg.xml(name))]
 
 
 def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Segment]:

@@ -15,3 +15,14 @@ def personal_part(address: str) -> str | None:
     if address.lower().startswith(("mailto:", "tel:")):
         return address.split(":", 1)[1] or None
     return address.split("?", 1)[1] or None if "?" in address else None
+
+
+def relationship_targets(rels) -> list[str]:
+    """The personal part of each hyperlink in an OOXML relationships part (None: no part)."""
+    found = []
+    for rel in () if rels is None else rels:
+        if rel.get("Type", "").endswith("/hyperlink"):
+            personal = personal_part(rel.get("Target", ""))
+            if personal:
+                found.append(personal)
+    return found

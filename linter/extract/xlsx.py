@@ -15,7 +15,7 @@ import io
 import posixpath
 
 from linter.extract.errors import ExtractError
-from linter.extract.links import personal_part
+from linter.extract.links import relationship_targets
 from linter.extract.ooxml import Package, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
 from linter.extract.xlsx_sheet import S, parse_ref, read_sheet, rich_text
@@ -114,13 +114,8 @@ def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[
 def _link_targets(pkg: Package, sheet: SheetRef) -> list[Segment]:
     """What the sheet's hyperlinks lead to (linter.extract.links): a cell shows only its text."""
     folder, name = posixpath.split(sheet.part)
-    rels = pkg.xml(f"{folder}/_rels/{name}.rels")
-    segments = []
-    for rel in () if rels is None else rels.iterfind(f"{{{_PKG_R}}}Relationship"):
-        personal = personal_part(rel.get("Target", "")) if rel.get("Type", "").endswith("/hyperlink") else None
-        if personal:
-            segments.append(Segment(personal, Location(part="metadata", sheet=sheet.name, detail="link")))
-    return segments
+    return [Segment(target, Location(part="metadata", sheet=sheet.name, detail="link"))
+            for target in relationship_targets(pkg.xml(f"{folder}/_rels/{name}.rels"))]
 
 
 def _notes(pkg: Package, part: str, sheet: SheetRef) -> list[Segment]:
