@@ -234,3 +234,74 @@ def test_no_new_format_shows_personal_data(cli, tmp_path, fmt):
         assert secret not in squeezed, f"{secret} in clear ({fmt})"
     runs = set().union(*(_digit_runs(v) for v in SAVED_SECRETS if v.isdigit()))
     assert not [run for run in runs if run in squeezed], fmt
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "sarif"])
+def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
+    """Link addresses, field instructions, alt text, formulas, form values, a PDF's earlier version,
+    numbers cut by line breaks or odd spaces: every new place a datum is read from is masked."""
+    import io
+
+    import openpyxl
+    import pypdfium2
+    import pypdfium2.raw as raw
+    from builders import PdfPage, add_field, add_hyperlink, pdf
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    folder = tmp_path / "places"
+    folder.mkdir()
+    image = io.BytesIO()
+    Image.new("L", (20, 20), 255).save(image, "PNG")
+
+    def build(d):
+        add_field(d.add_paragraph("如有疑问请"), f' HYPERLINK "mailto:{EMAIL}" ', "联系我们")
+        add_hyperlink(d.add_paragraph("详见"), f"http://example.com/q?sfz={ID}&tel={MOBILE}", "公示结果")
+        d.add_picture(image)
+        d.inline_shapes[0]._inline.docPr.set("descr", f"{NAME}的身份证，号码{ID}")
+    docx(folder / "links.docx", build)
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    form = canvas.Canvas(str(folder / "form.pdf"))
+    form.setFont("STSong-Light", 12)
+    form.drawString(72, 700, "身份证号：")
+    form.acroForm.textfield(name="sfz", value=ID, x=150, y=690, width=200, height=20)
+    form.linkURL(f"mailto:{EMAIL}", (72, 640, 200, 660), relative=0)
+    form.showPage()
+    form.save()
+
+    first = pdf(tmp_path / "v1.pdf", [PdfPage(lines=["公示", f"申请人身份证号{ID}手机{MOBILE}"])])
+    document = pypdfium2.PdfDocument(str(first))
+    page = document[0]
+    for obj in list(page.get_objects())[1:]:
+        page.remove_obj(obj)  # the line with the numbers, deleted in an editor
+    page.gen_content()
+    saved = io.BytesIO()
+    document.save(saved, flags=raw.FPDF_INCREMENTAL)
+    document.close()
+    (folder / "edited.pdf").write_bytes(saved.getvalue())
+
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "联系", "结果"])
+    book.active.append(["张*明", "联系我们", f'=HYPERLINK("http://example.com/q?sfz={ID}","公示结果")'])
+    book.active["B2"].hyperlink = f"mailto:{EMAIL}"
+    book.save(folder / "links.xlsx")
+    (folder / "page.html").write_text(f'<p>详见<a href="/q?sfz={ID}">公示结果</a></p>', encoding="utf-8")
+    cut_id, cut_mobile = f"身份证号{ID[:10]}\n{ID[10:]}", f"手机{MOBILE[:7]}\n{MOBILE[7:]}"
+    spaced = f"手机{MOBILE[:3]}\u00a0{MOBILE[3:7]}\u3000{MOBILE[7:]}，号码{ID[:9]}\u200b{ID[9:]}"
+    (folder / "cut.txt").write_text(f"{cut_id}\n{cut_mobile}\n{spaced}\n", encoding="utf-8")
+
+    result = cli("check", "--format", fmt, "--jobs", "1", str(folder))
+    assert result.exit_code == 1, result.output
+    shown = result.stdout
+    if fmt == "sarif":  # the rules' descriptions give a made-up example mobile (138-1234-5678)
+        log = json.loads(shown)
+        del log["runs"][0]["tool"]
+        shown = json.dumps(log, ensure_ascii=False)
+    shown = shown.replace("\\u200b", "").replace("\u200b", "").replace("\u00a0", "").replace("\u3000", "")
+    assert_nothing_in_clear(shown + result.stderr, fmt)
+    report = cli("check", "--format", "json", "--jobs", "1", str(folder)).stdout
+    details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
+    assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version"} <= details
