@@ -32,3 +32,18 @@ def test_blank_line_breaks_paragraph():
 
 def test_cell_pieces_rejoin():
     assert join_wrapped(["1101051990", "03077653"]) == "110105199003077653"
+
+
+def test_a_page_number_at_the_top_or_bottom_neither_joins_nor_parts_paragraphs():
+    # Official documents set "- 1 -" at the outer margin, where it looks like a wrapped line.
+    lines = [Line("- 1 -", 500, 12), Line("××市人民政府", 300, 12), Line("正文到右边距", 500, 12), Line("- 2 -", 500, 12)]
+    paragraphs = join_lines(lines)
+    assert [p.text for p in paragraphs] == ["××市人民政府", "正文到右边距"]
+    assert [p.first_line for p in paragraphs] == [2, 3]  # lines keep their numbers on the page
+    for other in ("第 3 页 共 6 页", "3/6", "— 3 —"):
+        assert [p.text for p in join_lines([Line("标题", 100, 12), Line(other, 500, 12)])] == ["标题"]
+
+
+def test_a_dash_number_inside_the_page_is_text():
+    lines = [Line("第一段到此结束。", 500, 12), Line("- 1 -", 60, 12), Line("结尾", 100, 12)]
+    assert [p.text for p in join_lines(lines)] == ["第一段到此结束。", "- 1 -", "结尾"]

@@ -70,6 +70,12 @@ CASES = {
         ("信箱xxgk@hz.gov.cn", []),
         ("xxgk@gov.cn", []),
         ("无邮箱地址@的文字", []),
+        ("监督邮箱：jdjb2024@163.com", []),                  # said to be a public mailbox
+        # The office a reader is asked to contact, as annual reports give it: its mailbox.
+        ("请与××市人民政府办公室联系（地址：人民路1号，电话：0517-83600000，电子邮箱：zwgkc@163.com）", []),
+        ("请与办公室联系人王芳联系（电子邮箱：wangfang1985@163.com）", ["wangfang1985@163.com"]),
+        ("请与市民政局张先生联系，邮箱zhang@163.com", ["zhang@163.com"]),
+        ("请与市民政局联系。申请人邮箱：lihua88@qq.com", ["lihua88@qq.com"]),  # another sentence
     ],
     "pii/passport": [
         ("护照号码：E12345678", ["E12345678"]),

@@ -8,8 +8,13 @@ margin of the page and does not end a sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+# A page number alone on the page's first or last line: - 2 -, — 2 —, 第 2 页 (共 6 页), 2/6.
+# Official documents set it at the outer margin, where it would pass for a wrapped line.
+_PAGE_NUMBER = re.compile(r"\s*(?:[-—－–~]\s*\d{1,4}\s*[-—－–~]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*")
 _SENTENCE_END = frozenset("。！？；：…”’」』）)!?;:")
 
 
@@ -36,7 +41,8 @@ class Paragraph:
 
 
 def join_lines(lines: list[Line]) -> list[Paragraph]:
-    """Group the lines of one page into paragraphs."""
+    """Group the lines of one page into paragraphs, leaving out a page number at the top or bottom."""
+    lines = _without_page_number(lines)
     margin = max((ln.right for ln in lines if ln.right is not None), default=None)
     longest = max((len(ln.text.strip()) for ln in lines), default=0)
     paragraphs: list[Paragraph] = []
@@ -58,6 +64,16 @@ def join_lines(lines: list[Line]) -> list[Paragraph]:
     if text:
         paragraphs.append(Paragraph(text, first, tuple(starts)))
     return paragraphs
+
+
+def _without_page_number(lines: list[Line]) -> list[Line]:
+    """The lines with a page-number line blanked, so that it neither joins nor parts paragraphs.
+
+    Blanked rather than removed: the other lines keep their numbers on the page.
+    """
+    shown = [i for i, line in enumerate(lines) if line.text.strip()]
+    ends = {shown[0], shown[-1]} if shown else set()
+    return [Line("") if i in ends and _PAGE_NUMBER.fullmatch(line.text) else line for i, line in enumerate(lines)]
 
 
 def _wraps(line: Line, margin: float | None, longest: int) -> bool:

@@ -169,7 +169,7 @@ def _row_key(label: str, group: str | None) -> str | None:
         if row.group is not None:
             if label == row.phrase and group is not None and row.group in group:
                 return row.key
-        elif row.phrase in label:
+        elif row.phrase in label or any(alias in label for alias in row.aliases):
             return row.key
     if label == "总计":
         return "total"

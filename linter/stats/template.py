@@ -22,6 +22,7 @@ class Row:
     label: str
     phrase: str
     group: str | None = None  # the group it must sit under, when its phrase is ambiguous
+    aliases: tuple[str, ...] = ()  # other phrases published tables shorten the label to
 
 
 ROWS = (
@@ -48,7 +49,8 @@ ROWS = (
     # The 2019 format (国办公开办函〔2019〕60号) has （六）其他处理 as one row, without items.
     Row("other", "（六）其他处理", "其他处理"),
     Row("other-1", "（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"),
-    Row("other-2", "（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳费用"),
+    Row("other-2", "（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳费用",
+        aliases=("缴费",)),  # 2.逾期不缴费, as some reports shorten it
     Row("other-3", "（六）3.其他", "其他", group="其他处理"),
     Row("total", "（七）总计", "总计", group="其他处理"),
     Row("next", "四、结转下年度继续办理", "结转下年度"),
