@@ -3,10 +3,11 @@
     python bench/startup_bench.py [--runs 5]
 
 Writes small drafts under bench/out/startup/ (a plain .txt, a .txt and a .docx with a
-name in a sentence — 举报人李红梅通过… —, a one-page PDF, a Markdown roster) and runs the
-CLI on each, median of --runs, with the peak RSS the kernel reports. Beside them, in the
-same run: a bare Python start, and loading what the name check used to load (jieba's
-dictionary and part-of-speech tagger), the cost a draft with a name no longer pays.
+name in a sentence — 举报人李红梅通过… —, a .txt with a suspected misspelling and a doubled
+phrase, whose word boundaries must be settled, a one-page PDF, a Markdown roster) and runs
+the CLI on each, median of --runs, with the peak RSS the kernel reports. Beside them, in
+the same run: a bare Python start, and loading what these drafts used to load — jieba's
+dictionary (the word boundaries), and with it the part-of-speech tagger (the name check).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ SENTENCE = "举报人李红梅通过12345热线反映小区噪声问题，已转
 def drafts() -> dict[str, Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     made = {"plain .txt": OUT / "plain.txt", "name .txt": OUT / "name.txt", "name .docx": OUT / "name.docx",
-            "one-page .pdf": OUT / "page.pdf", "roster .md": OUT / "roster.md"}
+            "misspelling .txt": OUT / "typo.txt", "one-page .pdf": OUT / "page.pdf",
+            "roster .md": OUT / "roster.md"}
     made["plain .txt"].write_text("本机关依法做好政府信息公开工作，全年主动公开政府信息126条。\n", "utf-8")
     made["name .txt"].write_text(SENTENCE + "\n", "utf-8")
+    made["misspelling .txt"].write_text("各单位要认真布署安全生产工作，会议研究了研究了下一步安排。\n", "utf-8")
     docx(made["name .docx"], lambda d: d.add_paragraph(SENTENCE))
     pdf(made["one-page .pdf"], [PdfPage(lines=["关于开展汛期安全隐患排查工作的通知", SENTENCE])])
     made["roster .md"].write_text("| 姓名 | 联系电话 |\n|---|---|\n| 张建国 | 139****0246 |\n", "utf-8")
@@ -44,6 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = {name: [sys.executable, "-m", "linter", "check", str(path)] for name, path in drafts().items()}
     cases["python start"] = [sys.executable, "-c", "pass"]
+    cases["jieba dictionary"] = [sys.executable, "-c", "import jieba; jieba.initialize(); jieba.lcut('布署')"]
     cases["jieba dictionary + tagger"] = [sys.executable, "-c",
                                           "import jieba, jieba.posseg; jieba.initialize(); jieba.posseg.lcut('李红梅')"]
     print(f"{'case':<28}{'wall (median)':>15}{'peak RSS':>12}")

@@ -36,7 +36,8 @@ def test_cell_pieces_rejoin():
 
 def test_a_page_number_at_the_top_or_bottom_neither_joins_nor_parts_paragraphs():
     # Official documents set "- 1 -" at the outer margin, where it looks like a wrapped line.
-    lines = [Line("- 1 -", 500, 12), Line("××市人民政府", 300, 12), Line("正文到右边距", 500, 12), Line("- 2 -", 500, 12)]
+    lines = [Line("- 1 -", 500, 12), Line("××市人民政府", 300, 12), Line("正文到右边距", 500, 12),
+             Line("- 2 -", 500, 12)]
     paragraphs = join_lines(lines)
     assert [p.text for p in paragraphs] == ["××市人民政府", "正文到右边距"]
     assert [p.first_line for p in paragraphs] == [2, 3]  # lines keep their numbers on the page
