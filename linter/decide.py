@@ -11,11 +11,11 @@ import fnmatch
 import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from linter.config import Config, ConfigError
 from linter.masking import digest
-from linter.model import SEVERITY_RANK, Finding
+from linter.model import SEVERITY_RANK, Finding, evolve
 from linter.registry import FAMILIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNCHECKED, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -51,7 +51,7 @@ def is_selected(check_id: str, config: Config) -> bool:
 def override_severity(finding: Finding, config: Config) -> Finding:
     """Apply the configured severity for the finding's check, if any."""
     wanted = config.severity.get(finding.check)
-    return replace(finding, severity=wanted) if wanted else finding
+    return evolve(finding, severity=wanted) if wanted else finding
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     kept, suppressed = [], []
     selected = [override_severity(f, config) for f in findings if is_selected(f.check, config)]
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
-        finding = replace(finding, fingerprint=fingerprint)
+        finding = evolve(finding, fingerprint=fingerprint)
         reason = _suppression(finding, fingerprint, config, ignored_here, inline or {})
         if reason:
             suppressed.append(Suppressed(finding, reason))

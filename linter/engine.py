@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from linter.decide import Suppressed, decide, is_selected, reading_order
 from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
 from linter.masking import digest, mask
-from linter.model import Document, Finding, Location
+from linter.model import Document, Finding, Location, evolve
 from linter.privacy import Redactor, Source, mask_digit_runs
 from linter.registry import load_checks
 
@@ -188,7 +188,7 @@ def _pairing(finding: Finding) -> tuple:
 
 def decided(checked: Checked, config: Config, shown: str) -> FileResult:
     """Apply what depends on the path (per-file ignores, baseline, inline ignores) to a file's findings."""
-    findings = reading_order(replace(f, path=shown) for f in checked.findings)
+    findings = reading_order(evolve(f, path=shown) for f in checked.findings)
     kept, suppressed = decide(findings, config, shown, checked.inline)
     return FileResult(
         path=shown, format=checked.format, status=checked.status, error=checked.error,
@@ -213,7 +213,7 @@ def _masked(document: Document, findings: list[Finding], config: Config, context
         allowed = finding.allowed_by or ("allow" if finding.source is None and finding.match in config.allow
                                           else None)
         shown = hidden if config.mask else finding
-        yield replace(shown, digest=digest(f"{finding.check}|{hidden.match}"), allowed_by=allowed, source=None)
+        yield evolve(shown, digest=digest(f"{finding.check}|{hidden.match}"), allowed_by=allowed, source=None)
 
 
 _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,21 @@ PARTS = frozenset({
     "body", "table", "header", "footer", "footnote", "comment", "tracked-change",
     "hidden-text", "textbox", "annotation", "metadata",
 })
+
+
+_SET = object.__setattr__
+
+
+def evolve(record, **changes):
+    """A copy of a frozen, slotted record with `changes`: dataclasses.replace at half the cost.
+
+    Findings and locations are copied several times each on their way to the report (a
+    roster yields thousands); the records have no __post_init__ to skip.
+    """
+    new = object.__new__(type(record))
+    for name in type(record).__slots__:
+        _SET(new, name, changes[name] if name in changes else getattr(record, name))
+    return new
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +93,9 @@ class Segment:
         k = bisect.bisect_right(self.line_starts, offset)
         if k == 0:
             column = None if loc.column is None else loc.column + offset
-            return replace(loc, column=column)
+            return evolve(loc, column=column)
         column = None if loc.column is None else offset - self.line_starts[k - 1] + 1
-        return replace(loc, line=loc.line + k, column=column)
+        return evolve(loc, line=loc.line + k, column=column)
 
 
 @dataclass(frozen=True)

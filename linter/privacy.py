@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import ahocorasick_rs
 
 from linter.masking import mask
-from linter.model import NUMBER_GAP, Document, Finding, Segment
+from linter.model import NUMBER_GAP, Document, Finding, Segment, evolve
 
 # Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
@@ -103,15 +103,15 @@ class Redactor:
             if source.masked is not None:
                 match = source.masked
             elif match == source.segment.text[source.start:source.end]:
-                match = self._window(replace(source, context_start=source.start), len(match))
+                match = self._window(evolve(source, context_start=source.start), len(match))
         location = finding.location
         detail = location.detail
         if detail and location.part in _AUTHORED_PARTS | {"metadata"}:
             detail = self.text(detail)
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
-            location = replace(location, detail=detail, sheet=sheet)
-        return replace(finding, match=self.text(match), context=self.text(context),
+            location = evolve(location, detail=detail, sheet=sheet)
+        return evolve(finding, match=self.text(match), context=self.text(context),
                        message=self.text(finding.message), location=location)
 
     def text(self, text: str) -> str:
