@@ -238,7 +238,7 @@ def test_no_new_format_shows_personal_data(cli, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["json", "table", "sarif"])
 def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
-    """Link addresses, field instructions, alt text, formulas, form values, a PDF's earlier version,
+    """Link addresses, field instructions, alt text, formulas, validation lists, form values, a PDF's earlier version,
     numbers cut by line breaks or odd spaces: every new place a datum is read from is masked."""
     import io
 
@@ -287,6 +287,10 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     book.active.append(["姓名", "联系", "结果"])
     book.active.append(["张*明", "联系我们", f'=HYPERLINK("http://example.com/q?sfz={ID}","公示结果")'])
     book.active["B2"].hyperlink = f"mailto:{EMAIL}"
+    from openpyxl.worksheet.datavalidation import DataValidation
+    rule = DataValidation(type="list", formula1=f'"{MOBILE},其他"', prompt=f"联系人：{NAME}，身份证号{ID}")
+    rule.add("A2:A9")
+    book.active.add_data_validation(rule)
     book.save(folder / "links.xlsx")
     (folder / "page.html").write_text(f'<p>详见<a href="/q?sfz={ID}">公示结果</a></p>', encoding="utf-8")
     cut_id, cut_mobile = f"身份证号{ID[:10]}\n{ID[10:]}", f"手机{MOBILE[:7]}\n{MOBILE[7:]}"
@@ -304,4 +308,4 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     assert_nothing_in_clear(shown + result.stderr, fmt)
     report = cli("check", "--format", "json", "--jobs", "1", str(folder)).stdout
     details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
-    assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version"} <= details
+    assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation"} <= details

@@ -225,3 +225,32 @@ def test_hyperlinks_and_formula_strings_are_read_and_checked(tmp_path):
     found = findings(tmp_path / "links.xlsx", "--select", "pii")
     assert sorted((f["check"], f["location"]["detail"], f["location"]["col"]) for f in found) == [
         ("pii/email", "link", None), ("pii/id-card", "formula", 4)]
+
+
+def test_a_dropdown_list_and_an_input_message_are_read_and_checked(tmp_path):
+    """Data validation holds text no cell shows: a dropdown typed into the rule, a prompt seen while editing."""
+    import openpyxl
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from reports import findings
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "登记"
+    sheet.append(["序号", "经办人", "备注"])
+    sheet.append([1, "", ""])
+    people = DataValidation(type="list", formula1='"经办人甲,联系人13912345678"', allow_blank=True)
+    people.add("B2:B50")
+    hint = DataValidation(type="textLength", operator="lessThan", formula1="50", showInputMessage=True,
+                          promptTitle="示例", prompt="如：身份证号110105199003077657")
+    hint.add("C2")
+    elsewhere = DataValidation(type="list", formula1="=$E$1:$E$3")  # a range: its cells are read as cells
+    elsewhere.add("A2")
+    for rule in (people, hint, elsewhere):
+        sheet.add_data_validation(rule)
+    book.save(tmp_path / "rules.xlsx")
+    doc = extract(str(tmp_path / "rules.xlsx"))
+    rules = [(s.location.row, s.location.col, s.text) for s in doc.segments if s.location.detail == "validation"]
+    assert rules == [(2, 2, "经办人甲、联系人13912345678"), (2, 3, "示例\n如：身份证号110105199003077657")]
+    found = findings(tmp_path / "rules.xlsx", "--select", "pii")
+    assert sorted((f["check"], f["location"]["detail"]) for f in found) == [
+        ("pii/id-card", "validation"), ("pii/mobile", "validation")]

@@ -45,6 +45,7 @@ class SheetContent:
     hidden_cols: set[int] = field(default_factory=set)
     headers: list[tuple[str, str]] = field(default_factory=list)  # (header|footer, text)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, text) holding a string
+    validations: list[tuple[int | None, int | None, str]] = field(default_factory=list)  # (row, col, list/prompt)
 
 
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:

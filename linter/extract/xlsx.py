@@ -4,8 +4,9 @@ Each worksheet is a table (its first row of several cells names the columns), so
 column-aware checks read a roster in Excel as they read it in Word. Hidden and
 very-hidden sheets, hidden rows and columns and cells whose format shows nothing are
 read like the rest, and also listed in `concealed` so they are reported as hidden.
-Comments (old notes and threaded comments), print headers and footers, text boxes and
-document properties are read; pivot caches, external links, macros and embedded files
+Comments (old notes and threaded comments), print headers and footers, text boxes,
+the strings of formulas, dropdown lists and input messages of data validation, where
+links lead and document properties are read; pivot caches, external links, macros and embedded files
 are named as not checked.
 """
 
@@ -94,10 +95,12 @@ def _shared_strings(pkg: Package) -> list[str]:
 
 
 def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[Segment]:
-    """Comments, print headers and footers and text boxes of one sheet."""
+    """Comments, print headers and footers, formulas, validation lists, links and text boxes of one sheet."""
     segments = [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
     segments += [Segment(formula, Location(part="metadata", row=row, col=col, sheet=sheet.name, detail="formula"))
                  for row, col, formula in content.formulas]
+    segments += [Segment(text, Location(part="metadata", row=row, col=col, sheet=sheet.name, detail="validation"))
+                 for row, col, text in content.validations]
     segments += _link_targets(pkg, sheet)
     related = _relations(pkg, sheet.part)
     threaded = [target for kind, target in related.values() if kind == "threadedComment"]

@@ -45,6 +45,11 @@ def parse_ref(ref: str) -> tuple[int | None, int | None]:
 
 
 _ROW, _COL, _C, _V, _IS, _T, _F = (f"{{{S}}}{name}" for name in ("row", "col", "c", "v", "is", "t", "f"))
+# A data validation: a dropdown's list (typed into the rule, never into a cell) and the input
+# and error messages a reader sees only while editing. Excel 2010+ writes rules that refer
+# to other sheets in its own namespace.
+_X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+_VALIDATIONS = (f"{{{S}}}dataValidation", f"{{{_X14}}}dataValidation")
 _HEADERS = {f"{{{S}}}{name}Header": "header" for name in ("odd", "even", "first")}
 _HEADERS.update({f"{{{S}}}{name}Footer": "footer" for name in ("odd", "even", "first")})
 
@@ -53,7 +58,7 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetCont
     """Stream a worksheet part's bytes into its content."""
     content = SheetContent()
     # Only the elements read here raise events: a cell's <c>/<v> are read from their row.
-    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=(_ROW, _COL, *_HEADERS),
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=(_ROW, _COL, *_HEADERS, *_VALIDATIONS),
                              resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
     try:
@@ -68,6 +73,8 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetCont
                     raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
             elif tag == _COL:
                 _read_col(element, content)
+            elif tag in _VALIDATIONS:
+                _read_validation(element, content)
             else:
                 _read_header(element, _HEADERS[tag], content)
     except etree.XMLSyntaxError as exc:
@@ -149,6 +156,23 @@ def rich_text(element) -> str:
         elif tag == f"{{{S}}}r":
             pieces.append(child.findtext(f"{{{S}}}t") or "")
     return "".join(pieces)
+
+
+def _read_validation(element, content: SheetContent) -> None:
+    """A list typed into the rule (formula1 "张三,李四"), its prompt and error texts.
+
+    A list that refers to a range (=$E$1:$E$9) is left: those cells are read as cells.
+    """
+    texts = [element.get(name, "") for name in ("promptTitle", "prompt", "errorTitle", "error")]
+    for formula in element.iter(f"{{{S}}}formula1", f"{{{_X14}}}formula1"):
+        value = "".join(formula.itertext()).strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            texts.append("、".join(item.strip() for item in value[1:-1].split(",")))
+    text = "\n".join(t.strip() for t in texts if t and t.strip())
+    if text:
+        ranges = element.get("sqref") or "".join(element.itertext("{*}sqref"))
+        row, col = parse_ref(ranges.split(":")[0].split()[0].replace("$", "")) if ranges.strip() else (None, None)
+        content.validations.append((row, col, text))
 
 
 def _read_header(element, kind: str, content: SheetContent) -> None:

@@ -13,7 +13,8 @@ _PART_WORDS = {
     "hidden-text": "隐藏文字", "textbox": "文本框", "annotation": "注释", "metadata": "文档属性",
 }
 _PAGE_WORDS = {"script": "网页脚本", "comment-label": "HTML 注释", "field-code": "域代码", "link": "超链接地址",
-               "alt": "图片的替代文字", "formula": "公式"}
+               "alt": "图片的替代文字", "formula": "公式",
+               "validation": "数据验证（下拉列表或提示）"}
 _REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入)"}
 
 
