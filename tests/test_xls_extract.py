@@ -24,7 +24,10 @@ def test_everything_the_workbook_hides_is_reported_and_checked():
                       ("隐藏的工作表", ("底稿", None, None))}  # LibreOffice saves "very hidden" as hidden
     personal = {(f["check"], _where(f)) for f in found if f["check"].startswith("pii/") and f["check"] != "pii/table"}
     assert personal == {("pii/mobile", ("统计", 3, 2)), ("pii/mobile", ("统计", 5, 3)), ("pii/mobile", ("统计", 1, 1)),
-                        ("pii/id-card", ("统计", 4, 2)), ("pii/id-card", ("底稿", 2, 2))}
+                        ("pii/id-card", ("统计", 4, 2)), ("pii/id-card", ("底稿", 2, 2)),
+                        ("pii/mobile", ("统计", None, None))}  # the print header, read from the sheet's records
+    header = next(f for f in found if f["location"]["part"] == "header")
+    assert header["check"] == "pii/mobile" and header["match"] == "138****4680"
     assert [_where(f) for f in found if f["check"] == "hidden/comment"] == [("统计", 1, 1)]
     damaged = next(f for f in found if f["check"] == "pii/id-card" and _where(f) == ("统计", 4, 2))
     assert "存为数字" in damaged["message"]

@@ -2,19 +2,22 @@
 
 Read as an .xlsx is: every sheet a table under its title, hidden and very-hidden sheets,
 hidden rows and columns and ;;;-formatted cells read and reported, cell notes with their
-author, document properties from the OLE property sets.
+author, print headers and footers (read from the sheet's records: xlrd skips them),
+document properties from the OLE property sets.
 """
 
 from __future__ import annotations
 
 import datetime
+import struct
 
+import olefile
 import xlrd
 
 from linter.extract.errors import ExtractError
-from linter.extract.ole import ole_properties
+from linter.extract.ole import ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments
-from linter.extract.xlsx_sheet import number_text
+from linter.extract.xlsx_sheet import number_text, print_header_text
 from linter.model import Document, Location, Segment
 
 _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
@@ -32,11 +35,14 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         raise ExtractError(f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）(corrupt .xls)") from None
     segments: list[Segment] = []
     concealed: list[Segment] = []
-    for sheet in book.sheets():
+    headers = _print_headers(data, book._sh_abs_posn)  # noqa: SLF001 — where each sheet's records start
+    for index, sheet in enumerate(book.sheets()):
         ref = SheetRef(sheet.name, _STATES.get(sheet.visibility, "visible"), "")
         content = _content(book, sheet)
+        content.headers = headers.get(index, [])
         segments += cell_segments(ref, content)
         concealed += hidden_segments(ref, content)
+        segments += [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
         segments += [Segment(note.text.strip(), Location(part="comment", row=r + 1, col=c + 1, sheet=sheet.name,
                                                           detail=(note.author or "").strip() or None))
                      for (r, c), note in sorted(sheet.cell_note_map.items()) if note.text.strip()]
@@ -56,6 +62,41 @@ def _content(book, sheet) -> SheetContent:
             if text.strip():
                 content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
     return content
+
+
+_HEADER, _FOOTER, _EOF = 0x0014, 0x0015, 0x000A
+
+
+def _print_headers(data: bytes, positions: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each sheet's print header and footer texts, by sheet index (empty when the records cannot be read)."""
+    try:
+        with open_ole(data) as ole:
+            stream = ole.openstream("Workbook").read() if ole.exists("Workbook") else b""
+    except (ExtractError, OSError, olefile.OleFileError):
+        return {}
+    found: dict[int, list[tuple[str, str]]] = {}
+    for index, at in enumerate(positions):
+        while at + 4 <= len(stream):
+            kind, size = struct.unpack_from("<HH", stream, at)
+            if kind == _EOF:
+                break
+            if kind in (_HEADER, _FOOTER) and size >= 3:
+                text = print_header_text(_unicode_string(stream[at + 4:at + 4 + size]))
+                if text:
+                    found.setdefault(index, []).append(("header" if kind == _HEADER else "footer", text))
+            at += 4 + size
+    return found
+
+
+def _unicode_string(record: bytes) -> str:
+    """A BIFF8 XLUnicodeString: a character count, a flag byte, then Latin-1 or UTF-16 characters."""
+    if len(record) < 3:  # cut short by the end of the stream
+        return ""
+    count, flags = struct.unpack_from("<HB", record)
+    body = record[3:]
+    if flags & 1:
+        return body[:2 * count].decode("utf-16-le", errors="replace")
+    return body[:count].decode("latin-1")
 
 
 def _value(book, cell) -> tuple[str, bool]:

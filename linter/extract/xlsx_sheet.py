@@ -176,6 +176,11 @@ def _read_validation(element, content: SheetContent) -> None:
 
 
 def _read_header(element, kind: str, content: SheetContent) -> None:
-    text = _HEADER_CODE.sub(" ", element.text or "").strip()
+    text = print_header_text(element.text or "")
     if text:
-        content.headers.append((kind, re.sub(r"\s{2,}", " ", text)))
+        content.headers.append((kind, text))
+
+
+def print_header_text(code: str) -> str:
+    """A print header's or footer's text without its section and field codes (&L &C &P &"宋体,加粗" …)."""
+    return re.sub(r"\s{2,}", " ", _HEADER_CODE.sub(" ", code).strip())
