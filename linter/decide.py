@@ -64,7 +64,7 @@ class Suppressed:
 
 def decide(findings: Iterable[Finding], config: Config, path: str = "",
            inline: dict[int, tuple[str, ...]] | None = None) -> tuple[list[Finding], list[Suppressed]]:
-    """Split findings into those reported and those suppressed.
+    """Split findings into those reported and those suppressed, each given its fingerprint (and `path`, if any).
 
     The rules apply in this order: select/ignore, per-file ignores, severity, allow
     terms and patterns, inline comments, baseline.
@@ -73,7 +73,7 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     kept, suppressed = [], []
     selected = [override_severity(f, config) for f in findings if is_selected(f.check, config)]
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
-        finding = evolve(finding, fingerprint=fingerprint)
+        finding = evolve(finding, fingerprint=fingerprint, **({"path": path} if path else {}))
         reason = _suppression(finding, fingerprint, config, ignored_here, inline or {})
         if reason:
             suppressed.append(Suppressed(finding, reason))

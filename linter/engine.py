@@ -188,8 +188,7 @@ def _pairing(finding: Finding) -> tuple:
 
 def decided(checked: Checked, config: Config, shown: str) -> FileResult:
     """Apply what depends on the path (per-file ignores, baseline, inline ignores) to a file's findings."""
-    findings = reading_order(evolve(f, path=shown) for f in checked.findings)
-    kept, suppressed = decide(findings, config, shown, checked.inline)
+    kept, suppressed = decide(reading_order(checked.findings), config, shown, checked.inline)
     return FileResult(
         path=shown, format=checked.format, status=checked.status, error=checked.error,
         pages=checked.pages, chars=checked.chars, warnings=checked.warnings,
@@ -209,11 +208,12 @@ def _masked(document: Document, findings: list[Finding], config: Config, context
         personal += [f for f in extra if f.source is not None and f.source.masked is not None]
     redactor = Redactor(document, personal)
     for finding in findings:
-        hidden = redactor.finding(finding)
+        hidden = redactor.masked(finding)
         allowed = finding.allowed_by or ("allow" if finding.source is None and finding.match in config.allow
                                           else None)
-        shown = hidden if config.mask else finding
-        yield evolve(shown, digest=digest(f"{finding.check}|{hidden.match}"), allowed_by=allowed, source=None)
+        shown = hidden if config.mask else {}
+        yield evolve(finding, **shown, digest=digest(f"{finding.check}|{hidden['match']}"), allowed_by=allowed,
+                     source=None)
 
 
 _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")

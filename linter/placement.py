@@ -20,6 +20,9 @@ _DECORATION = re.compile(r"第\d+[期号册]|[()（）\[\]［］【】〔〕<>�
 _LABEL_REST = 2  # characters a label line may hold besides its phrases
 _LABEL_LINE = 60  # a longer segment is running text, not a label line (and is not re-scanned per hit)
 _BRACKET_REACH = 10
+_BRACKET = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE)))) + "]")
+_ONLY_OPEN = frozenset(_OPEN) - frozenset(_CLOSE)  # a straight quote both opens and closes: neither counts
+_ONLY_CLOSE = frozenset(_CLOSE) - frozenset(_OPEN)
 _STAMP_LINES = 1  # a stamp stands on a document's first line, above its title
 _ATTRIBUTE = re.compile(r"公开(?:方式|属性|形式|类型)[:：]?$")
 
@@ -84,9 +87,9 @@ def _local(document: Document, hit: Hit) -> tuple[str, int, int]:
 
 
 def _bracketed(piece: str, start: int, end: int) -> bool:
-    before = piece[max(0, start - _BRACKET_REACH):start]
-    after = piece[end:end + _BRACKET_REACH]
-    opened = max(before.rfind(c) for c in _OPEN) > max(before.rfind(c) for c in _CLOSE)
-    closes = [i for i in (after.find(c) for c in _CLOSE) if i >= 0]
-    reopens = [i for i in (after.find(c) for c in _OPEN) if i >= 0]
-    return opened and bool(closes) and (not reopens or min(closes) < min(reopens))
+    """The nearest bracket before the hit opens, the nearest after it closes: （内部资料）, 【秘密】."""
+    before = _BRACKET.findall(piece, max(0, start - _BRACKET_REACH), start)
+    if not before or before[-1] not in _ONLY_OPEN:
+        return False
+    after = _BRACKET.search(piece, end, end + _BRACKET_REACH)
+    return after is not None and after.group() in _ONLY_CLOSE

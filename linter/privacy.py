@@ -96,6 +96,13 @@ class Redactor:
 
     def finding(self, finding: Finding) -> Finding:
         """The finding with every personal datum and long number in its texts masked."""
+        return evolve(finding, **self.masked(finding))
+
+    def masked(self, finding: Finding) -> dict:
+        """The finding's texts (match, context, message, location) with personal data masked, by field.
+
+        Apart from `finding`, so that a caller setting other fields too copies the finding once.
+        """
         source = finding.source
         match, context = finding.match, finding.context
         if source is not None:
@@ -111,8 +118,8 @@ class Redactor:
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
             location = evolve(location, detail=detail, sheet=sheet)
-        return evolve(finding, match=self.text(match), context=self.text(context),
-                       message=self.text(finding.message), location=location)
+        return {"match": self.text(match), "context": self.text(context), "message": self.text(finding.message),
+                "location": location}
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
