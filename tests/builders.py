@@ -263,16 +263,20 @@ class OfdText:
 
 def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
         annotation: tuple[int, str, str] | None = None, attachment: str | None = None,
-        signed: bool = False) -> Path:
+        signed: bool = False, link: tuple[int, str] | None = None) -> Path:
     """Write an OFD package laid out as GB/T 33190-2016 prescribes (OFD.xml, Doc_0/, Pages/, Annots/…).
 
-    `annotation` is (page number, author, remark).
+    `annotation` is (page number, author, remark); `link` (page number, URI) makes the page's
+    first text a link, as a click action (Actions/Action/URI).
     """
     import zipfile
     from xml.sax.saxutils import escape
 
-    def text_object(n: int, item: OfdText) -> str:
+    def text_object(n: int, item: OfdText, uri: str | None = None) -> str:
         fill = '<ofd:FillColor Value="255 255 255"/>' if item.white else ""
+        if uri:
+            fill = (f'<ofd:Actions><ofd:Action Event="CLICK"><ofd:URI URI="{escape(uri, {chr(34): "&quot;"})}"/>'
+                    f"</ofd:Action></ofd:Actions>{fill}")
         return (f'<ofd:TextObject ID="{n}" Boundary="{item.x} {item.y - item.size} 170 6" Font="1" '
                 f'Size="{item.size}">{fill}<ofd:TextCode X="0" Y="{item.size}">{escape(item.text)}</ofd:TextCode>'
                 "</ofd:TextObject>")
@@ -290,7 +294,8 @@ def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
                                    "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
                                    f"</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>{extras}</ofd:Document>")
     for i, items in enumerate(pages):
-        objects = "".join(text_object(n, item) for n, item in enumerate(items, 1))
+        uri = link[1] if link and link[0] == i + 1 else None
+        objects = "".join(text_object(n, item, uri if n == 1 else None) for n, item in enumerate(items, 1))
         parts[f"Doc_0/Pages/Page_{i}/Content.xml"] = (f"<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID=\"1\">"
                                                       f"{objects}</ofd:Layer></ofd:Content></ofd:Page>")
     if annotation:

@@ -58,3 +58,14 @@ def test_a_roster_laid_out_as_a_table_is_read_by_cell(tmp_path):
     assert cells[(1, 2)] == "姓名" and cells[(3, 5)] == "解放路99弄7号302室" and cells[(2, 6)] == "110105199003077657"
     assert doc.tables.all[0].column_of(next(s for s in doc.segments if s.text == "张建国")) == "姓名"
     assert [(s.location.row, s.location.col, s.location.detail) for s in doc.concealed][1] == (2, 6, "white")
+
+
+def test_where_a_link_leads_is_read_and_checked(tmp_path):
+    """The page shows 联系我们 and 公示结果; the click actions behind them mail a person, carry an ID."""
+    pages = [[OfdText(20, 30, "联系我们")], [OfdText(20, 30, "公示结果")]]
+    mailed = by_check(ofd(tmp_path / "a.ofd", pages, link=(1, "mailto:zhangjianguo1990@163.com")))
+    queried = by_check(ofd(tmp_path / "b.ofd", pages, link=(2, "http://example.com/gs?sfz=110105199003077657")))
+    assert [(f["location"]["page"], f["location"]["detail"]) for f in mailed["pii/email"]] == [(1, "link")]
+    assert [(f["location"]["page"], f["location"]["detail"]) for f in queried["pii/id-card"]] == [(2, "link")]
+    site = extract(str(ofd(tmp_path / "c.ofd", pages, link=(1, "http://www.example.gov.cn/art/13912345678.html"))))
+    assert not [s for s in site.segments if s.location.detail == "link"]  # a site's path stays unread

@@ -5,6 +5,7 @@ Document.xml, which lists the pages, annotations, attachments and signatures. A 
 text is in TextObject/TextCode elements placed by position; lines are rebuilt from those
 positions (a line is the text codes sharing a baseline, left to right). White text and text
 outside the page are read and reported as hidden; annotations are read with their author;
+where click actions lead (a mailto: address, a link's query) is read as for the other formats;
 attachments are named as not checked; signatures are noted. A roster laid out as a table
 is found from where its text stands, as in a PDF, and read cell by cell.
 """
@@ -17,6 +18,7 @@ import posixpath
 from dataclasses import dataclass, replace
 
 from linter.extract.errors import ExtractError
+from linter.extract.links import personal_part
 from linter.extract.ooxml import Package
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_layout import join_wrapped
@@ -67,8 +69,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                 continue
             page_area = _page_area(content.find(f"{OFD}Area/{OFD}PhysicalBox")) or area
             page_segments, page_hidden = _page(content, number, page_area)
-            segments += page_segments
+            segments += page_segments + _links(content, number)
             concealed += page_hidden
+        segments += _links(document, None)  # the document's own actions and its outline's
         segments += _annotations(pkg, document, folder, page_ids)
         attachments = _attachments(pkg, document, folder)
         metadata = _doc_info(body)
@@ -205,6 +208,7 @@ def _annotations(pkg: Package, document, folder: str, page_ids: dict[str, int]) 
         number = page_ids.get(page.get("PageID", ""))
         name = _resolve(posixpath.dirname(index_name), page.findtext(f"{OFD}FileLoc") or "")
         annots = pkg.xml(name)
+        segments += [] if annots is None else _links(annots, number)
         for annot in () if annots is None else annots.iter(f"{OFD}Annot"):
             words = [(annot.findtext(f"{OFD}Remark") or "").strip()]
             words += [(c.text or "").strip() for c in annot.iter(f"{OFD}TextCode")]
@@ -213,6 +217,12 @@ def _annotations(pkg: Package, document, folder: str, page_ids: dict[str, int]) 
                 segments.append(Segment(text, Location(part="annotation", page=number,
                                                        detail=(annot.get("Creator") or "").strip() or None)))
     return segments
+
+
+def _links(root, page: int | None) -> list[Segment]:
+    """Where the part's click actions lead (Action/URI): a mailto: address or a query (linter.extract.links)."""
+    found = (personal_part(uri.get("URI", "")) for uri in root.iter(f"{OFD}URI"))
+    return [Segment(text, Location(part="metadata", page=page, detail="link")) for text in found if text]
 
 
 def _attachments(pkg: Package, document, folder: str) -> tuple[str, ...]:
