@@ -100,3 +100,21 @@ def test_a_page_with_only_a_rule_is_blank_and_sound(tmp_path):
     c.showPage()
     c.save()
     assert _partial(tmp_path, "rule.pdf", path.read_bytes()) == []
+
+
+def test_a_big_sound_stream_is_judged_whole_and_at_once():
+    """A stream inflating past 1 MB, then a line end before endstream (an image in an ONLYOFFICE export):
+    zlib keeps that byte as unconsumed for ever, and the check looped until the file timed out."""
+    import threading
+    import zlib
+
+    from linter.extract.pdf_damage import broken_streams
+
+    data = zlib.compress(bytes(3 << 20))
+    pdf_bytes = b"%%PDF-1.7\n1 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(data), data)
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(broken_streams(pdf_bytes)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert answer == [0]

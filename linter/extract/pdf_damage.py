@@ -95,7 +95,9 @@ def _inflates(chunk: bytes, budget: int) -> tuple[bool, int]:
     inflater = zlib.decompressobj()
     try:
         pending = chunk
-        while pending and budget > 0:
+        # Until the stream's end: past it, zlib keeps a trailing byte as unconsumed and inflates
+        # nothing more from it, for ever (a 3 MB ONLYOFFICE image stream hung here).
+        while pending and budget > 0 and not inflater.eof:
             budget -= len(inflater.decompress(pending, _CHUNK))
             pending = inflater.unconsumed_tail
         if budget <= 0:
