@@ -250,3 +250,26 @@ def test_the_default_paragraph_style_may_have_any_id(tmp_path):
             zf.writestr(name, data)
     hidden = [s.text for s in extract(str(path)).segments if s.location.part == "hidden-text"]
     assert hidden == ["正文可见"]
+
+
+def test_table_rules_drawn_as_thin_black_boxes_hide_nothing(tmp_path):
+    """Office suites draw a table's borders as filled rectangles 1 pt thick; one through a glyph is not a redaction."""
+    from builders import FONT
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    path = tmp_path / "rules.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont(FONT, 12)
+    c.drawString(72, 700, "支出合计")
+    c.drawString(72, 650, "申请人手机13812345678")
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(60, 699.6, 400, 0.9, stroke=0, fill=1)  # a rule through the first line's glyphs
+    c.rect(130, 646, 80, 16, stroke=0, fill=1)  # a real black box over the number
+    c.showPage()
+    c.save()
+    found = _by_check(lint_file(str(path), Config(select=("hidden",))))
+    [redaction] = found["hidden/fake-redaction"]
+    assert "支出" not in redaction.context and "138" in redaction.context  # the box, not the rule

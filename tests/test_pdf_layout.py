@@ -48,3 +48,11 @@ def test_a_page_number_at_the_top_or_bottom_neither_joins_nor_parts_paragraphs()
 def test_a_dash_number_inside_the_page_is_text():
     lines = [Line("第一段到此结束。", 500, 12), Line("- 1 -", 60, 12), Line("结尾", 100, 12)]
     assert [p.text for p in join_lines(lines)] == ["第一段到此结束。", "- 1 -", "结尾"]
+
+
+def test_a_title_in_a_larger_size_does_not_run_on_into_the_line_under_it():
+    # A cover page: the title is the longest line, so it stands at "the margin" by itself.
+    lines = [Line("××区社会福利院2024年单位预算", 725, 32.6, 32.6), Line("预算单位：××区社会福利院", 545, 15.0, 15.0)]
+    assert [p.text for p in join_lines(lines)] == ["××区社会福利院2024年单位预算", "预算单位：××区社会福利院"]
+    wrapped = [Line("正文一行写到右边距138", 500, 6, 12), Line("接着下一行", 100, 12.5, 12)]  # a digit is narrow
+    assert [p.text for p in join_lines(wrapped)] == ["正文一行写到右边距138接着下一行"]

@@ -138,13 +138,14 @@ def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
     lines, offset = [], 0
     for raw in text.split("\r\n"):
         line, end = raw, offset + len(raw.rstrip()) - 1
-        right = size = None
+        right = size = font = None
         if aligned and raw.strip():
             left, bottom, right, top = textpage.get_charbox(end)
             size = right - left
+            font = pdfium_c.FPDFText_GetFontSize(textpage.raw, end) or None
             if any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables):
                 line = ""  # the table's text: reported once, as its cells
-        lines.append(Line(line, right, size))
+        lines.append(Line(line, right, size, font))
         offset += len(raw) + 2
     return lines
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 # Official documents set it at the outer margin, where it would pass for a wrapped line.
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—－–~]\s*\d{1,4}\s*[-—－–~]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4})\s*")
+_SIZE_RATIO = 1.3  # a font this much larger or smaller: another paragraph (a title, a note)
 _SENTENCE_END = frozenset("。！？；：…”’」』）)!?;:")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One layout line: its text, right edge and the width of its last character.
+    """One layout line: its text, right edge, the width of its last character and its font size.
 
     `right` is None when the backend could not place the line; the joiner then
     judges by the line's length alone.
@@ -29,6 +30,7 @@ class Line:
     text: str
     right: float | None = None
     size: float | None = None
+    font: float | None = None  # the font size of its last character, in points
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def join_lines(lines: list[Line]) -> list[Paragraph]:
         if not piece:
             prev = None
             continue
-        if prev is not None and text and _wraps(prev, margin, longest):
+        if prev is not None and text and _wraps(prev, margin, longest) and _same_size(prev, line):
             sep = _separator(text, piece)
             starts.append(len(text) + len(sep))
             text += sep + piece
@@ -84,6 +86,17 @@ def _wraps(line: Line, margin: float | None, longest: int) -> bool:
         tolerance = 1.5 * (line.size or 10.0)
         return margin - line.right <= tolerance
     return len(stripped) >= 0.9 * longest
+
+
+def _same_size(line: Line, following: Line) -> bool:
+    """Set in about the same size: a cover's title in 32 pt does not run on into the 15 pt line under it.
+
+    On a page of few lines the longest (the title) is the right margin, so reaching the margin
+    alone does not say a line wraps.
+    """
+    if line.font is None or following.font is None or min(line.font, following.font) <= 0:
+        return True
+    return max(line.font, following.font) / min(line.font, following.font) <= _SIZE_RATIO
 
 
 def join_wrapped(pieces: list[str]) -> str:

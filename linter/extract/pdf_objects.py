@@ -18,6 +18,8 @@ import pypdfium2.raw as pdfium_c
 _WHITE = 240  # every channel at or above: white on a white page
 _DARK = 64  # every channel at or below: an opaque box meant to black text out
 _TINY = 1.0  # points
+_RULE = 2.0  # points: a filled box thinner than this is a line (a table's border), it hides no text
+_COVERED = 0.5  # of a text line's height under a dark box: hidden by it
 
 
 QUOTED = 20  # concealed objects quoted per page and kind; a page may hold 100,000 of them
@@ -68,7 +70,7 @@ def inspect(page, textpage) -> PageNotes:
             notes.paths.append(bounds)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
             backgrounds.append(bounds)
-            if _dark(obj) and any(_overlap(bounds, t) for t in texts):  # drawn over earlier text
+            if _dark(obj) and any(_covers(bounds, t) for t in texts):  # drawn over earlier text
                 notes.note("redacted", lambda bounds=bounds: textpage.get_text_bounded(*bounds).strip())
     notes.image_cover = min(1.0, image_area / max(width * height, 1.0))
     return notes
@@ -119,6 +121,20 @@ def _text_of(obj, textpage) -> str:
     buffer = ctypes.create_string_buffer(size)
     pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
     return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
+
+
+def _covers(box, text) -> bool:
+    """The box blacks out part of the text's line, top to bottom: a table's rule through a glyph does not.
+
+    Office suites draw a table's borders as filled rectangles 1 pt thick; a box meant to hide
+    a name or number covers most of the line's height over some of its width.
+    """
+    left, bottom, right, top = box
+    if min(right - left, top - bottom) < _RULE:
+        return False
+    wide = min(right, text[2]) - max(left, text[0])
+    high = min(top, text[3]) - max(bottom, text[1])
+    return wide > 0 and high >= _COVERED * (text[3] - text[1])
 
 
 def _overlap(a, b) -> bool:
