@@ -134,6 +134,10 @@ _AFTER_CONTEXT = regex.compile(r"(?:[：:，,、 ]|为|是)?(?=\p{Han})")
 # What may stand right before such a name: a verb or preposition of payment or contact, punctuation.
 _BEFORE_OWNER = "至给向为将由及和与、，,：:（( \x00"
 _OWNER_JOINER = "的，,（( "  # between the name and its data: 王小明的银行卡, 李秀兰，身份证号
+# A notice's contact people (联系人：宋小琴、林蓉联系电话：0591-…) are the office's, named for their work:
+# the phone after them is the office's too. Not so an ID number or a bank card after them.
+_CONTACT_DATA = frozenset({"联系电话", "手机号", "电话", "手机", "联系方式", "电子邮箱", "邮箱"})
+_WORK_CONTACT = regex.compile(r"(?:联系人|联络人|经办人|咨询人)[：:\s]*(?:\p{Han}{2,4}[、，,\s]*){0,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +155,10 @@ def _beside_own_data(document: Document) -> Iterator[tuple[Segment, int, str]]:
             name = before[-length:]
             boundary = before[-length - 1:-length] if len(before) > length else "\x00"
             if len(name) == length and boundary in _BEFORE_OWNER and _owner_name(name):
-                yield hit.segment, end - length, name
+                work = hit.entry.term in _CONTACT_DATA and _WORK_CONTACT.search(text, max(0, end - length - 24),
+                                                                               end - length)
+                if not work:
+                    yield hit.segment, end - length, name
                 break
 
 
