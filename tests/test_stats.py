@@ -70,6 +70,18 @@ def test_a_template_left_blank_is_one_finding(tmp_path):
     assert [(f["check"], f["message"][:10]) for f in found] == [("stats/blank-cell", "表三没有填写：175")]
 
 
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_both_tables_left_blank_are_two_findings_not_a_table_not_found(tmp_path, fmt):
+    # The template as handed out: 表四's value row is there but holds no text at all.
+    made = report(7)
+    for values in made.applications.values():
+        values[:] = [""] * 7
+    made.reviews[:] = [""] * 15
+    found = _findings(WRITERS[fmt](made, tmp_path / f"a.{fmt}"))
+    assert [(f["check"], f["message"][:10]) for f in found] == [
+        ("stats/blank-cell", "表三没有填写：175"), ("stats/blank-cell", "表四没有填写：15 ")]
+
+
 def test_tables_that_cannot_be_read_are_said_once(tmp_path):
     made = report(7)
     path = WRITERS["txt"](made, tmp_path / "a.txt")

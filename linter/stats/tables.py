@@ -187,18 +187,35 @@ def _reviews(rows: list[Row]) -> ReviewTable | None:
     if width < 15:
         return None
     columns = range(width - 14, width + 1)
+    last = rows[header]
     for row in rows[header + 1:header + 4]:
         if row.table != rows[header].table:
             break
         texts = [row.cells[c].text for c in columns if c in row.cells and row.cells[c].text]
         if texts and all(not _HAN.search(text) for text in texts):  # numbers (or dashes), not the header
             fallback = next(iter(row.cells.values())).location
-            table = ReviewTable()
-            for k, col in enumerate(columns):
-                cell = row.at(col, fallback)
-                table.values[(REVIEW_GROUPS[k // 5], REVIEW_RESULTS[k % 5])] = Value(number(cell.text), cell)
-            return table
-    return None
+            return _review_table(lambda col, row=row, fallback=fallback: row.at(col, fallback), columns)
+        last = row
+    # The header and nothing under it, in its table or right after (the template's empty row holds no
+    # text to read): 表四 left blank, said so by stats/blank-cell rather than as a table not found.
+    after = rows.index(last) + 1
+    if after < len(rows) and (rows[after].table == last.table or _numbers_only(rows[after])):
+        return None
+    place = next(iter(last.cells.values())).location
+    return _review_table(lambda col: Cell("", place), columns)
+
+
+def _review_table(cell_at, columns: range) -> ReviewTable:
+    table = ReviewTable()
+    for k, col in enumerate(columns):
+        cell = cell_at(col)
+        table.values[(REVIEW_GROUPS[k // 5], REVIEW_RESULTS[k % 5])] = Value(number(cell.text), cell)
+    return table
+
+
+def _numbers_only(row: Row) -> bool:
+    texts = [c.text for c in row.cells.values() if c.text.strip()]
+    return bool(texts) and not any(_HAN.search(t) for t in texts)
 
 
 def place(value: Value) -> Location:
