@@ -30,7 +30,7 @@ _WORD = re.compile(r"[\u4e00-\u9fff]{2,3}")
 def published_lines() -> list[str]:
     """Prose lines of the published set: no table rows, 20 to 300 characters, mostly Chinese."""
     lines = []
-    for path in sorted(PUBLISHED.glob("*.txt")):
+    for path in sorted(PUBLISHED.glob("gov-*.txt")):  # the State Council's (pingtan-*: notices with slips)
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if "\t" not in line and 20 <= len(line) <= 300 and len(_HAN.findall(line)) > len(line) * 0.6:

@@ -33,5 +33,7 @@ def test_published_sentences_as_published_stay_quiet(outcomes):
 def test_published_text_raises_a_handful_per_million_characters():
     chars, fired = published_findings()
     assert chars > 150_000
-    assert sum(fired.values()) / chars * 1e6 <= 15, dict(fired)
+    # Three real slips of the originals: a half-width semicolon, a parenthesis pair of mixed widths,
+    # half-width colons in a district notice (pingtan-2.txt).
+    assert sum(fired.values()) / chars * 1e6 <= 20, dict(fired)
     assert fired["proof/typo"] == 0
