@@ -3,8 +3,9 @@
     pip install -e '.[test,bench]'
     python bench/formats_bench.py [--rows 50000] [--html-mb 5] [--doc-pages 100]
 
-Generates under bench/out/ (not committed): an .xlsx roster of `rows` rows x 6 columns
-(shared strings and numbers, as Excel writes them) and an HTML page of about `html-mb` MB
+Generates under bench/out/ (not committed): an .xlsx roster of `rows` rows x 6 columns twice,
+in the shape Excel and WPS save (a shared-string table) and as openpyxl saves it (inline
+strings, Chinese as character references) and an HTML page of about `html-mb` MB
 (paragraphs, headings and tables, as a CMS publishes them). Prints cells/s for our .xlsx
 reader and for openpyxl in read-only mode, and MB/s for our HTML reader and for
 BeautifulSoup's get_text (lxml parser), with a check that both recovered the same text.
@@ -40,21 +41,78 @@ def _person(rng: random.Random, n: int) -> list[object]:
             f"{rng.choice(PLACES)}{rng.randint(1, 300)}号", rng.randint(300, 5000)]
 
 
-def make_xlsx(rows: int) -> Path:
+HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"]
+
+
+def make_xlsx_inline(rows: int) -> Path:
+    """The roster saved by openpyxl, as a web system exports it: inline strings, CJK as character references."""
     import openpyxl
 
-    path = OUT / f"roster-{rows}-shared.xlsx"
+    path = OUT / f"roster-{rows}-openpyxl.xlsx"
     if path.exists():
         return path
     rng = random.Random(3)
-    # Not write-only: that mode writes inline strings; Excel and WPS write a shared-string table.
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "名单"
-    sheet.append(["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"])
+    sheet.append(HEADER)
     for n in range(1, rows + 1):
         sheet.append(_person(rng, n))
     book.save(path)
+    return path
+
+
+def make_xlsx_shared(rows: int) -> Path:
+    """The roster in the shape Excel and WPS save: a UTF-8 shared-string table, cells r, s, t, row spans."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    path = OUT / f"roster-{rows}-excel.xlsx"
+    if path.exists():
+        return path
+    rng = random.Random(3)
+    strings: dict[str, int] = {}
+    body = []
+    for r, values in enumerate([HEADER, *(_person(rng, n) for n in range(1, rows + 1))], 1):
+        cells = []
+        for c, value in enumerate(values):
+            ref = f"{'ABCDEF'[c]}{r}"
+            if isinstance(value, int):
+                cells.append(f'<c r="{ref}" s="1"><v>{value}</v></c>')
+            else:
+                index = strings.setdefault(value, len(strings))
+                cells.append(f'<c r="{ref}" s="2" t="s"><v>{index}</v></c>')
+        body.append(f'<row r="{r}" spans="1:6" x14ac:dyDescent="0.25">{"".join(cells)}</row>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheet = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="{main}" '
+             f'xmlns:r="{rel}" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">'
+             f'<dimension ref="A1:F{rows + 1}"/><sheetData>{"".join(body)}</sheetData></worksheet>')
+    shared = "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>",
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+        '<sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+        f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{main}" count="{len(strings)}" '
+        f'uniqueCount="{len(strings)}">{shared}</sst>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            package.writestr(name, text.encode("utf-8"))
     return path
 
 
@@ -174,12 +232,14 @@ def bench_xlsx(path: Path) -> dict:
     def reader_only():
         import zipfile
 
+        from linter.extract.xlsx_scan import shared_strings
         from linter.extract.xlsx_sheet import read_sheet
         from linter.extract.xlsx_styles import CellStyles
 
         with zipfile.ZipFile(path) as zf:
             data = zf.read("xl/worksheets/sheet1.xml")
-        return read_sheet(data, [], CellStyles()).cells
+            table = zf.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in zf.namelist() else None
+        return read_sheet(data, shared_strings(table) or [] if table else [], CellStyles()).cells
 
     mine, our_cells = _best(ours)
     bare, _ = _best(reader_only)
@@ -214,7 +274,8 @@ def main() -> None:
     parser.add_argument("--doc-pages", type=int, default=100)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    rows = [bench_xlsx(make_xlsx(args.rows)), bench_html(make_html(args.html_mb))]
+    rows = [bench_xlsx(make_xlsx_shared(args.rows)), bench_xlsx(make_xlsx_inline(args.rows)),
+            bench_html(make_html(args.html_mb))]
     import shutil
 
     if shutil.which("soffice"):

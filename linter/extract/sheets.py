@@ -7,7 +7,9 @@ and cells a format shows nothing of are read like the rest, and listed apart as 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from linter.model import Location, Segment
@@ -51,12 +53,11 @@ class SheetContent:
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
     header = _header_row(content.cells)
-    segments = []
-    for cell in content.cells:
-        part = "table" if header is None or cell.row >= header else "body"
-        segments.append(Segment(cell.text, Location(part=part, row=cell.row, col=cell.col, sheet=sheet.name,
-                                                    detail="number" if cell.number else None)))
-    return segments
+    name = sheet.name
+    # Positional: a sheet may hold a million cells, and keywords cost a third more per Location.
+    return [Segment(text, Location("table" if header is None or row >= header else "body", None, None, row, col,
+                                   None, None, "number" if number else None, name))
+            for row, col, text, number, _ in content.cells]
 
 
 def _header_row(cells: list[Cell]) -> int | None:
@@ -115,3 +116,32 @@ def _runs(by_row: dict[int, list[Cell]]) -> list[tuple[int, int, list[Cell]]]:
 
 def _quoted(cells: list[Cell], location: Location, lead: str = "") -> Segment:
     return Segment(lead + " ".join(c.text for c in cells[:_QUOTE]), location)
+
+
+def column_number(letters: str) -> int:
+    """A, B … Z, AA … as 1, 2 … 26, 27 …"""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+@functools.lru_cache(maxsize=4096)
+def sheet_column(letters: str) -> int:
+    """A cell reference's letters as a column number; 0 for anything that is not letters."""
+    return column_number(letters) if letters.isalpha() and letters.isupper() else 0
+
+
+def number_text(value: str) -> str:
+    """A stored number as digits: 1.10105199001011E+17 is 110105199001011000, as the file holds it."""
+    if value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return value
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        return value
+    if not number.is_finite():
+        return value
+    if number == number.to_integral_value() and abs(number) < Decimal(10) ** 30:
+        return str(int(number))
+    return format(number.normalize(), "f") if abs(number) >= Decimal("1e-6") else str(number)

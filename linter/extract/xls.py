@@ -16,8 +16,8 @@ import xlrd
 
 from linter.extract.errors import ExtractError
 from linter.extract.ole import ole_properties, open_ole
-from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments
-from linter.extract.xlsx_sheet import number_text, print_header_text
+from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
+from linter.extract.xlsx_sheet import print_header_text
 from linter.model import Document, Location, Segment
 
 _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}

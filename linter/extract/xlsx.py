@@ -19,6 +19,7 @@ from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
 from linter.extract.ooxml import Package, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
+from linter.extract.xlsx_scan import shared_strings
 from linter.extract.xlsx_sheet import S, parse_ref, read_sheet, rich_text
 from linter.extract.xlsx_styles import CellStyles
 from linter.model import Document, Location, Segment
@@ -90,8 +91,14 @@ def _relations(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
 
 
 def _shared_strings(pkg: Package) -> list[str]:
+    data = pkg.read("xl/sharedStrings.xml")
+    if data is None:
+        return []
+    scanned = shared_strings(data)
+    if scanned is not None:
+        return scanned
     root = pkg.xml("xl/sharedStrings.xml")
-    return [] if root is None else [rich_text(si) for si in root.iterfind(f"{{{S}}}si")]
+    return [rich_text(si) for si in root.iterfind(f"{{{S}}}si")]
 
 
 def _sheet_extras(pkg: Package, sheet: SheetRef, content: SheetContent) -> list[Segment]:

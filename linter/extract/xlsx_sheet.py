@@ -1,41 +1,27 @@
 """One worksheet of an .xlsx: its cells, hidden rows and columns, print header and footer.
 
-The sheet XML is streamed row by row (a published roster may hold 100,000 rows) and
-each row is dropped once read. Values are read as stored: a number keeps all the
-digits the file holds, however Excel would display it.
+The cells of a plain <sheetData> are read by pattern (xlsx_scan); the rest of the part,
+and any sheet the pattern cannot read exactly, by the XML parser, streamed row by row (a
+published roster may hold 100,000 rows) and each row dropped once read. Values are read
+as stored: a number keeps all the digits the file holds, however Excel would display it.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from linter.extract.errors import ExtractError
-from linter.extract.sheets import Cell, SheetContent
+from linter.extract.sheets import Cell, SheetContent, column_number, number_text, sheet_column
+from linter.extract.xlsx_scan import MAX_CELLS, scan_cells, sheet_data, unescape_xstring
 from linter.extract.xlsx_styles import CellStyles
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
 # &L &C &R sections, &"font,style", &12 (size), &P &N &D &T &F &A &K colour … of a print header.
 _HEADER_CODE = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRPNDTZFAGBIUESXY&]')
-MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
-
-
-def column_number(letters: str) -> int:
-    """A, B … Z, AA … as 1, 2 … 26, 27 …"""
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-@functools.lru_cache(maxsize=4096)
-def _column(letters: str) -> int:
-    return column_number(letters) if letters.isalpha() and letters.isupper() else 0
 
 
 def parse_ref(ref: str) -> tuple[int | None, int | None]:
@@ -54,18 +40,24 @@ _HEADERS = {f"{{{S}}}{name}Header": "header" for name in ("odd", "even", "first"
 _HEADERS.update({f"{{{S}}}{name}Footer": "footer" for name in ("odd", "even", "first")})
 
 
-def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetContent:
-    """Stream a worksheet part's bytes into its content."""
+def read_sheet(data: bytes, strings: list[str], styles: CellStyles, scan: bool = True) -> SheetContent:
+    """Read a worksheet part's bytes into its content (`scan=False`: by the XML parser alone)."""
     content = SheetContent()
+    span = sheet_data(data) if scan else None
+    if span and _scanned(data[span[0]:span[1]], strings, styles, content):
+        data = data[:span[0]] + data[span[1]:]  # left for the parser: columns, headers, validations
+    else:
+        content = SheetContent()
     # Only the elements read here raise events: a cell's <c>/<v> are read from their row.
     events = etree.iterparse(io.BytesIO(data), events=("end",), tag=(_ROW, _COL, *_HEADERS, *_VALIDATIONS),
                              resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
+    row = 0
     try:
         for _, element in events:
             tag = element.tag
             if tag == _ROW:
-                _read_row(element, content, strings, styles)
+                row = _read_row(element, row, content, strings, styles)
                 element.clear()
                 while element.getprevious() is not None:  # rows already read: let them go
                     del element.getparent()[0]
@@ -82,6 +74,13 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles) -> SheetCont
     return content
 
 
+def _scanned(body: bytes, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+    try:
+        return scan_cells(body.decode("utf-8"), strings, styles, content)
+    except UnicodeDecodeError:
+        return False
+
+
 def _read_col(element, content: SheetContent) -> None:
     if element.get("hidden") in ("1", "true") or element.get("width") in ("0", "0.0"):
         first, last = int(element.get("min", "0")), int(element.get("max", "0"))
@@ -89,22 +88,23 @@ def _read_col(element, content: SheetContent) -> None:
         content.hidden_cols.update(range(first, min(last, 16384) + 1))
 
 
-def _read_row(element, content: SheetContent, strings: list[str], styles: CellStyles) -> None:
-    row = int(element.get("r") or (content.cells[-1].row + 1 if content.cells else 1))
+def _read_row(element, previous: int, content: SheetContent, strings: list[str], styles: CellStyles) -> int:
+    row = int(element.get("r") or previous + 1)
     if element.get("hidden") in ("1", "true") or element.get("ht") in ("0", "0.0"):
         content.hidden_rows.add(row)
     col = 0
     for cell in element.iterchildren(_C):
         ref = cell.get("r")
-        col = (_column(ref.rstrip("0123456789")) if ref else 0) or col + 1
+        col = (sheet_column(ref.rstrip("0123456789")) if ref else 0) or col + 1
         text, number = _value(cell, strings, styles)
-        if len(cell) > 1:  # a formula beside its value: its string literals never show (=HYPERLINK("mailto:…"))
+        if len(cell):  # a formula's string literals never show (=HYPERLINK("mailto:…"))
             formula = cell.findtext(_F)
             if formula and '"' in formula:
                 content.formulas.append((row, col, formula))
         if text.strip():
             concealed = bool(styles.hiding) and styles.conceals(cell.get("s"))
             content.cells.append(Cell(row, col, text, number, concealed))
+    return row
 
 
 def _value(cell, strings: list[str], styles: CellStyles) -> tuple[str, bool]:
@@ -121,25 +121,12 @@ def _value(cell, strings: list[str], styles: CellStyles) -> tuple[str, bool]:
             return "", False
     if kind == "b":
         return ("TRUE" if v.strip() == "1" else "FALSE"), False
-    if kind in ("str", "e"):
+    if kind == "str":  # a formula's string
+        return unescape_xstring(v), False
+    if kind in ("e", "d"):  # an error, an ISO 8601 date
         return v, False
     date = styles.date(cell.get("s"), v) if styles.dates else None
     return (date, False) if date else (number_text(v), True)
-
-
-def number_text(value: str) -> str:
-    """A stored number as digits: 1.10105199001011E+17 is 110105199001011000, as the file holds it."""
-    if value.isdigit() and (len(value) == 1 or value[0] != "0"):
-        return value
-    try:
-        number = Decimal(value.strip())
-    except InvalidOperation:
-        return value
-    if not number.is_finite():
-        return value
-    if number == number.to_integral_value() and abs(number) < Decimal(10) ** 30:
-        return str(int(number))
-    return format(number.normalize(), "f") if abs(number) >= Decimal("1e-6") else str(number)
 
 
 def rich_text(element) -> str:
@@ -147,7 +134,7 @@ def rich_text(element) -> str:
     if element is None:
         return ""
     if len(element) == 1 and element[0].tag == _T:
-        return element[0].text or ""
+        return unescape_xstring(element[0].text or "")
     pieces = []
     for child in element:
         tag = child.tag
@@ -155,7 +142,7 @@ def rich_text(element) -> str:
             pieces.append(child.text or "")
         elif tag == f"{{{S}}}r":
             pieces.append(child.findtext(f"{{{S}}}t") or "")
-    return "".join(pieces)
+    return unescape_xstring("".join(pieces))
 
 
 def _read_validation(element, content: SheetContent) -> None:

@@ -1,0 +1,205 @@
+"""The cells and shared strings of an .xlsx read by pattern, where the XML is plain.
+
+A roster of 50,000 rows is 300,000 cells; building a tree node for each is most of the
+time an XML parser takes. Excel, WPS and the libraries write <sheetData> in one plain
+shape (unprefixed elements, no comments, CDATA or entity declarations), so its rows and
+cells are read here with regular expressions. Nothing is skipped silently: every
+character between two rows or two cells must be white space, or the scan gives up and
+the caller reads the part with the XML parser (xlsx_sheet), which remains the reference.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from linter.extract.errors import ExtractError
+from linter.extract.sheets import Cell, SheetContent, number_text, sheet_column
+from linter.extract.xlsx_styles import CellStyles
+
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
+
+_ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_V = re.compile(r"<v\b[^>]*?(?:/>|>([^<]*)</v>)")
+_F = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+_IS = re.compile(r"<is\b[^>]*?(?:/>|>(.*?)</is>)", re.S)
+_SI = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
+_T = re.compile(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
+_PHONETIC = re.compile(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
+_DIGITS = "0123456789"
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# One token of <sheetData> in its usual shape: a cell whose attributes come as r, s, t and whose
+# children are <f>, <v>, <is> in schema order; a row's start or end; white space. The first
+# group is the whole token: a shape not foreseen leaves characters no token covers.
+_TOKEN = re.compile(
+    r'(<c r="([A-Z]{1,3})\d+"(?: s="(\d*)")?(?: t="(\w*)")?'
+    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>)'
+    r'|<row\b([^>]*?)/?>|</row>|\s+)', re.S)
+
+
+def sheet_data(data: bytes) -> tuple[int, int] | None:
+    """Where the content of a plain <sheetData> lies in a worksheet part, or None."""
+    start = data.find(b"<sheetData>")
+    end = data.rfind(b"</sheetData>")
+    if start < 0 or end < start:
+        return None
+    start += len(b"<sheetData>")
+    return (start, end) if _plain(data, start) else None
+
+
+def _plain(data: bytes, body: int) -> bool:
+    """Default namespace SpreadsheetML in UTF-8, with no markup a pattern would misread."""
+    head = data[:body]
+    declaration = head[:head.find(b"?>")] if head.startswith(b"<?xml") else b""
+    return (f'xmlns="{S}"'.encode() in head and b"<!" not in data and b"<?" not in data[body:]
+            and (b"encoding" not in declaration or b"utf-8" in declaration.lower()))
+
+
+def scan_cells(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+    """Read the rows of a <sheetData>'s content into `content`; False if it is not plain."""
+    if _scan_tokens(text, strings, styles, content):
+        return True
+    content.cells.clear()
+    content.hidden_rows.clear()
+    content.formulas.clear()
+    return _scan_rows(text, strings, styles, content)
+
+
+def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+    """The cells as Excel, WPS and the libraries write them, in one pass; False if any part is not so."""
+    covered = row = col = 0
+    for whole, letters, style, kind, formula, v, inline, row_attrs in _TOKEN.findall(text):
+        covered += len(whole)
+        if whole[1:2] == "c":
+            col = sheet_column(letters)
+            _add(content, row, col, _cell_value(kind, v, inline, style, strings, styles), style, formula, styles)
+        elif whole[1:2] == "r":
+            row = _start_row(_attributes(row_attrs), row, content)
+    return covered == len(text)
+
+
+def _scan_rows(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+    """Row by row and cell by cell, attributes in any order; False if anything else stands between."""
+    end = row = 0
+    for found in _ROW.finditer(text):
+        if not _blank(text, end, found.start()):
+            return False
+        end = found.end()
+        row = _start_row(_attributes(found.group(1)), row, content)
+        if found.group(2) and not _scan_row(found.group(2), row, strings, styles, content):
+            return False
+    return _blank(text, end, len(text))
+
+
+def _scan_row(text: str, row: int, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+    end = col = 0
+    for found in _CELL.finditer(text):
+        if not _blank(text, end, found.start()):
+            return False
+        end = found.end()
+        attrs = _attributes(found.group(1))
+        ref = attrs.get("r")
+        col = (sheet_column(ref.rstrip(_DIGITS)) if ref else 0) or col + 1
+        inner = found.group(2) or ""
+        v, formula, inline = (_V.search(inner), _F.search(inner), _IS.search(inner))
+        value = _cell_value(attrs.get("t", ""), v and v.group(1) or "", inline and inline.group(1) or "",
+                            attrs.get("s", ""), strings, styles)
+        _add(content, row, col, value, attrs.get("s", ""), formula and formula.group(1) or "", styles)
+    return _blank(text, end, len(text))
+
+
+def _start_row(attrs: dict[str, str], previous: int, content: SheetContent) -> int:
+    """A row's number (the one after the previous row if it gives none); a hidden row noted."""
+    row = int(attrs.get("r") or previous + 1)
+    if attrs.get("hidden") in ("1", "true") or attrs.get("ht") in ("0", "0.0"):
+        content.hidden_rows.add(row)
+    if len(content.cells) > MAX_CELLS:
+        raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
+    return row
+
+
+def _cell_value(kind: str, v: str, inline: str, style: str, strings: list[str],
+                styles: CellStyles) -> tuple[str, bool]:
+    """A cell's text as stored and whether it is a number, from its type, <v> and <is> (as xlsx_sheet)."""
+    if kind == "s":
+        try:
+            return strings[int(v)], False
+        except (ValueError, IndexError):
+            return "", False
+    v = _text(v)
+    if kind in ("n", ""):
+        date = styles.date(style, v) if styles.dates and style and v else None
+        return (date, False) if date else (number_text(v), True)
+    if kind == "inlineStr":
+        return rich_text(inline), False
+    if kind == "b":
+        return ("TRUE" if v.strip() == "1" else "FALSE"), False
+    if kind == "str":  # a formula's string
+        return unescape_xstring(v), False
+    return v, False  # e (an error), d (an ISO 8601 date)
+
+
+def _add(content: SheetContent, row: int, col: int, value: tuple[str, bool], style: str, formula: str,
+         styles: CellStyles) -> None:
+    """Keep a cell that holds text, and a formula's string literals (=HYPERLINK("mailto:…"))."""
+    if formula and '"' in (formula := _text(formula)):
+        content.formulas.append((row, col, formula))
+    if value[0].strip():
+        concealed = bool(styles.hiding) and styles.conceals(style or None)
+        content.cells.append(Cell(row, col, value[0], value[1], concealed))
+
+
+def shared_strings(data: bytes) -> list[str] | None:
+    """The shared-string table of a plain sharedStrings part; None to leave it to the XML parser."""
+    start = data.find(b"<sst")
+    if start < 0 or f'xmlns="{S}"'.encode() not in data[:data.find(b">", start)] or b"<!" in data:
+        return None
+    try:
+        text = data[data.find(b">", start) + 1:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    items, end = [], 0
+    for found in _SI.finditer(text):
+        if not _blank(text, end, found.start()):
+            return None
+        end = found.end()
+        items.append(rich_text(found.group(1) or ""))
+    tail = text[end:].strip()
+    return items if tail.startswith("</sst>") and not tail[6:].strip() else None
+
+
+def rich_text(inner: str) -> str:
+    """A string item's text: plain or rich runs, not phonetic guides (as xlsx_sheet.rich_text)."""
+    if "<rPh" in inner:
+        inner = _PHONETIC.sub("", inner)
+    return unescape_xstring("".join(_text(t or "") for t in _T.findall(inner)))
+
+
+def unescape_xstring(text: str) -> str:
+    """Characters Excel writes as _xHHHH_ (ECMA-376 ST_Xstring) as Excel shows them.
+
+    Excel escapes control characters so (_x000D_ for a carriage return), but any character
+    may be written that way: an ID number as _x0031__x0031_… shows as digits in Excel.
+    """
+    return _XSTRING.sub(lambda found: chr(int(found.group(1), 16)), text) if "_x" in text else text
+
+
+def _text(raw: str) -> str:
+    """Character data as an XML parser returns it: line ends normalised, references resolved."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return html.unescape(raw) if "&" in raw else raw
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    if not raw:
+        return {}
+    return {name: _text(double or single) for name, double, single in _ATTR.findall(raw)}
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    return start == end or text[start:end].isspace()
+
