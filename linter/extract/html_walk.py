@@ -130,12 +130,14 @@ class PageWalker:
         position = self._tables[-1]
         position[1] += 1
         if len(element) == 0:  # most cells hold only text: no walk needed
-            text = _CJK_GAP.sub("", _SPACE.sub(" ", element.text or "")).strip()
+            text = element.text or ""
+            if not text.isalnum():  # a name, a number, an address: nothing to tidy
+                text = _CJK_GAP.sub("", _SPACE.sub(" ", text)).strip()
             if text:
-                part = "hidden-text" if hidden else "table"
+                # Positional: a published list may hold 100,000 cells.
                 self.segments.append(Segment(text, Location(
-                    part=part, line=element.sourceline, row=max(position[0], 1), col=position[1],
-                    detail="display-none" if hidden else None)))
+                    "hidden-text" if hidden else "table", None, None, max(position[0], 1), position[1],
+                    element.sourceline, None, "display-none" if hidden else None)))
         else:
             self._cell = _Cell(max(position[0], 1), position[1])
             self._text(element.text, element, hidden, False)
