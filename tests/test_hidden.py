@@ -273,3 +273,76 @@ def test_table_rules_drawn_as_thin_black_boxes_hide_nothing(tmp_path):
     found = _by_check(lint_file(str(path), Config(select=("hidden",))))
     [redaction] = found["hidden/fake-redaction"]
     assert "支出" not in redaction.context and "138" in redaction.context  # the box, not the rule
+
+
+def _canvas(path):
+    from builders import FONT
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path))
+    c.setFont(FONT, 12)
+    return c
+
+
+def _redactions(path) -> list[str]:
+    return [f.context for f in _by_check(lint_file(str(path), HIDDEN)).get("hidden/fake-redaction", [])]
+
+
+def test_a_figure_is_placed_where_its_form_puts_it_not_where_its_own_coordinates_say(tmp_path):
+    """A chart drawn as a form XObject: its black bar is on the figure, not on the text at its raw coordinates."""
+    path = tmp_path / "figure.pdf"
+    c = _canvas(path)
+    c.drawString(72, 700, "申请人手机13812345678")
+    c.beginForm("chart")
+    c.rect(130, 696, 80, 16, stroke=0, fill=1)  # in the form's space: over the line above
+    c.endForm()
+    c.saveState()
+    c.translate(300, 300)
+    c.scale(0.4, 0.4)
+    c.doForm("chart")  # placed small, far from the text
+    c.restoreState()
+    c.drawString(72, 400, "申请人手机13912345678")
+    c.saveState()
+    c.translate(0, -300)
+    c.doForm("chart")  # this one lands on the second line
+    c.restoreState()
+    c.showPage()
+    c.save()
+    [context] = _redactions(path)
+    assert "139" in context and "138" not in context
+
+
+def test_a_banner_repeating_the_words_it_covers_is_not_a_redaction(tmp_path):
+    """White words on a black banner, drawn over the same words: a reader reads them all."""
+    path = tmp_path / "banner.pdf"
+    c = _canvas(path)
+    for y, words in ((700, "专项资金使用情况公示"), (600, "申请人手机13812345678")):
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(72, y, words)
+        c.rect(66, y - 6, 260, 24, stroke=0, fill=1)
+        c.setFillColorRGB(1, 1, 1)
+        c.drawString(72, y, words if y == 700 else "已删除")  # the second box says less than it hides
+    c.showPage()
+    c.save()
+    [context] = _redactions(path)
+    assert "138" in context and "专项" not in context
+
+
+def test_a_black_frame_around_words_hides_nothing(tmp_path):
+    """A filled path with a hole (a border drawn as one shape) covers the words' box, not the words."""
+    path = tmp_path / "frame.pdf"
+    c = _canvas(path)
+    c.drawString(72, 700, "申请人手机13812345678")
+    c.drawString(72, 600, "申请人手机13912345678")
+    c.rect(130, 596, 80, 16, stroke=0, fill=1)  # a real box, for contrast
+    frame = c.beginPath()
+    frame.rect(60, 690, 280, 32)
+    frame.rect(64, 694, 272, 24)
+    c.drawPath(frame, stroke=0, fill=1, fillMode=0)  # even-odd: the inner rectangle is a hole
+    c.showPage()
+    c.save()
+    [context] = _redactions(path)
+    assert "139" in context and "138" not in context

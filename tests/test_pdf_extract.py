@@ -186,3 +186,26 @@ def test_text_an_incremental_save_removed_is_still_found(tmp_path):
     assert {("hidden/hidden-text", "hidden-text", "earlier-version"),
             ("pii/id-card", "hidden-text", "earlier-version")} <= found
     assert not any(f["location"]["detail"] == "earlier-version" for f in findings(tmp_path / "signed.pdf"))
+
+
+def test_a_word_hyphenated_across_lines_keeps_its_hyphen_not_a_control_mark(tmp_path):
+    """pdfium marks com- / pile with U+FFFE (page text) or U+0002 (a rectangle's): the reader sees a hyphen."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "hyphen.pdf"))
+    c.setFont("Times-Roman", 10)
+    for n, line in enumerate(["Dynamic languages are more difficult to com-", "pile than statically typed ones."]):
+        c.drawString(72, 700 - 12 * n, line)
+    c.showPage()
+    c.save()
+    [body] = [s.text for s in extract(str(tmp_path / "hyphen.pdf")).segments if s.location.part == "body"]
+    assert "com-pile" in body and "\ufffe" not in body and "\x02" not in body
+
+
+def test_a_line_the_final_version_still_shows_is_not_reported_however_it_was_laid_out(tmp_path):
+    """Versions are compared as pdfium reads them: the final text passed in may be reflowed, or empty."""
+    from linter.extract.pdf_versions import earlier_text
+
+    source = pdf(tmp_path / "v1.pdf", [PdfPage(lines=["公示名单", "经审核符合条件，予以公示。"])])
+    _saved_again(source, tmp_path / "signed.pdf")
+    assert earlier_text((tmp_path / "signed.pdf").read_bytes(), final="") == []

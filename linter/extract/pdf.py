@@ -16,7 +16,7 @@ from linter.extract.errors import ExtractError
 from linter.extract.links import personal_part
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_damage import damage_notes, garbled
-from linter.extract.pdf_grid import Grid, cells, find_grids
+from linter.extract.pdf_grid import SOFT_HYPHEN_RANGE, Grid, cells, find_grids
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
 from linter.extract.pdf_versions import earlier_text
@@ -145,7 +145,7 @@ def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
             font = pdfium_c.FPDFText_GetFontSize(textpage.raw, end) or None
             if any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables):
                 line = ""  # the table's text: reported once, as its cells
-        lines.append(Line(line, right, size, font))
+        lines.append(Line(line.replace(SOFT_HYPHEN_RANGE, "-"), right, size, font))
         offset += len(raw) + 2
     return lines
 

@@ -15,6 +15,10 @@ from linter.model import Location, Segment
 RULE = 2.5  # a path thinner than this (in points) is a rule
 MIN_LENGTH = 5.0
 MERGE = 2.0  # rules closer than this are one
+# pdfium marks a hyphen ending a line inside a word (com- / pile) with a control character, one
+# in the page's text and another in a rectangle's: it is the hyphen the reader sees.
+SOFT_HYPHEN_RANGE = "\ufffe"
+SOFT_HYPHEN_BOUNDED = "\x02"
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
             covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1))
             left, right = grid.xs[col], grid.xs[last_col + 1]
             top, bottom = grid.ys[row], grid.ys[last_row + 1]
-            text = textpage.get_text_bounded(left, bottom, right, top)
+            text = textpage.get_text_bounded(left, bottom, right, top).replace(SOFT_HYPHEN_BOUNDED, "-")
             joined = join_wrapped(text.replace("\r\n", "\n").split("\n"))
             if joined:
                 found.append(Segment(joined, Location(part="table", page=number, row=row + 1, col=col + 1)))

@@ -20,6 +20,10 @@ _DARK = 64  # every channel at or below: an opaque box meant to black text out
 _TINY = 1.0  # points
 _RULE = 2.0  # points: a filled box thinner than this is a line (a table's border), it hides no text
 _COVERED = 0.5  # of a text line's height under a dark box: hidden by it
+_RENDER_SCALE = 1.0  # pixels per point when a box is rendered to see it as a reader does
+_RENDER_MAX = 2000  # pixels a side at most
+_BLACK_SHARE = 0.6  # of a box's rendered middle: black to a reader (a label on it allowed)
+_DARK_BYTE = bytes(1 if value <= _DARK else 0 for value in range(256))  # a channel value -> one bit
 
 
 QUOTED = 20  # concealed objects quoted per page and kind; a page may hold 100,000 of them
@@ -52,13 +56,20 @@ def inspect(page, textpage) -> PageNotes:
     texts = notes.texts
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
+    forms: list = []  # the matrices of the form XObjects the walk is inside, outermost first
+    text_objects: list = []  # beside `texts`, to read a few of them once the walk is done
+    boxes: list[tuple[int, tuple[float, float, float, float]]] = []  # dark boxes over text, with texts before
     for obj in page.get_objects():
         notes.objects += 1
         kind = pdfium_c.FPDFPageObj_GetType(obj.raw)
-        bounds = obj.get_bounds()
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        del forms[obj.level:]
+        bounds = _placed(obj.get_bounds(), forms)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms.append(obj.get_matrix())
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             texts.append(bounds)
-            why = _concealed_text(obj, bounds, width, height)
+            text_objects.append(obj)
+            why = _concealed_text(obj, bounds, width, height, forms)
             if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
@@ -71,12 +82,39 @@ def inspect(page, textpage) -> PageNotes:
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
             backgrounds.append(bounds)
             if _dark(obj) and any(_covers(bounds, t) for t in texts):  # drawn over earlier text
-                notes.note("redacted", lambda bounds=bounds: textpage.get_text_bounded(*bounds).strip())
+                boxes.append((len(texts), bounds))
+    for drawn, box in boxes:
+        # A banner repeating the words it covers, a pattern fill or a shape with holes is no
+        # black box to a reader.
+        if not _repeated_on_top(box, drawn, texts, text_objects, textpage) and _shows_black(page, box):
+            notes.note("redacted", lambda box=box: textpage.get_text_bounded(*box).strip())
     notes.image_cover = min(1.0, image_area / max(width * height, 1.0))
     return notes
 
 
-def _concealed_text(obj, bounds, width: float, height: float) -> str | None:
+def _placed(bounds, forms: list):
+    """An object's bounds on the page.
+
+    pdfium gives those of an object inside a form XObject (a figure, a stamp) in the form's
+    own space, which the forms' matrices map onto the page.
+    """
+    if not forms:
+        return bounds
+    left, bottom, right, top = bounds
+    xs, ys = [], []
+    for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
+        for m in reversed(forms):
+            x, y = m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f
+        xs.append(x)
+        ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _scale(matrix) -> float:
+    return math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+
+
+def _concealed_text(obj, bounds, width: float, height: float, forms: list) -> str | None:
     left, bottom, right, top = bounds
     if right < 0 or left > width or top < 0 or bottom > height:
         return "outside"
@@ -85,8 +123,7 @@ def _concealed_text(obj, bounds, width: float, height: float) -> str | None:
         return "white"
     size = ctypes.c_float()
     if pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)):
-        matrix = obj.get_matrix()
-        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+        scale = math.prod(_scale(m) for m in [obj.get_matrix(), *forms]) or 1.0
         if 0 < size.value * scale <= _TINY:
             return "tiny"
     return None
@@ -112,6 +149,59 @@ def _dark(obj) -> bool:
     """An opaque, near-black fill: the box a drafter draws to black text out."""
     red, green, blue, alpha = _fill(obj)
     return alpha >= 250 and max(red, green, blue) <= _DARK
+
+
+def _repeated_on_top(box, drawn: int, texts: list, objects: list, textpage) -> bool:
+    """Every word the box covers is written again on it afterwards (white on a black banner)."""
+    pairs = list(zip(texts, objects, strict=True))
+    covered = [(b, _text_of(o, textpage)) for b, o in pairs[:drawn] if _covers(box, b)]
+    later = [(b, _text_of(o, textpage)) for b, o in pairs[drawn:] if _overlap(box, b)]
+    shown = "".join("".join(text.split()) for _, text in later)
+    for bounds, text in covered:
+        if "".join(text.split()) in shown:
+            continue
+        # The same words again in the same place: the text layer keeps one copy, the other reads empty.
+        if not any(not again.strip() and _same_place(bounds, where) for where, again in later):
+            return False
+    return bool(covered)
+
+
+def _same_place(a, b) -> bool:
+    return all(abs(p - q) <= 1.0 for p, q in zip(a, b, strict=True))
+
+
+def _shows_black(page, bounds) -> bool:
+    """The box's middle, rendered as a reader sees the page, is mostly black."""
+    left, bottom, right, top = bounds
+    inset_x, inset_y = (right - left) * 0.1, (top - bottom) * 0.1
+    width, height = page.get_size()
+    size_x, size_y = max(1, round(width * _RENDER_SCALE)), max(1, round(height * _RENDER_SCALE))
+    corners = [_device(page, size_x, size_y, x, y)
+               for x in (left + inset_x, right - inset_x) for y in (bottom + inset_y, top - inset_y)]
+    x0, y0 = min(x for x, _ in corners), min(y for _, y in corners)
+    w = min(max(x for x, _ in corners) - x0, _RENDER_MAX)
+    h = min(max(y for _, y in corners) - y0, _RENDER_MAX)
+    if w < 1 or h < 1:
+        return True  # too small to render: keep the finding
+    bitmap = pdfium_c.FPDFBitmap_Create(w, h, 1)
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, 0xFFFFFFFF)
+        pdfium_c.FPDF_RenderPageBitmap(bitmap, page.raw, -x0, -y0, size_x, size_y, 0, pdfium_c.FPDF_ANNOT)
+        stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
+        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * h)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+    rows = b"".join(pixels[y * stride:y * stride + w * 4] for y in range(h))
+    # A pixel is black when its blue, green and red are all dark: one bit each, ANDed.
+    masks = [int.from_bytes(rows[channel::4].translate(_DARK_BYTE), "big") for channel in range(3)]
+    return (masks[0] & masks[1] & masks[2]).bit_count() >= _BLACK_SHARE * w * h
+
+
+def _device(page, size_x: int, size_y: int, x: float, y: float) -> tuple[int, int]:
+    device_x, device_y = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, size_x, size_y, 0, x, y,
+                               ctypes.byref(device_x), ctypes.byref(device_y))
+    return device_x.value, device_y.value
 
 
 def _text_of(obj, textpage) -> str:

@@ -12,6 +12,7 @@ import re
 
 import pypdfium2 as pdfium
 
+from linter.extract.pdf_grid import SOFT_HYPHEN_RANGE
 from linter.model import Location, Segment
 
 _EOF = re.compile(rb"%%EOF")
@@ -31,6 +32,11 @@ def earlier_text(data: bytes, final: str) -> list[Segment]:
             key = _SPACES.sub("", line)
             if key and key not in shown and key not in found:
                 found[key] = Segment(line, Location(part="hidden-text", page=number, detail="earlier-version"))
+    if found:
+        # The final version read as the earlier ones were: a line the layout pass rejoined
+        # (com-\ufffepile as compile) is the same line, not one taken out.
+        raw = _SPACES.sub("", "".join(line for _, line in _lines(data)))
+        found = {key: segment for key, segment in found.items() if key not in raw}
     return list(found.values())
 
 
@@ -48,7 +54,8 @@ def _lines(data: bytes) -> list[tuple[int, str]]:
         for number in range(1, len(pdf) + 1):
             page = pdf[number - 1]
             textpage = page.get_textpage()
-            lines += [(number, line.strip()) for line in textpage.get_text_range().splitlines() if line.strip()]
+            text = textpage.get_text_range().replace(SOFT_HYPHEN_RANGE, "-")
+            lines += [(number, line.strip()) for line in text.splitlines() if line.strip()]
             textpage.close()
             page.close()
     except pdfium.PdfiumError:
