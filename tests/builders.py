@@ -317,3 +317,29 @@ def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
         for name, xml in parts.items():
             zf.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + xml)
     return path
+
+
+def xfa_pdf(path: Path, datasets: str) -> Path:
+    """A PDF whose form is XFA: a placeholder page, and the filled values in the datasets packet."""
+    page_text = b"BT /F1 12 Tf 72 720 Td (Please wait: this form needs an XFA viewer.) Tj ET"
+    packet = datasets.encode("utf-8")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA [(datasets) 5 0 R] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page_text), page_text),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(packet), packet),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -209,3 +209,26 @@ def test_a_line_the_final_version_still_shows_is_not_reported_however_it_was_lai
     source = pdf(tmp_path / "v1.pdf", [PdfPage(lines=["公示名单", "经审核符合条件，予以公示。"])])
     _saved_again(source, tmp_path / "signed.pdf")
     assert earlier_text((tmp_path / "signed.pdf").read_bytes(), final="") == []
+
+
+def test_a_filled_xfa_form_is_read_from_its_data(tmp_path, capfd):
+    """The values of an XFA form are in its datasets packet, not on its placeholder page."""
+    from builders import xfa_pdf
+    from reports import findings
+
+    datasets = ('<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><xfa:data><申请表>'
+                "<姓名>王小明</姓名><身份证号>110105199003077657</身份证号><手机>13812345678</手机>"
+                "</申请表></xfa:data></xfa:datasets>")
+    path = xfa_pdf(tmp_path / "申请表.pdf", datasets)
+    values = [s.text for s in extract(str(path)).segments if s.location.detail == "xfa-field"]
+    assert values == ["王小明", "110105199003077657", "13812345678"]
+    found = sorted(f["check"] for f in findings(path, "--select", "pii"))
+    assert found == ["pii/id-card", "pii/mobile"]
+    assert "XFA" not in capfd.readouterr().err  # the library's own log line is not shown
+
+
+def test_xfa_data_that_cannot_be_read_is_said_so(tmp_path):
+    from builders import xfa_pdf
+
+    document = extract(str(xfa_pdf(tmp_path / "坏表单.pdf", "<xfa:datasets><unclosed>")))
+    assert any("XFA" in note for note in document.damaged)

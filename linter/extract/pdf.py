@@ -8,6 +8,7 @@ inside a table is reported once, as cells.
 from __future__ import annotations
 
 import ctypes
+import logging
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -20,6 +21,7 @@ from linter.extract.pdf_grid import SOFT_HYPHEN_RANGE, Grid, cells, find_grids
 from linter.extract.pdf_layout import Line, join_lines
 from linter.extract.pdf_objects import PageNotes, inspect
 from linter.extract.pdf_versions import earlier_text
+from linter.extract.pdf_xfa import xfa_values
 from linter.model import Document, Location, Segment
 
 _METADATA = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer")
@@ -72,7 +74,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                 segments += _annotations(page, number, forms)
             finally:
                 page.close()
-        damaged = damage_notes(pdf, data, blank, unreadable)
+        values, unread = xfa_values(pdf)
+        segments += values
+        damaged = damage_notes(pdf, data, blank, unreadable) + tuple(unread)
     finally:
         pdf.close()
     if data.count(b"%%EOF") > 1:  # saved incrementally: earlier versions are in the file
@@ -162,11 +166,17 @@ def _forms(pdf):
     """The form-filling handle of a PDF with a form (its fields' values need it), or None."""
     if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
         return None
+    library = logging.getLogger("pypdfium2")
+    level = library.level
+    # An XFA form makes the library log that it cannot lay it out; its data is read (pdf_xfa).
+    library.setLevel(logging.ERROR)
     try:
         pdf.init_forms()  # before any page is loaded, as pdfium asks
         return pdf.formenv.raw
     except (pdfium.PdfiumError, AttributeError):
         return None
+    finally:
+        library.setLevel(level)
 
 
 def _field_value(forms, annot) -> str:
