@@ -17,8 +17,9 @@ _CLAUSE_END = regex.compile(r"[（(，,。；;：:]")
 _REGION = 8  # paragraphs that count as the head or the tail of a document
 TEXT_PARTS = ("body", "table")
 # An unfilled year: 20xx 20XX 201x 201* 20__, Markdown's escaped 20\_ and 201\*, 20x年.
-PLACEHOLDER_YEAR = (r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿]|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))"
-                    r"(?![0-9A-Za-z])")
+# 200x before an English word is a factor (a 200x slowdown), not a year.
+PLACEHOLDER_YEAR = (r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿](?![ ][A-Za-z])"
+                    r"|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))(?![0-9A-Za-z])")
 
 
 def profile_of(document: Document, context: CheckContext) -> Profile | None:

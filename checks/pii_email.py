@@ -39,6 +39,9 @@ class EmailCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Personal unless the domain is institutional or the text says the mailbox is an office's."""
         domain = candidate.text.rsplit("@", 1)[1].lower()
+        top = domain.rsplit(".", 1)[-1]
+        if not (top.isalpha() and len(top) >= 2):
+            return None  # no top-level domain is a digit or one letter: 9@AJ.D is a garbled font's text
         if "." not in domain or any(domain == d or domain.endswith("." + d)
                                     for d in words("pii-institutional-domains.txt")):
             return None

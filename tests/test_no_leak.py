@@ -301,6 +301,9 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     (folder / "page.html").write_text(f'<p>详见<a href="/q?sfz={ID}">公示结果</a></p>', encoding="utf-8")
     from builders import OfdText, ofd
     ofd(folder / "links.ofd", [[OfdText(20, 30, "公示结果")]], link=(1, f"http://example.com/q?sfz={ID}&tel={MOBILE}"))
+    from builders import xfa_pdf
+    xfa_pdf(folder / "xfa.pdf", f"<datasets><data><姓名>{NAME}</姓名><号码>{ID}</号码><手机>{MOBILE}</手机>"
+                                "</data></datasets>")
     cut_id, cut_mobile = f"身份证号{ID[:10]}\n{ID[10:]}", f"手机{MOBILE[:7]}\n{MOBILE[7:]}"
     spaced = f"手机{MOBILE[:3]}\u00a0{MOBILE[3:7]}\u3000{MOBILE[7:]}，号码{ID[:9]}\u200b{ID[9:]}"
     (folder / "cut.txt").write_text(f"{cut_id}\n{cut_mobile}\n{spaced}\n", encoding="utf-8")
@@ -312,4 +315,5 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     assert_nothing_in_clear(shown + result.stderr, fmt)
     report = cli("check", "--format", "json", "--jobs", "1", str(folder)).stdout
     details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
-    assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation"} <= details
+    assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation",
+            "xfa-field"} <= details

@@ -175,6 +175,16 @@ def test_number_wrapped_across_pdf_lines_is_found():
     assert found == ["pii/mobile", "pii/id-card"]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("联系邮箱 zhangsan@163.com", ["zhangsan@163.com"]),
+    ("邮箱 wang.li@mail.example.cn", ["wang.li@mail.example.cn"]),
+    ("?>9@AJ.D<F@-<>2.@A:0>#3$4", []),  # a font without a text map: no domain ends in one letter
+    ("版本 v2@build.2024", []),  # nor in digits
+])
+def test_an_address_needs_a_top_level_domain_of_letters(text, found):
+    assert _matches("pii/email", _body(text)) == found
+
+
 def test_email_pattern_is_linear_on_a_long_line():
     import time
 
