@@ -22,10 +22,13 @@ class MissingSectionCheck(Check):
         profile = profile_of(document, context)
         if profile is None or document.error:
             return
+        regions: dict[str, list[str]] = {}  # a profile has many sections and only a few regions
         for section in profile.sections:
             if section.optional:
                 continue
-            texts = region(document, section.where)
+            if section.where not in regions:
+                regions[section.where] = region(document, section.where)
+            texts = regions[section.where]
             if not any(p.search(t) for p in section.patterns for t in texts):
                 yield self.file_finding(
                     f"缺少“{section.title}”部分：{profile.description}（{profile.name}）要求包含此部分",

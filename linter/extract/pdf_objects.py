@@ -20,6 +20,7 @@ _DARK = 64  # every channel at or below: an opaque box meant to black text out
 _TINY = 1.0  # points
 _RULE = 2.0  # points: a filled box thinner than this is a line (a table's border), it hides no text
 _COVERED = 0.5  # of a text line's height under a dark box: hidden by it
+_FORM_DEPTH = 15  # form XObjects nested deeper than this are not walked (a loop in a damaged file)
 _RENDER_SCALE = 1.0  # pixels per point when a box is rendered to see it as a reader does
 _RENDER_MAX = 2000  # pixels a side at most
 _BLACK_SHARE = 0.6  # of a box's rendered middle: black to a reader (a label on it allowed)
@@ -49,27 +50,82 @@ class PageNotes:
                 self.concealed.setdefault(why, []).append(found)
 
 
+class _Getters:
+    """pdfium's getters for one page's objects, writing into out-parameters made once.
+
+    A page of an office export draws thousands of objects; a wrapper object and fresh ctypes
+    values per object and per call cost more than pdfium's own work.
+    """
+
+    def __init__(self) -> None:
+        self._box = [ctypes.c_float() for _ in range(4)]
+        self._box_refs = [ctypes.byref(v) for v in self._box]
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
+        self._mode, self._stroke, self._size = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+        self._matrix = pdfium_c.FS_MATRIX()
+
+    def bounds(self, obj) -> tuple[float, float, float, float]:
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *self._box_refs):
+            return 0.0, 0.0, 0.0, 0.0
+        return self._box[0].value, self._box[1].value, self._box[2].value, self._box[3].value
+
+    def fill(self, obj) -> tuple[int, int, int, int]:
+        if not pdfium_c.FPDFPageObj_GetFillColor(obj, *self._rgba_refs):
+            return 0, 0, 0, 0
+        return self._rgba[0].value, self._rgba[1].value, self._rgba[2].value, self._rgba[3].value
+
+    def fills_area(self, obj) -> bool:
+        ok = pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(self._mode), ctypes.byref(self._stroke))
+        return bool(ok and self._mode.value)
+
+    def font_size(self, obj) -> float:
+        return self._size.value if pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self._size)) else 0.0
+
+    def matrix(self, obj) -> tuple[float, ...]:
+        m = self._matrix
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+            return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+        return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _objects(page, depth: int = 0, container=None):
+    """(object, the form XObjects it is inside) for every object the page draws, in drawing order."""
+    if container is None:
+        count, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
+    else:
+        count, get = pdfium_c.FPDFFormObj_CountObjects(container), pdfium_c.FPDFFormObj_GetObject
+    for index in range(max(count, 0)):
+        obj = get(page if container is None else container, index)
+        if not obj:
+            continue
+        yield obj, depth
+        if depth < _FORM_DEPTH and pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _objects(page, depth + 1, obj)
+
+
 def inspect(page, textpage) -> PageNotes:
     """Walk the page's objects once, in drawing order."""
     notes = PageNotes()
     width, height = page.get_size()
     texts = notes.texts
+    get = _Getters()
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
-    forms: list = []  # the matrices of the form XObjects the walk is inside, outermost first
+    forms: list[tuple[float, ...]] = []  # the matrices of the form XObjects the walk is inside, outermost first
     text_objects: list = []  # beside `texts`, to read a few of them once the walk is done
     boxes: list[tuple[int, tuple[float, float, float, float]]] = []  # dark boxes over text, with texts before
-    for obj in page.get_objects():
+    for obj, level in _objects(page.raw):
         notes.objects += 1
-        kind = pdfium_c.FPDFPageObj_GetType(obj.raw)
-        del forms[obj.level:]
-        bounds = _placed(obj.get_bounds(), forms)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        del forms[level:]
+        bounds = _placed(get.bounds(obj), forms)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            forms.append(obj.get_matrix())
+            forms.append(get.matrix(obj))
         elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             texts.append(bounds)
             text_objects.append(obj)
-            why = _concealed_text(obj, bounds, width, height, forms)
+            why = _concealed_text(get, obj, bounds, width, height, forms)
             if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
@@ -79,10 +135,14 @@ def inspect(page, textpage) -> PageNotes:
             backgrounds.append(bounds)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             notes.paths.append(bounds)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and _filled(obj):
-            backgrounds.append(bounds)
-            if _dark(obj) and any(_covers(bounds, t) for t in texts):  # drawn over earlier text
-                boxes.append((len(texts), bounds))
+            if get.fills_area(obj):
+                red, green, blue, alpha = get.fill(obj)
+                if alpha > 0 and min(red, green, blue) < _WHITE:  # painted in a colour
+                    backgrounds.append(bounds)
+                    # An opaque, near-black fill drawn over earlier text: a box to black it out?
+                    if (alpha >= 250 and max(red, green, blue) <= _DARK and _box(bounds)
+                            and any(_covers(bounds, t) for t in texts)):
+                        boxes.append((len(texts), bounds))
     for drawn, box in boxes:
         # A banner repeating the words it covers, a pattern fill or a shape with holes is no
         # black box to a reader.
@@ -103,52 +163,31 @@ def _placed(bounds, forms: list):
     left, bottom, right, top = bounds
     xs, ys = [], []
     for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
-        for m in reversed(forms):
-            x, y = m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f
+        for a, b, c, d, e, f in reversed(forms):
+            x, y = a * x + c * y + e, b * x + d * y + f
         xs.append(x)
         ys.append(y)
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _scale(matrix) -> float:
-    return math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+def _scale(matrix: tuple[float, ...]) -> float:
+    a, b, c, d = matrix[:4]
+    return math.sqrt(abs(a * d - b * c))
 
 
-def _concealed_text(obj, bounds, width: float, height: float, forms: list) -> str | None:
+def _concealed_text(get: _Getters, obj, bounds, width: float, height: float, forms: list) -> str | None:
     left, bottom, right, top = bounds
     if right < 0 or left > width or top < 0 or bottom > height:
         return "outside"
-    red, green, blue, alpha = _fill(obj)
+    red, green, blue, alpha = get.fill(obj)
     if alpha and min(red, green, blue) >= _WHITE:
         return "white"
-    size = ctypes.c_float()
-    if pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)):
-        scale = math.prod(_scale(m) for m in [obj.get_matrix(), *forms]) or 1.0
-        if 0 < size.value * scale <= _TINY:
+    size = get.font_size(obj)
+    if size > 0:
+        scale = math.prod(_scale(m) for m in [get.matrix(obj), *forms]) or 1.0
+        if size * scale <= _TINY:
             return "tiny"
     return None
-
-
-def _fill(obj) -> tuple[int, int, int, int]:
-    channels = [ctypes.c_uint() for _ in range(4)]
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *map(ctypes.byref, channels)):
-        return 0, 0, 0, 0
-    return tuple(c.value for c in channels)  # type: ignore[return-value]
-
-
-def _filled(obj) -> bool:
-    """A path that paints an area in a colour other than white."""
-    mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke)) or not mode.value:
-        return False
-    red, green, blue, alpha = _fill(obj)
-    return alpha > 0 and min(red, green, blue) < _WHITE
-
-
-def _dark(obj) -> bool:
-    """An opaque, near-black fill: the box a drafter draws to black text out."""
-    red, green, blue, alpha = _fill(obj)
-    return alpha >= 250 and max(red, green, blue) <= _DARK
 
 
 def _repeated_on_top(box, drawn: int, texts: list, objects: list, textpage) -> bool:
@@ -205,20 +244,22 @@ def _device(page, size_x: int, size_y: int, x: float, y: float) -> tuple[int, in
 
 
 def _text_of(obj, textpage) -> str:
-    size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+    size = pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
     if size <= 2:
         return ""
     buffer = ctypes.create_string_buffer(size)
-    pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
     return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
 
 
-def _covers(box, text) -> bool:
-    """The box blacks out part of the text's line, top to bottom: a table's rule through a glyph does not.
+def _box(bounds) -> bool:
+    """Thick enough to hide text: office suites draw a table's borders as filled rectangles 1 pt thick."""
+    left, bottom, right, top = bounds
+    return min(right - left, top - bottom) >= _RULE
 
-    Office suites draw a table's borders as filled rectangles 1 pt thick; a box meant to hide
-    a name or number covers most of the line's height over some of its width.
-    """
+
+def _covers(box, text) -> bool:
+    """The box blacks out part of the text's line, top to bottom: a rule through a glyph does not."""
     left, bottom, right, top = box
     if min(right - left, top - bottom) < _RULE:
         return False
