@@ -92,11 +92,15 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
     found = []
     covered: set[tuple[int, int]] = set()
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    # The rules along each column edge and each row edge, gathered once: a table of 500 cells
+    # asks about its edges thousands of times.
+    down = [_along(grid.vertical, x) for x in grid.xs]
+    across = [_along(grid.horizontal, y) for y in grid.ys]
     for row in range(rows):
         for col in range(cols):
             if (row, col) in covered:
                 continue
-            last_col, last_row = _span(grid, row, col, rows, cols)
+            last_col, last_row = _span(grid, row, col, down, across)
             covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1))
             left, right = grid.xs[col], grid.xs[last_col + 1]
             top, bottom = grid.ys[row], grid.ys[last_row + 1]
@@ -107,22 +111,27 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
     return found
 
 
-def _span(grid: Grid, row: int, col: int, rows: int, cols: int) -> tuple[int, int]:
+def _along(rules: tuple[tuple[float, float, float], ...], at: float) -> list[tuple[float, float]]:
+    """The stretches (low, high) that rules lying at `at` (within MERGE) cover."""
+    return [(low - MERGE, high + MERGE) for position, low, high in rules if abs(position - at) <= MERGE]
+
+
+def _span(grid: Grid, row: int, col: int, down: list, across: list) -> tuple[int, int]:
     """The last column and row of the cell starting at (row, col): as far as no rule divides it."""
     if not grid.vertical:
         return col, row  # a grid found from where text stands: no rules to tell merges by
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
     middle_y = (grid.ys[row] + grid.ys[row + 1]) / 2
     last_col = col
-    while last_col + 1 < cols and not _ruled(grid.vertical, grid.xs[last_col + 1], middle_y):
+    while last_col + 1 < cols and not _ruled(down[last_col + 1], middle_y):
         last_col += 1
     middle_x = (grid.xs[col] + grid.xs[last_col + 1]) / 2
     last_row = row
-    while last_row + 1 < rows and not _ruled(grid.horizontal, grid.ys[last_row + 1], middle_x):
+    while last_row + 1 < rows and not _ruled(across[last_row + 1], middle_x):
         last_row += 1
     return last_col, last_row
 
 
-def _ruled(rules: tuple[tuple[float, float, float], ...], at: float, across: float) -> bool:
-    """A rule lies at `at` (within MERGE) and reaches over `across`."""
-    return any(abs(position - at) <= MERGE and low - MERGE <= across <= high + MERGE
-               for position, low, high in rules)
+def _ruled(stretches: list[tuple[float, float]], point: float) -> bool:
+    """A rule at this edge reaches over `point`."""
+    return any(low <= point <= high for low, high in stretches)
