@@ -22,9 +22,19 @@ PLACEHOLDER_YEAR = (r"(?<![0-9A-Za-z])20(?:[0-9]\\?[xX*＊_＿](?![ ][A-Za-z])"
                     r"|\\?[xX*＊_＿]\\?[xX*＊_＿]|\\?[xX_＿](?=年))(?![0-9A-Za-z])")
 
 
+# The last answer: every fields/* and stats/* check asks it of the same document in turn,
+# and choosing reads the document's opening lines against every profile.
+_LAST: list[tuple[Document, tuple, Profile | None]] = []
+
+
 def profile_of(document: Document, context: CheckContext) -> Profile | None:
     """The profile this run asks for, or the one the document's title matches."""
-    return choose(document.segments, load(context.profiles), context.profile)
+    asked = (context.profile, context.profiles)
+    if _LAST and _LAST[0][0] is document and _LAST[0][1] == asked:
+        return _LAST[0][2]
+    chosen = choose(document.segments, load(context.profiles), context.profile)
+    _LAST[:] = [(document, asked, chosen)]
+    return chosen
 
 
 def heading_text(segment: Segment) -> str | None:
