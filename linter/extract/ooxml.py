@@ -81,7 +81,33 @@ class Package:
             raise ExtractError(f"文件已损坏或不完整（{name}：{exc}）(corrupt or truncated)") from None
         if len(data) > MAX_PART_BYTES:
             raise ExtractError(f"文档部件 {name} 解压后过大，疑似压缩炸弹 (decompression bomb)")
+        if _STRICT_MARK in data:
+            data = _transitional(data)
         return data
+
+
+# ISO/IEC 29500 Strict (Word's "Strict Open XML" save) names the same elements in other
+# namespaces: read as the transitional ones, a strict document is read whole, not as empty.
+_STRICT_MARK = b"purl.oclc.org/ooxml/"
+_STRICT = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/spreadsheetml/main": b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    b"http://purl.oclc.org/ooxml/presentationml/main": b"http://schemas.openxmlformats.org/presentationml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/": b"http://schemas.openxmlformats.org/drawingml/2006/",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    b"http://purl.oclc.org/ooxml/officeDocument/customProperties":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    b"http://purl.oclc.org/ooxml/officeDocument/": b"http://schemas.openxmlformats.org/officeDocument/2006/",
+}
+
+
+def _transitional(data: bytes) -> bytes:
+    for strict, transitional in _STRICT.items():  # the longer names first, where one begins another
+        data = data.replace(strict, transitional)
+    return data
 
 
 def properties(pkg: Package) -> dict[str, str]:
