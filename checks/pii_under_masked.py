@@ -45,11 +45,12 @@ class UnderMaskedCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Too much left visible for an ID (18/15 characters) or a mobile (11)."""
         text = candidate.text
-        visible = sum(c.isdigit() or c in "Xx" for c in text)
         head = len(text) - len(text.lstrip("0123456789"))
         tail = len(text) - len(text.rstrip("0123456789Xx"))
         if len(text) in (15, 18) and text[0] in "123456789" and (head > ID_HEAD or tail > ID_TAIL):
             return f"身份证号遮盖不充分（露出前{head}位、后{tail}位）：应至多露出前{ID_HEAD}位和后{ID_TAIL}位"
-        if len(text) == 11 and text[:1] == "1" and visible > PHONE_VISIBLE:
-            return f"手机号遮盖不充分（露出{visible}位）：应至多露出前3位和后4位"
+        if len(text) == 11 and text[:1] == "1":
+            visible = sum(c.isdigit() or c in "Xx" for c in text)  # only here: a roster has 50,000 of them
+            if visible > PHONE_VISIBLE:
+                return f"手机号遮盖不充分（露出{visible}位）：应至多露出前3位和后4位"
         return None
