@@ -346,3 +346,37 @@ def test_a_black_frame_around_words_hides_nothing(tmp_path):
     c.save()
     [context] = _redactions(path)
     assert "139" in context and "138" not in context
+
+
+def _with_boxes(path, media=None, crop=None):
+    document = pypdfium2.PdfDocument(str(path))
+    page = document[0]
+    if media:
+        page.set_mediabox(*media)
+    if crop:
+        page.set_cropbox(*crop)
+    document.save(str(path))
+    document.close()
+    return path
+
+
+def test_a_page_whose_box_does_not_start_at_zero_shows_its_text(tmp_path):
+    """A page placed at 100, 100 (a scanner's or an editor's coordinates): its lines are on it, not off it."""
+    c = _canvas(tmp_path / "shifted.pdf")
+    c.drawString(172, 850, "公示期间如有异议，请向区民政局反映。")
+    c.showPage()
+    c.save()
+    path = _with_boxes(tmp_path / "shifted.pdf", media=(100, 100, 712, 892))
+    assert [s.text for s in extract(str(path)).concealed] == []
+
+
+def test_text_a_crop_box_cuts_away_is_off_the_page(tmp_path):
+    """Cropping a page in an editor hides the rest of it from the reader, but not from the file."""
+    c = _canvas(tmp_path / "cropped.pdf")
+    c.drawString(72, 700, "公示名单")
+    c.drawString(72, 100, "申请人身份证号110105199003077657")
+    c.showPage()
+    c.save()
+    path = _with_boxes(tmp_path / "cropped.pdf", crop=(0, 400, 612, 792))
+    [hidden] = extract(str(path)).concealed
+    assert hidden.location.detail == "outside" and "1101" in hidden.text

@@ -107,7 +107,9 @@ def _objects(page, depth: int = 0, container=None):
 def inspect(page, textpage) -> PageNotes:
     """Walk the page's objects once, in drawing order."""
     notes = PageNotes()
-    width, height = page.get_size()
+    # What a viewer shows: the crop box within the media box, which need not start at 0, 0
+    # (a page cropped in an editor, a scan placed by its scanner's coordinates).
+    shown = page.get_bbox()
     texts = notes.texts
     get = _Getters()
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
@@ -125,13 +127,13 @@ def inspect(page, textpage) -> PageNotes:
         elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             texts.append(bounds)
             text_objects.append(obj)
-            why = _concealed_text(get, obj, bounds, width, height, forms)
+            why = _concealed_text(get, obj, bounds, shown, forms)
             if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
                 notes.note(why, lambda obj=obj: _text_of(obj, textpage))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            image_area += _area(_clip(bounds, width, height))
+            image_area += _area(_clip(bounds, shown))
             backgrounds.append(bounds)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             notes.paths.append(bounds)
@@ -148,7 +150,7 @@ def inspect(page, textpage) -> PageNotes:
         # black box to a reader.
         if not _repeated_on_top(box, drawn, texts, text_objects, textpage) and _shows_black(page, box):
             notes.note("redacted", lambda box=box: textpage.get_text_bounded(*box).strip())
-    notes.image_cover = min(1.0, image_area / max(width * height, 1.0))
+    notes.image_cover = min(1.0, image_area / max(_area(shown), 1.0))
     return notes
 
 
@@ -175,9 +177,9 @@ def _scale(matrix: tuple[float, ...]) -> float:
     return math.sqrt(abs(a * d - b * c))
 
 
-def _concealed_text(get: _Getters, obj, bounds, width: float, height: float, forms: list) -> str | None:
+def _concealed_text(get: _Getters, obj, bounds, shown, forms: list) -> str | None:
     left, bottom, right, top = bounds
-    if right < 0 or left > width or top < 0 or bottom > height:
+    if right < shown[0] or left > shown[2] or top < shown[1] or bottom > shown[3]:
         return "outside"
     red, green, blue, alpha = get.fill(obj)
     if alpha and min(red, green, blue) >= _WHITE:
@@ -272,9 +274,9 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _clip(bounds, width: float, height: float):
+def _clip(bounds, shown):
     left, bottom, right, top = bounds
-    return max(left, 0), max(bottom, 0), min(right, width), min(top, height)
+    return max(left, shown[0]), max(bottom, shown[1]), min(right, shown[2]), min(top, shown[3])
 
 
 def _area(bounds) -> float:
