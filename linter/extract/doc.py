@@ -28,10 +28,18 @@ _HEADER_KINDS = ("header", "header", "footer", "footer", "header", "footer")  # 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read a .doc or .wps file's bytes into a Document."""
+    try:
+        return _extract(path, fmt, data)
+    except OSError as exc:  # a stream the directory names is not one (a damaged or crafted file)
+        raise ExtractError(f"Word 文档结构已损坏（{exc}）(corrupt .doc)") from None
+
+
+def _extract(path: str, fmt: str, data: bytes) -> Document:
     with open_ole(data) as ole:
         if not ole.exists("WordDocument"):
             raise ExtractError("不是 Word 文档（缺少 WordDocument 数据流）(not a .doc)")
         wd = ole.openstream("WordDocument").read()
+        _refuse_unreadable(wd)
         try:
             fib = Fib.parse(wd)
         except Damaged:
@@ -42,6 +50,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
             raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
         table = ole.openstream(fib.table_stream).read()
         data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
+        attachments = embedded_objects(ole)
     try:
         reader = _Reader(wd, table, fib, data_stream)
         segments = reader.segments()
@@ -50,7 +59,36 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     metadata = ole_properties(data)
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format=fmt if fmt in ("doc", "wps") else "doc", segments=tuple(segments),
-                    metadata=metadata, revisions=reader.revisions)
+                    metadata=metadata, revisions=reader.revisions, attachments=attachments)
+
+
+# What an embedded object is, by the streams its storage holds.
+_EMBEDDED_KINDS = (("workbook", "Excel 工作簿"), ("book", "Excel 工作簿"), ("worddocument", "Word 文档"),
+                   ("package", "Office 文档"), ("\x01ole10native", "文件"), ("contents", "对象"))
+
+
+def embedded_objects(ole) -> tuple[str, ...]:
+    """The objects embedded in the document (ObjectPool): their content is not checked, so they are named."""
+    storages: dict[str, set[str]] = {}
+    for entry in ole.listdir():
+        if len(entry) >= 3 and entry[0] == "ObjectPool":
+            storages.setdefault(entry[1], set()).add(entry[2].lower())
+    found = []
+    for name, streams in storages.items():
+        kind = next((what for stream, what in _EMBEDDED_KINDS if stream in streams), "对象")
+        found.append(f"嵌入的{kind} {name}")
+    return tuple(found)
+
+
+def _refuse_unreadable(wd: bytes) -> None:
+    """Say what a Word 6.0/95 file or an encrypted one is, rather than call it damaged."""
+    if wd[:2] == _WORD6_MAGIC:
+        raise ExtractError("这是 Word 6.0/95 格式的旧文档，无法读取；请另存为 .docx 后再检查 (Word 6/95)")
+    if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x0100:  # fEncrypted
+        raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
+
+
+_WORD6_MAGIC = b"\xdc\xa5"  # wIdent of Word 6.0 and Word 95 (Word 97 and later: 0xA5EC)
 
 
 class _Reader:

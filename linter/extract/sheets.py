@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from linter.extract.errors import ExtractError
 from linter.model import Location, Segment
 
+MAX_CHARACTERS = 64_000_000  # in one sheet's cells; a roster of a million cells holds a tenth of it
 _QUOTE = 12  # cells quoted in the finding about a hidden sheet, row or column
 _SHOWN_RUNS = 20  # runs of hidden rows reported one by one; the rest as one finding
 _STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
@@ -52,6 +54,11 @@ class SheetContent:
 
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
+    characters = sum(len(cell.text) for cell in content.cells)
+    if characters > MAX_CHARACTERS:
+        # One shared string of a megabyte in every cell: a few kilobytes zipped, gigabytes to check.
+        raise ExtractError(f"工作表“{sheet.name}”的单元格共有 {characters // 1_000_000} 百万字，远超正常名单，"
+                           "疑似炸弹文件，未检查 (expands too far)")
     header = _header_row(content.cells)
     name = sheet.name
     # Positional: a sheet may hold a million cells, and keywords cost a third more per Location.

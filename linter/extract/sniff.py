@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import zipfile
 import zlib
 
@@ -85,13 +86,29 @@ def _ole_format(data: bytes, claimed: str | None) -> str:
     """Which Office binary an OLE2 container holds, by its streams' names (UTF-16 in its directory)."""
     if _ENCRYPTED_PACKAGE in data:
         raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
-    if _WORKBOOK in data or _BOOK in data:
-        return "xls"
-    if _WORD in data:
+    book, word = _WORKBOOK in data or _BOOK in data, _WORD in data
+    if book and word:
+        # One embeds the other (a Word report with an Excel table pasted in, kept in its
+        # ObjectPool): the container's own stream, at its root, says what it is.
+        book, word = _at_root(data, ("workbook", "book")), _at_root(data, ("worddocument",))
+    if word:
         return "wps" if claimed == "wps" else "doc"
+    if book:
+        return "xls"
     if claimed in ("xls", "doc", "wps"):
         raise ExtractError("文件已损坏或不完整（找不到文档或工作簿数据流）(corrupt or truncated)")
     raise ExtractError("这是 PowerPoint 等其他旧版 Office 二进制文件，不是可检查的文稿 (unsupported binary format)")
+
+
+def _at_root(data: bytes, names: tuple[str, ...]) -> bool:
+    """One of these streams stands at the container's root (not inside an embedded object)."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            return any(len(entry) == 1 and entry[0].lower() in names for entry in ole.listdir())
+    except (OSError, ValueError, IndexError, TypeError, struct.error):
+        return False
 
 
 def _zip_format(data: bytes, claimed: str | None) -> str:

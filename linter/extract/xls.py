@@ -126,6 +126,8 @@ def _hides(book, sheet, r: int, c: int) -> bool:
         code = book.format_map[xf.format_key].format_str
     except (IndexError, KeyError):
         return False
+    if not code:  # a format record without its code
+        return False
     stripped = "".join(part for i, part in enumerate(code.split('"')) if i % 2 == 0)
     return bool(code.strip()) and not stripped.replace(";", "").strip()
 

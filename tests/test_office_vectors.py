@@ -1,0 +1,57 @@
+"""Word and Excel 97-2003 files from Apache POI's test data: read, or refused in words that say why."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from reports import findings
+
+from linter.extract import ExtractError, extract
+
+POI = Path(__file__).parent / "data" / "poi"
+
+
+def test_a_word_document_with_embedded_workbooks_is_read_as_word():
+    """Its embedded objects hold Workbook streams; the container's own stream is WordDocument."""
+    document = extract(str(POI / "word_with_embeded.doc"))
+    assert document.format == "doc" and any(s.text.strip() for s in document.segments)
+    assert any("Excel 工作簿" in a for a in document.attachments)
+    assert any("Word 文档" in a for a in document.attachments)
+    assert {f["check"] for f in findings(POI / "word_with_embeded.doc")} >= {"hidden/embedded"}
+
+
+@pytest.mark.parametrize("name, said", [
+    ("Word6.doc", "Word 6.0/95"),
+    ("PasswordProtected.doc", "已加密"),
+    ("fuzzed-not-a-stream.doc", "已损坏"),
+])
+def test_files_that_cannot_be_read_say_why(name, said):
+    with pytest.raises(ExtractError, match=said):
+        extract(str(POI / name))
+
+
+def test_a_number_format_without_its_code_is_no_reason_to_give_up():
+    document = extract(str(POI / "12561-1.xls"))
+    assert len([s for s in document.segments if s.location.sheet]) > 100
+
+
+def test_one_huge_shared_string_in_every_cell_is_refused_at_once(tmp_path):
+    """A few kilobytes zipped, gigabytes of text once each cell is read: refused, not left to time out."""
+    path = tmp_path / "bomb.xlsx"
+    openpyxl.Workbook().save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (f'<sst xmlns="{main}"><si><t>{"公" * 1_000_000}</t></si></sst>').encode()
+    cells = "".join(f'<c r="A{r}" t="s"><v>0</v></c>' for r in range(1, 71))
+    parts["xl/worksheets/sheet1.xml"] = (f'<worksheet xmlns="{main}"><sheetData><row r="1">{cells}</row>'
+                                         "</sheetData></worksheet>").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ExtractError, match="疑似炸弹"):
+        extract(str(path))
