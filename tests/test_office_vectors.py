@@ -37,6 +37,11 @@ def test_a_number_format_without_its_code_is_no_reason_to_give_up():
     assert len([s for s in document.segments if s.location.sheet]) > 100
 
 
+def test_a_workbook_whose_container_xlrd_refuses_is_read_through_olefile():
+    document = extract(str(POI / "45290.xls"))
+    assert [s.text for s in document.segments[:2]] == ["Auction Date", "Type"]
+
+
 def test_one_huge_shared_string_in_every_cell_is_refused_at_once(tmp_path):
     """A few kilobytes zipped, gigabytes of text once each cell is read: refused, not left to time out."""
     path = tmp_path / "bomb.xlsx"

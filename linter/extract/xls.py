@@ -13,6 +13,7 @@ import struct
 
 import olefile
 import xlrd
+from xlrd.compdoc import CompDocError
 
 from linter.extract.errors import ExtractError
 from linter.extract.ole import ole_properties, open_ole
@@ -26,7 +27,7 @@ _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .xls file's bytes into a Document."""
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=_Quiet())
+        book = _open(data)
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)") from None
@@ -62,6 +63,27 @@ def _content(book, sheet) -> SheetContent:
             if text.strip():
                 content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
     return content
+
+
+def _open(data: bytes):
+    """The workbook; if xlrd's reader of the container refuses it, its Workbook stream read by olefile."""
+    try:
+        return xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=_Quiet())
+    except CompDocError:
+        # xlrd's own container reader is stricter than Excel: a sound workbook may fail there.
+        stream = _workbook_stream(data)
+        if not stream:
+            raise
+        return xlrd.open_workbook(file_contents=stream, formatting_info=True, logfile=_Quiet())
+
+
+def _workbook_stream(data: bytes) -> bytes:
+    try:
+        with open_ole(data) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            return ole.openstream(name).read() if name else b""
+    except (ExtractError, OSError, olefile.OleFileError):
+        return b""
 
 
 _HEADER, _FOOTER, _EOF = 0x0014, 0x0015, 0x000A
