@@ -254,15 +254,8 @@ def test_the_default_paragraph_style_may_have_any_id(tmp_path):
 
 def test_table_rules_drawn_as_thin_black_boxes_hide_nothing(tmp_path):
     """Office suites draw a table's borders as filled rectangles 1 pt thick; one through a glyph is not a redaction."""
-    from builders import FONT
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     path = tmp_path / "rules.pdf"
-    c = canvas.Canvas(str(path))
-    c.setFont(FONT, 12)
+    c = _canvas(path)
     c.drawString(72, 700, "支出合计")
     c.drawString(72, 650, "申请人手机13812345678")
     c.setFillColorRGB(0, 0, 0)

@@ -44,8 +44,6 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
             fib = Fib.parse(wd)
         except Damaged:
             raise ExtractError("Word 文档结构已损坏（文件信息块无效）(corrupt .doc)") from None
-        if fib.encrypted:
-            raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
         if not ole.exists(fib.table_stream):
             raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
         table = ole.openstream(fib.table_stream).read()
@@ -74,9 +72,9 @@ def embedded_objects(ole) -> tuple[str, ...]:
         if len(entry) >= 3 and entry[0] == "ObjectPool":
             storages.setdefault(entry[1], set()).add(entry[2].lower())
     found = []
-    for name, streams in storages.items():
+    for number, streams in enumerate(storages.values(), 1):  # by order: a storage's name is a number
         kind = next((what for stream, what in _EMBEDDED_KINDS if stream in streams), "对象")
-        found.append(f"嵌入的{kind} {name}")
+        found.append(f"第{number}个嵌入对象（{kind}）")
     return tuple(found)
 
 
@@ -84,7 +82,7 @@ def _refuse_unreadable(wd: bytes) -> None:
     """Say what a Word 6.0/95 file or an encrypted one is, rather than call it damaged."""
     if wd[:2] == _WORD6_MAGIC:
         raise ExtractError("这是 Word 6.0/95 格式的旧文档，无法读取；请另存为 .docx 后再检查 (Word 6/95)")
-    if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x0100:  # fEncrypted
+    if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x8100:  # fEncrypted, fObfuscated
         raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
 
 

@@ -46,7 +46,6 @@ def _u32(data: bytes, at: int) -> int:
 class Fib:
     """What the File Information Block says."""
 
-    encrypted: bool
     table_stream: str
     lengths: dict[str, int]
     pairs: list[tuple[int, int]]
@@ -65,8 +64,7 @@ class Fib:
         count = _u16(wd, at)
         pairs = [(_u32(wd, at + 2 + 8 * i), _u32(wd, at + 6 + 8 * i)) for i in range(count)]
         lengths = {name: lw[3 + i] if 3 + i < len(lw) else 0 for i, name in enumerate(_STORIES)}
-        return cls(bool(flags & 0x0100) or bool(flags & 0x8000), "1Table" if flags & 0x0200 else "0Table",
-                   lengths, pairs)
+        return cls("1Table" if flags & 0x0200 else "0Table", lengths, pairs)
 
     def blob(self, table: bytes, index: int) -> bytes:
         """The table-stream bytes of pair `index` (empty when the file has none)."""

@@ -22,7 +22,8 @@ _APP_FIELDS = ("Company", "Manager", "Template", "HyperlinkBase")
 MAX_PART_BYTES = 128 * 1024 * 1024  # far above any real part; bounds what a lying header can cost
 MAX_RATIO = 200  # real XML compresses ~10-30x; far beyond that is a bomb
 
-_PARSER = etree.XMLParser(
+# Entities never resolved, nothing fetched: every XML part a file carries is parsed with it.
+XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
     remove_comments=True, remove_pis=True,
 )
@@ -58,7 +59,7 @@ class Package:
         if data is None:
             return None
         try:
-            return etree.fromstring(data, _PARSER)
+            return etree.fromstring(data, XML_PARSER)
         except etree.XMLSyntaxError as exc:
             raise ExtractError(f"文档内部 XML 已损坏（{name}：{exc.msg}）(corrupt XML)") from None
 

@@ -90,7 +90,7 @@ class _Getters:
 
 
 def _objects(page, depth: int = 0, container=None):
-    """(object, the form XObjects it is inside) for every object the page draws, in drawing order."""
+    """(object, how many form XObjects deep it is) for every object the page draws, in drawing order."""
     if container is None:
         count, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
     else:
@@ -261,10 +261,8 @@ def _box(bounds) -> bool:
 
 
 def _covers(box, text) -> bool:
-    """The box blacks out part of the text's line, top to bottom: a rule through a glyph does not."""
+    """The box (thick enough: `_box`) blacks out part of the text's line, top to bottom."""
     left, bottom, right, top = box
-    if min(right - left, top - bottom) < _RULE:
-        return False
     wide = min(right, text[2]) - max(left, text[0])
     high = min(top, text[3]) - max(bottom, text[1])
     return wide > 0 and high >= _COVERED * (text[3] - text[1])

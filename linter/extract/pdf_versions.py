@@ -33,8 +33,8 @@ def earlier_text(data: bytes, final: str) -> list[Segment]:
             if key and key not in shown and key not in found:
                 found[key] = Segment(line, Location(part="hidden-text", page=number, detail="earlier-version"))
     if found:
-        # The final version read as the earlier ones were: a line the layout pass rejoined
-        # (com-\ufffepile as compile) is the same line, not one taken out.
+        # The final version read as the earlier ones were: a line the layout pass joined,
+        # split or read as table cells is the same line, not one taken out.
         raw = _SPACES.sub("", "".join(line for _, line in _lines(data)))
         found = {key: segment for key, segment in found.items() if key not in raw}
     return list(found.values())

@@ -13,10 +13,9 @@ import ctypes
 import pypdfium2.raw as pdfium_c
 from lxml import etree
 
+from linter.extract.ooxml import XML_PARSER
 from linter.model import Location, Segment
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                          remove_comments=True, remove_pis=True)
 _MAX_BYTES = 32 * 2**20  # no form's data is near this; a larger packet is not read whole
 
 
@@ -31,7 +30,7 @@ def xfa_values(pdf) -> tuple[list[Segment], list[str]]:
             continue
         data = _content(pdf, index)
         try:
-            root = etree.fromstring(data, _PARSER) if data else None
+            root = etree.fromstring(data, XML_PARSER) if data else None
         except etree.XMLSyntaxError:
             root = None
         if root is None:
