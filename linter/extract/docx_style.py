@@ -76,11 +76,24 @@ class Styles:
                    paragraph_shading=shading, defaults=defaults, default_paragraph=default_paragraph,
                    levels=levels)
 
-    def effective(self, run: etree._Element, paragraph: etree._Element | None) -> dict[str, etree._Element]:
-        """The run's vanish/sz/color/shd: direct formatting over character style over paragraph style."""
-        pstyle = _style_id(paragraph.find(_PPR), "pStyle") if paragraph is not None else None
-        found = self.paragraph.get(pstyle or self.default_paragraph, self.defaults)
-        props = run.find(_RPR)
+    def inherited(self, paragraph: etree._Element | None) -> dict[str, etree._Element]:
+        """What a run of `paragraph` gets from the paragraph's style and the defaults."""
+        props = child_named(paragraph, _PPR) if paragraph is not None else None
+        return self.inherited_by(_style_id(props, "pStyle"))
+
+    def inherited_by(self, style_id: str | None) -> dict[str, etree._Element]:
+        """What a run gets from paragraph style `style_id` (None: the default style) and the defaults."""
+        return self.paragraph.get(style_id or self.default_paragraph, self.defaults)
+
+    def effective(self, run: etree._Element, paragraph: etree._Element | None,
+                  inherited: dict[str, etree._Element] | None = None) -> dict[str, etree._Element]:
+        """The run's vanish/sz/color/shd: direct formatting over character style over paragraph style.
+
+        `inherited` is the paragraph's share (`inherited()`), passed by a walker that reads every
+        run of the paragraph, so that it is looked up once.
+        """
+        found = self.inherited(paragraph) if inherited is None else inherited
+        props = child_named(run, _RPR)
         if props is None:
             return found
         own = _wanted(props)
@@ -96,6 +109,18 @@ class Styles:
         if own is not None:
             return own
         return self.paragraph_shading.get(_style_id(props, "pStyle") or self.default_paragraph)
+
+
+def child_named(element: etree._Element, tag: str) -> etree._Element | None:
+    """`element`'s first child named `tag`.
+
+    Word writes an element's properties as its first child: a loop stops there, where
+    lxml's find() parses its path each call and costs several times more per run.
+    """
+    for found in element:
+        if found.tag == tag:
+            return found
+    return None
 
 
 def _wanted(props: etree._Element | None) -> dict[str, etree._Element]:
@@ -123,16 +148,20 @@ def _resolved(table: dict[str, etree._Element], holder: str) -> dict[str, dict[s
 
 
 def _style_id(props: etree._Element | None, tag: str) -> str | None:
-    element = props.find(_w(tag)) if props is not None else None
+    element = child_named(props, _w(tag)) if props is not None else None
     return element.get(VAL) if element is not None else None
 
 
-def hidden_reason(run: etree._Element, styles: Styles) -> str | None:
-    """Why a reader cannot see `run`: vanish, white text on a light background, a size of 1pt or less."""
-    paragraph = run.getparent()
-    while paragraph is not None and paragraph.tag != _P:
-        paragraph = paragraph.getparent()
-    props = styles.effective(run, paragraph)
+def hidden_reason(run: etree._Element, styles: Styles, paragraph: etree._Element | None = None,
+                  inherited: dict[str, etree._Element] | None = None) -> str | None:
+    """Why a reader cannot see `run`: vanish, white text on a light background, a size of 1pt or less.
+
+    A walker passes the run's paragraph and what it inherits (`Styles.inherited`); without
+    them they are found from the run.
+    """
+    if paragraph is None:
+        paragraph = _ancestor(run, _P)
+    props = styles.effective(run, paragraph, inherited)
     if not props:
         return None
     if _on(props.get(_VANISH)):

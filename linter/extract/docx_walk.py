@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from linter.extract.docx_style import Styles, hidden_reason
+from linter.extract.docx_style import Styles, child_named, hidden_reason
 from linter.model import Location, Segment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -26,6 +26,7 @@ def _w(tag: str) -> str:
 
 P, R, TBL, TR, TC, T = _w("p"), _w("r"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
 VAL = _w("val")
+PPR, PSTYLE, OUTLINE, TCPR, GRID_SPAN = _w("pPr"), _w("pStyle"), _w("outlineLvl"), _w("tcPr"), _w("gridSpan")
 TXBX = _w("txbxContent")
 FALLBACK = f"{{{MC}}}Fallback"
 _TEXT_TAGS = {T: None, _w("delText"): None, _w("instrText"): "skip", _w("tab"): "\t",
@@ -57,6 +58,8 @@ def heading_levels(styles: etree._Element | None) -> dict[str, int]:
 class _Runs:
     """Text of one paragraph, split by how Word treats it."""
 
+    paragraph: etree._Element
+    inherited: dict[str, etree._Element]  # what its runs get from its style (Styles.inherited)
     visible: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     hidden: dict[str, list[str]] = field(default_factory=dict)  # why hidden -> text
@@ -96,8 +99,18 @@ class BodyWalker:
         self.paragraph += 1
         index = self.paragraph
         self.paragraphs[index] = p
-        runs = _Runs()
+        props = child_named(p, PPR)
+        style = child_named(props, PSTYLE) if props is not None else None
+        style_id = style.get(VAL) if style is not None else None
+        runs = _Runs(p, self.styles.inherited_by(style_id))
         self._inline(p, runs, None, index)
+        if runs.deleted or runs.hidden:
+            self._concealed(runs, index, cell)
+        for box in runs.boxes:
+            self._textbox(box)
+        return index, self._level(props, style_id), "".join(runs.visible)
+
+    def _concealed(self, runs: _Runs, index: int, cell) -> None:
         row, col = cell or (None, None)
         extras = [("tracked-change", runs.deleted, "deleted")]
         extras += [("hidden-text", pieces, why) for why, pieces in runs.hidden.items()]
@@ -106,9 +119,6 @@ class BodyWalker:
             if text.strip():
                 self.segments.append(Segment(text, Location(
                     part=part, paragraph=index, row=row, col=col, detail=detail)))
-        for box in runs.boxes:
-            self._textbox(box)
-        return index, self._level(p), "".join(runs.visible)
 
     def _inline(self, element, runs: _Runs, revision: str | None, index: int) -> None:
         for child in element:
@@ -125,7 +135,7 @@ class BodyWalker:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        why = hidden_reason(run, self.styles)
+        why = hidden_reason(run, self.styles, runs.paragraph, runs.inherited)
         if revision == "deleted":
             target = runs.deleted
         elif why:
@@ -164,15 +174,14 @@ class BodyWalker:
                 self.segments.append(Segment(text, Location(part="textbox", paragraph=index),
                                              heading_level=level))
 
-    def _level(self, p) -> int | None:
-        props = p.find(_w("pPr"))
+    def _level(self, props, style_id: str | None) -> int | None:
+        """The heading level of a paragraph with properties `props` (its pPr) and style `style_id`."""
         if props is None:
             return None
-        outline = props.find(_w("outlineLvl"))
+        outline = child_named(props, OUTLINE)
         if outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
             return int(outline.get(VAL)) + 1
-        style = props.find(_w("pStyle"))
-        return None if style is None else self.styles.levels.get(style.get(VAL, ""))
+        return None if style_id is None else self.styles.levels.get(style_id)
 
 
 def visible_pieces(p, styles: Styles) -> list[tuple[etree._Element, etree._Element, str]]:
@@ -201,7 +210,8 @@ def visible_pieces(p, styles: Styles) -> list[tuple[etree._Element, etree._Eleme
 
 
 def _grid_span(tc) -> int:
-    span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+    props = child_named(tc, TCPR)
+    span = child_named(props, GRID_SPAN) if props is not None else None
     value = span.get(VAL, "1") if span is not None else "1"
     return int(value) if value.isdigit() and int(value) > 0 else 1
 
