@@ -63,30 +63,42 @@ class _Getters:
         self._rgba = [ctypes.c_uint() for _ in range(4)]
         self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
         self._mode, self._stroke, self._size = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+        self._mode_refs = ctypes.byref(self._mode), ctypes.byref(self._stroke)
+        self._size_ref = ctypes.byref(self._size)
         self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ref = ctypes.byref(self._matrix)
 
     def bounds(self, obj) -> tuple[float, float, float, float]:
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *self._box_refs):
             return 0.0, 0.0, 0.0, 0.0
-        return self._box[0].value, self._box[1].value, self._box[2].value, self._box[3].value
+        left, bottom, right, top = self._box
+        return left.value, bottom.value, right.value, top.value
 
     def fill(self, obj) -> tuple[int, int, int, int]:
         if not pdfium_c.FPDFPageObj_GetFillColor(obj, *self._rgba_refs):
             return 0, 0, 0, 0
-        return self._rgba[0].value, self._rgba[1].value, self._rgba[2].value, self._rgba[3].value
+        red, green, blue, alpha = self._rgba
+        return red.value, green.value, blue.value, alpha.value
 
     def fills_area(self, obj) -> bool:
-        ok = pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(self._mode), ctypes.byref(self._stroke))
+        ok = pdfium_c.FPDFPath_GetDrawMode(obj, *self._mode_refs)
         return bool(ok and self._mode.value)
 
     def font_size(self, obj) -> float:
-        return self._size.value if pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self._size)) else 0.0
+        return self._size.value if pdfium_c.FPDFTextObj_GetFontSize(obj, self._size_ref) else 0.0
 
     def matrix(self, obj) -> tuple[float, ...]:
         m = self._matrix
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref):
             return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
         return m.a, m.b, m.c, m.d, m.e, m.f
+
+    def scale(self, obj) -> float:
+        """How much the object's matrix enlarges it (the square root of its area factor)."""
+        m = self._matrix
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref):
+            return 1.0
+        return math.sqrt(abs(m.a * m.d - m.b * m.c))
 
 
 def _objects(page, depth: int = 0, container=None):
@@ -186,8 +198,10 @@ def _concealed_text(get: _Getters, obj, bounds, shown, forms: list) -> str | Non
         return "white"
     size = get.font_size(obj)
     if size > 0:
-        scale = math.prod(_scale(m) for m in [get.matrix(obj), *forms]) or 1.0
-        if size * scale <= _TINY:
+        scale = get.scale(obj)
+        for matrix in forms:
+            scale *= _scale(matrix)
+        if size * (scale or 1.0) <= _TINY:
             return "tiny"
     return None
 
