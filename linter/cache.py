@@ -158,6 +158,7 @@ def config_salt(config: Config) -> str:
         "select": config.select, "ignore": config.ignore, "allow": config.allow,
         "allow_patterns": config.allow_patterns, "profile": config.profile,
         "builtin_exemptions": config.builtin_exemptions, "max_file_size": config.max_file_size,
+        "libreoffice": config.libreoffice,
         "mask": config.mask, "wordlists": [_file_digest(p) for p in config.wordlists],
         "typos": [_file_digest(p) for p in config.typos],
         "profiles": [_file_digest(p) for p in config.profiles],

@@ -26,6 +26,7 @@ from linter.cli_io import (
 from linter.config import ConfigError, _size, load_config, with_overrides
 from linter.decide import EXIT_INTERRUPTED, EXIT_UNCHECKED, exit_code, validate_selectors
 from linter.discover import discover
+from linter.extract.office_convert import soffice
 from linter.model import SEVERITIES
 from linter.output import OutputError
 from linter.registry import RegistryError, load_checks
@@ -119,6 +120,8 @@ _CHECK_EPILOG = """\b
               help="附加错别字表（每行：错误写法<Tab>正确写法<Tab>说明；正确写法为 = 表示不算错），可重复")
 @click.option("--profile", help="文档类型（如 annual-report）")
 @click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
+@click.option("--libreoffice", is_flag=True, default=None,
+              help="内置读取器无法读取的 .doc/.wps（如 Word 6.0/95 旧文档）用 LibreOffice 转换后读取（需 soffice）")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="并行处理的进程数（默认：全部 CPU 核心）")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
@@ -139,7 +142,7 @@ _CHECK_EPILOG = """\b
 @click.option("--statistics", is_flag=True, help="在标准错误输出按检查统计问题数")
 @click.option("--stdin-name", help="PATH 为 - 时，标准输入内容的文件名（决定格式，如 draft.docx）")
 def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, wordlists, typos, profile, no_mask,
-          jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
+          libreoffice, jobs, timeout, max_file_size, cache_dir, quiet, executor, scheduler, ship_bytes,
           baseline_file, write_baseline, show_suppressed, statistics, stdin_name):
     """检查文件或文件夹中的文稿（Word、WPS、Excel、ODF、RTF、PDF、OFD、网页、文本、CSV）；- 读标准输入。"""
     try:
@@ -147,8 +150,12 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
         config = with_overrides(config, select=_ids(select), ignore=_ids(ignore),
                                 fail_on=fail_on, wordlists=wordlists, typos=typos, profile=profile,
                                 mask=not no_mask, baseline=read_baseline(baseline_file),
+                                libreoffice=libreoffice or None,
                                 max_file_size=_size(max_file_size, "--max-file-size") if max_file_size else None)
         validate_selectors(config, load_checks())
+        if config.libreoffice and soffice() is None:
+            raise ConfigError("要求用 LibreOffice 读取 .doc/.wps（--libreoffice），"
+                              "但找不到 soffice：请安装 LibreOffice 或去掉该选项")
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
         corrections(config.typos)
         known = profiles.load(config.profiles)

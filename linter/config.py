@@ -45,6 +45,7 @@ class Config:
     profiles: tuple[str, ...] = ()
     builtin_exemptions: bool = True
     max_file_size: int = 512 * 2**20
+    libreoffice: bool = False  # read .doc/.wps through LibreOffice (--libreoffice)
     mask: bool = True
     source: str | None = None
     baseline: frozenset[str] = frozenset()  # fingerprints accepted by --baseline
@@ -105,6 +106,7 @@ def _from_table(data: dict, path: Path) -> Config:
         "profile": data.get("profile"),
         "profiles": tuple(str(base / p) for p in _strings(data, "profiles", path)),
         "builtin_exemptions": _boolean(data, "builtin-exemptions", path),
+        "libreoffice": _boolean(data, "libreoffice", path, default=False),
         "max_file_size": _size(data.get("max-file-size", "512MB"), path),
         "source": str(path),
     }
@@ -145,8 +147,8 @@ def _size(value: object, path: object) -> int:
     return int(digits) * factor
 
 
-def _boolean(data: dict, key: str, path: Path) -> bool:
-    value = data.get(key, True)
+def _boolean(data: dict, key: str, path: Path, default: bool = True) -> bool:
+    value = data.get(key, default)
     if not isinstance(value, bool):
         raise ConfigError(f"配置文件 {path} 中 {key} 应为 true 或 false")
     return value

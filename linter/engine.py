@@ -98,7 +98,7 @@ def lint_data(path: str, data: bytes, config: Config, shown_as: str | None = Non
         key = cache.key(path, data) if cache is not None else ""
         checked = cache.load(key) if cache is not None else None
         if checked is None:
-            checked = run_checks(extract_bytes(path, data), config)
+            checked = run_checks(extract_bytes(path, data, config.libreoffice), config)
             if cache is not None:
                 cache.store(key, checked)
     except ExtractError as exc:

@@ -47,16 +47,23 @@ def read_input(path: str, max_size: int = MAX_FILE_SIZE) -> bytes:
     return data
 
 
-def extract_bytes(path: str, data: bytes) -> Document:
-    """Extract a file's bytes; `path` names it (its extension is what the file claims to be)."""
+def extract_bytes(path: str, data: bytes, libreoffice: bool = False) -> Document:
+    """Extract a file's bytes; `path` names it (its extension is what the file claims to be).
+
+    `libreoffice`: read .doc and .wps through LibreOffice (office_convert), as --libreoffice asks.
+    """
     if not data and EXTENSIONS.get(os.path.splitext(path)[1].lower()) not in ("txt", "md", "html"):
         raise ExtractError("文件为空 (empty file)")  # an empty text is read, and checked: nothing in it
     fmt, warnings = sniff(path, data)
     if (fmt in TEXT_FORMATS or fmt in MARKUP_FORMATS) and len(data) > MAX_TEXT_SIZE:
         raise ExtractError(f"文本文件过大：{_megabytes(len(data))}，文本上限 {_megabytes(MAX_TEXT_SIZE)}，"
                            "请拆分后再检查 (text too large)")
-    module = importlib.import_module(f"linter.extract.{_MODULES[fmt]}")
-    document = module.extract(path, fmt, data)
+    if libreoffice and fmt in ("doc", "wps"):
+        from linter.extract.office_convert import read_converted
+
+        document = read_converted(path, fmt, data)
+    else:
+        document = importlib.import_module(f"linter.extract.{_MODULES[fmt]}").extract(path, fmt, data)
     if warnings:
         document = replace(document, warnings=(*warnings, *document.warnings))
     return document

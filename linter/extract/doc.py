@@ -81,7 +81,8 @@ def embedded_objects(ole) -> tuple[str, ...]:
 def _refuse_unreadable(wd: bytes) -> None:
     """Say what a Word 6.0/95 file or an encrypted one is, rather than call it damaged."""
     if wd[:2] == _WORD6_MAGIC:
-        raise ExtractError("这是 Word 6.0/95 格式的旧文档，无法读取；请另存为 .docx 后再检查 (Word 6/95)")
+        raise ExtractError("这是 Word 6.0/95 格式的旧文档，内置读取器无法读取；"
+                           "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Word 6/95)")
     if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x8100:  # fEncrypted, fObfuscated
         raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
 
