@@ -88,9 +88,9 @@ def test_the_key_is_the_bytes_that_were_linted(tmp_path, monkeypatch):
     path.write_text(CLEAN, encoding="utf-8")
     real = engine.extract_bytes
 
-    def changed_meanwhile(name, data):  # the file is edited while it is being checked
+    def changed_meanwhile(name, data, *options):  # the file is edited while it is being checked
         path.write_text(f"申请人身份证号{ID}\n", encoding="utf-8")
-        return real(name, data)
+        return real(name, data, *options)
 
     monkeypatch.setattr(engine, "extract_bytes", changed_meanwhile)
     assert _run([path], tmp_path / "cache")[str(path)].findings == ()  # what was read was clean
