@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -94,3 +97,29 @@ def test_the_setting_is_read_from_the_config_file_and_separates_cached_results(t
     config_file.write_text('libreoffice = "yes"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="libreoffice"):
         load_config(config_file)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the converter is tied to its worker on Linux")
+def test_a_converter_does_not_outlive_a_worker_killed_for_its_time(tmp_path, monkeypatch):
+    pid_file = tmp_path / "converter.pid"
+    _stand_in(tmp_path, monkeypatch, f"echo $$ > {pid_file}; exec {shutil.which('sleep')} 60")
+    code = "from linter.extract.office_convert import to_docx; to_docx(b'x')"
+    worker = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 20
+    while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    converter = int(pid_file.read_text())
+    worker.kill()  # as a batch kills a worker past its time limit
+    worker.wait()
+    while _alive(converter) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(converter), "the converter outlived the worker that started it"
+
+
+def _alive(pid: int) -> bool:
+    """Running: not gone, and not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat_line.rsplit(")", 1)[1].split()[0] != "Z"

@@ -9,8 +9,11 @@ private folder and read by the .docx reader, and the file's warnings say so: nev
 
 from __future__ import annotations
 
+import ctypes
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -65,7 +68,7 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
                    "--outdir", str(out), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                                  check=False)
+                                  check=False, preexec_fn=_dies_with_parent if sys.platform == "linux" else None)
         except subprocess.TimeoutExpired:
             raise ConversionError(f"超过 {timeout:.0f} 秒未完成") from None
         except OSError as exc:
@@ -75,3 +78,18 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
             raise ConversionError(f"退出码 {done.returncode}" + (f"：{said[-1][:120]}" if said else ""))
         return result.read_bytes()
+
+
+def _dies_with_parent() -> None:
+    """In the converter, before it starts: end it when the process that started it ends.
+
+    A batch kills a worker whose file overruns its time limit; LibreOffice, started by that
+    worker, would otherwise go on converting for nobody.
+    """
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
