@@ -68,7 +68,7 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
                    "--outdir", str(out), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                                  check=False, preexec_fn=_dies_with_parent if sys.platform == "linux" else None)
+                                  check=False, preexec_fn=_dies_with_parent if _PRCTL else None)
         except subprocess.TimeoutExpired:
             raise ConversionError(f"超过 {timeout:.0f} 秒未完成") from None
         except OSError as exc:
@@ -84,12 +84,19 @@ def _dies_with_parent() -> None:
     """In the converter, before it starts: end it when the process that started it ends.
 
     A batch kills a worker whose file overruns its time limit; LibreOffice, started by that
-    worker, would otherwise go on converting for nobody.
+    worker, would otherwise go on converting for nobody. (Runs between fork and exec: the
+    C function is looked up beforehand, so nothing is loaded there.)
     """
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, _SIGKILL)
+
+
+def _prctl():
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        return ctypes.CDLL(None).prctl if sys.platform == "linux" else None
     except (AttributeError, OSError):
-        pass
+        return None
 
 
-_PR_SET_PDEATHSIG = 1
+_PR_SET_PDEATHSIG, _SIGKILL = 1, int(signal.SIGKILL)
+_PRCTL = _prctl()
