@@ -123,3 +123,11 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return stat_line.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_a_password_protected_file_is_not_handed_to_libreoffice(tmp_path, monkeypatch):
+    _stand_in(tmp_path, monkeypatch, f"{shutil.which('touch')} {tmp_path}/was-run; exit 1")
+    protected = ROOT / "tests" / "data" / "poi" / "PasswordProtected.doc"
+    with pytest.raises(ExtractError, match="已加密"):
+        extract_bytes(str(protected), protected.read_bytes(), libreoffice=True)
+    assert not os.path.exists(tmp_path / "was-run")

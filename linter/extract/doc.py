@@ -16,7 +16,7 @@ from dataclasses import replace
 from linter.extract import doc_binary as binary
 from linter.extract.cell_edges import grid_columns
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.ole import ole_properties, open_ole
 from linter.extract.shown_text import ShownText
 from linter.model import Document, Location, Segment
@@ -84,7 +84,7 @@ def _refuse_unreadable(wd: bytes) -> None:
         raise ExtractError("这是 Word 6.0/95 格式的旧文档，内置读取器无法读取；"
                            "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Word 6/95)")
     if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x8100:  # fEncrypted, fObfuscated
-        raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
+        raise EncryptedError("文件已加密（有密码保护），无法检查 (encrypted)")
 
 
 _WORD6_MAGIC = b"\xdc\xa5"  # wIdent of Word 6.0 and Word 95 (Word 97 and later: 0xA5EC)

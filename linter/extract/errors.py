@@ -5,6 +5,10 @@ class ExtractError(Exception):
     """A file could not be read; the message is one line, shown to the user as is."""
 
 
+class EncryptedError(ExtractError):
+    """A file protected by a password: no reader, LibreOffice included, can read it without it."""
+
+
 def unreadable(exc: OSError) -> str:
     """The one-line message for a file the operating system would not let us read."""
     if isinstance(exc, FileNotFoundError):

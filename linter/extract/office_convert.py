@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 from linter.model import Document
 
 # LibreOffice starts in 1-3 s; a large draft converts in seconds. Beyond this it is stuck.
@@ -41,6 +41,8 @@ def read_converted(path: str, fmt: str, data: bytes) -> Document:
 
     try:
         return doc.extract(path, fmt, data)
+    except EncryptedError:
+        raise  # LibreOffice would only fail too, a few seconds later
     except ExtractError as refused:
         reason = str(refused)
     try:
