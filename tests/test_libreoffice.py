@@ -11,6 +11,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -131,3 +132,18 @@ def test_a_password_protected_file_is_not_handed_to_libreoffice(tmp_path, monkey
     with pytest.raises(ExtractError, match="已加密"):
         extract_bytes(str(protected), protected.read_bytes(), libreoffice=True)
     assert not os.path.exists(tmp_path / "was-run")
+
+
+def test_folders_left_by_killed_conversions_are_swept(tmp_path, monkeypatch):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    stale, recent = temp / "disclosure-lint-convert-old", temp / "disclosure-lint-convert-new"
+    for folder in (stale, recent):
+        (folder / "profile").mkdir(parents=True)
+    os.utime(stale, (time.time() - 86400, time.time() - 86400))
+    _stand_in(tmp_path, monkeypatch, "exit 1")
+    with pytest.raises(ConversionError):
+        to_docx(b"not read")
+    assert not stale.exists() and recent.exists()  # another run's conversion may still be going on
+    assert [p.name for p in temp.iterdir()] == ["disclosure-lint-convert-new"]  # its own folder removed

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
     program = soffice()
     if program is None:
         raise ConversionError("找不到 soffice")
-    with tempfile.TemporaryDirectory(prefix="disclosure-lint-") as folder:
+    _sweep_stale()
+    with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
         source, out = Path(folder, "draft.doc"), Path(folder, "out")
         source.write_bytes(data)
         # A profile of its own: two conversions at once (--jobs) would otherwise share one and fail.
@@ -80,6 +82,22 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
             raise ConversionError(f"退出码 {done.returncode}" + (f"：{said[-1][:120]}" if said else ""))
         return result.read_bytes()
+
+
+def _sweep_stale() -> None:
+    """Remove the folders of conversions whose worker was killed before it could (older than any run)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        try:
+            stale = now - folder.stat().st_mtime > _STALE
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_PREFIX = "disclosure-lint-convert-"
+_STALE = 10 * CONVERT_TIMEOUT  # seconds: a conversion is given up after CONVERT_TIMEOUT
 
 
 def _dies_with_parent() -> None:
