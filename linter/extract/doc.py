@@ -84,7 +84,7 @@ def _refuse_unreadable(wd: bytes) -> None:
         raise ExtractError("这是 Word 6.0/95 格式的旧文档，内置读取器无法读取；"
                            "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Word 6/95)")
     if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x8100:  # fEncrypted, fObfuscated
-        raise EncryptedError("文件已加密（有密码保护），无法检查 (encrypted)")
+        raise EncryptedError()
 
 
 _WORD6_MAGIC = b"\xdc\xa5"  # wIdent of Word 6.0 and Word 95 (Word 97 and later: 0xA5EC)

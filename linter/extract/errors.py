@@ -8,6 +8,9 @@ class ExtractError(Exception):
 class EncryptedError(ExtractError):
     """A file protected by a password: no reader, LibreOffice included, can read it without it."""
 
+    def __init__(self, message: str = "文件已加密（有密码保护），无法检查 (encrypted)") -> None:
+        super().__init__(message)
+
 
 def unreadable(exc: OSError) -> str:
     """The one-line message for a file the operating system would not let us read."""

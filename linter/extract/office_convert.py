@@ -9,7 +9,6 @@ private folder and read by the .docx reader, and the file's warnings say so: nev
 
 from __future__ import annotations
 
-import ctypes
 import shutil
 import signal
 import subprocess
@@ -72,7 +71,7 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
                    "--outdir", str(out), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                                  check=False, preexec_fn=_dies_with_parent if _PRCTL else None)
+                                  check=False, preexec_fn=_dying_with_parent())
         except subprocess.TimeoutExpired:
             raise ConversionError(f"超过 {timeout:.0f} 秒未完成") from None
         except OSError as exc:
@@ -100,23 +99,22 @@ _PREFIX = "disclosure-lint-convert-"
 _STALE = 10 * CONVERT_TIMEOUT  # seconds: a conversion is given up after CONVERT_TIMEOUT
 
 
-def _dies_with_parent() -> None:
-    """In the converter, before it starts: end it when the process that started it ends.
+def _dying_with_parent():
+    """What the converter runs before it starts, to end when the process that started it ends.
 
     A batch kills a worker whose file overruns its time limit; LibreOffice, started by that
-    worker, would otherwise go on converting for nobody. (Runs between fork and exec: the
-    C function is looked up beforehand, so nothing is loaded there.)
+    worker, would otherwise go on converting for nobody. Linux only; the C function is
+    looked up here, before the fork, so that nothing is loaded between fork and exec.
     """
-    if _PRCTL is not None:
-        _PRCTL(_PR_SET_PDEATHSIG, _SIGKILL)
+    if sys.platform != "linux":
+        return None
+    import ctypes  # here: the command line imports this module for soffice() at every start
 
-
-def _prctl():
     try:
-        return ctypes.CDLL(None).prctl if sys.platform == "linux" else None
+        prctl = ctypes.CDLL(None).prctl
     except (AttributeError, OSError):
         return None
+    return lambda: prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
 
 
-_PR_SET_PDEATHSIG, _SIGKILL = 1, int(signal.SIGKILL)
-_PRCTL = _prctl()
+_PR_SET_PDEATHSIG = 1

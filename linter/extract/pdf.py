@@ -13,7 +13,7 @@ import logging
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.links import personal_part
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_damage import damage_notes, garbled
@@ -110,7 +110,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise ExtractError("PDF 已加密（需要密码），无法检查 (encrypted)") from None
+            raise EncryptedError("PDF 已加密（需要密码），无法检查 (encrypted)") from None
         raise ExtractError("PDF 已损坏或不完整，无法打开 (corrupt or truncated)") from None
 
 

@@ -98,7 +98,7 @@ class _Getters:
         m = self._matrix
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref):
             return 1.0
-        return math.sqrt(abs(m.a * m.d - m.b * m.c))
+        return _scale((m.a, m.b, m.c, m.d))
 
 
 def _objects(page, depth: int = 0, container=None):

@@ -9,7 +9,7 @@ import struct
 import zipfile
 import zlib
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
@@ -85,7 +85,7 @@ def _content_format(data: bytes, claimed: str | None) -> str:
 def _ole_format(data: bytes, claimed: str | None) -> str:
     """Which Office binary an OLE2 container holds, by its streams' names (UTF-16 in its directory)."""
     if _ENCRYPTED_PACKAGE in data:
-        raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)")
+        raise EncryptedError()
     book, word = _WORKBOOK in data or _BOOK in data, _WORD in data
     if book and word:
         # One embeds the other (a Word report with an Excel table pasted in, kept in its

@@ -15,7 +15,7 @@ import olefile
 import xlrd
 from xlrd.compdoc import CompDocError
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.ole import ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
 from linter.extract.xlsx_sheet import print_header_text
@@ -30,7 +30,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         book = _open(data)
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise ExtractError("文件已加密（有密码保护），无法检查 (encrypted)") from None
+            raise EncryptedError() from None
         raise ExtractError(f"Excel 97-2003 工作簿已损坏（{exc}）(corrupt .xls)") from None
     except Exception as exc:  # noqa: BLE001 — xlrd meets a damaged file with any of a dozen exception types
         raise ExtractError(f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）(corrupt .xls)") from None
