@@ -8,8 +8,8 @@ from checks.hidden_common import part_finding
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
-_WHY = {"vanish": "隐藏文字", "white": "白色文字", "tiny": "极小字号（不大于1磅）的文字",
-        "outside": "页面范围之外的文字", "hidden-sheet": "隐藏的工作表",
+_WHY = {"vanish": "隐藏文字", "white": "白色文字", "transparent": "全透明（不可见）的文字",
+        "tiny": "极小字号（不大于1磅）的文字", "outside": "页面范围之外的文字", "hidden-sheet": "隐藏的工作表",
         "very-hidden-sheet": "深度隐藏的工作表（Excel 界面中无法取消隐藏）", "hidden-row": "隐藏的行",
         "hidden-column": "隐藏的列", "hidden-format": "格式设为不显示内容的单元格（如 ;;;）",
         "display-none": "网页中不显示的内容（display:none、visibility:hidden、hidden 属性）",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 from stdnum import luhn
 
-from checks.pii_common import DIGIT, SEP, digits
+from checks.pii_common import DIGIT, SEP, decimal_fraction, digits
 from checks.pii_id_card import id_shaped, valid_id18
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
@@ -38,7 +38,7 @@ class BankCardCheck(PatternCheck):
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """A card when Luhn and issuer agree, or when the text says it is one."""
         number = digits(candidate.text)
-        if not number.isdigit() or valid_id18(number):
+        if not number.isdigit() or valid_id18(number) or decimal_fraction(candidate.before(8)):
             return None
         # About 10% of ID-shaped archive numbers pass Luhn, and region codes 41-46 look
         # like Visa's 4: without a word saying "card", an ID-shaped number is not one.

@@ -18,6 +18,8 @@ _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("�
 # Characters that stand for hidden digits or characters in a masked value.
 MASK_CHARS = "*＊×xX○●"
 _ANONYMISED = re.compile("某|[*＊×○●]|[Xx]{2}")
+_AFTER_POINT = re.compile("[0-9０-９][.．]$")
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t　]*[1-9１-９][0-9０-９]?[.．]$")  # at the start of a line
 
 
 def digits(text: str) -> str:
@@ -40,6 +42,14 @@ def last_of(text: str, name: str) -> tuple[int, str] | None:
     """(position, term) of the right-most term of wordlist `name` in `text`."""
     found = [(text.rfind(w), w) for w in words(name) if w in text]
     return max(found) if found else None
+
+
+def decimal_fraction(before: str) -> bool:
+    """Whether digits after `before` are a number's decimals (单价 4197.16981132075), not a number of their own.
+
+    A list number ("1." starting a line) is not a decimal point: "1.13812345678" is item 1.
+    """
+    return _AFTER_POINT.search(before) is not None and _LIST_NUMBER.search(before) is None
 
 
 def anonymised(text: str) -> bool:

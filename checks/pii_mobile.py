@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from checks.pii_common import DIGIT, SEP
+from checks.pii_common import DIGIT, SEP, decimal_fraction
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -23,5 +23,7 @@ class MobileCheck(PatternCheck):
     across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
-        """Every candidate is a mobile number: the pattern admits nothing else."""
+        """A mobile number, unless the digits are another number's decimals (an e-invoice's unit price)."""
+        if decimal_fraction(candidate.before(8)):
+            return None
         return "发现手机号码：属于个人信息，公开前请删除或遮盖（如 138****5678）"

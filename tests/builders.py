@@ -319,6 +319,34 @@ def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
     return path
 
 
+def ofd_raw(path: Path, page: str, common: str = "", parts: dict[str, tuple[str, str]] | None = None,
+            namespace: str = "http://www.ofdspec.org/2016") -> Path:
+    """A one-page OFD whose page part holds `page` (the XML inside <ofd:Page>), as real writers lay it out.
+
+    `common` goes into Document.xml's CommonData (TemplatePage, DocumentRes …); `parts` are
+    further parts by name under Doc_0/, each (root element, the XML inside it); `namespace` is
+    what every part declares (early writers leave out the /2016).
+    """
+    import zipfile
+
+    ns = f'xmlns:ofd="{namespace}"'
+    files = {
+        "OFD.xml": f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID>'
+                   "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        "Doc_0/Document.xml": f"<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID>"
+                              "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+                              f'{common}</ofd:CommonData><ofd:Pages><ofd:Page ID="100" '
+                              'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        "Doc_0/Pages/Page_0/Content.xml": f"<ofd:Page {ns}>{page}</ofd:Page>",
+    }
+    for name, (root, body) in (parts or {}).items():
+        files[f"Doc_0/{name}"] = f"<ofd:{root} {ns}>{body}</ofd:{root}>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, xml in files.items():
+            zf.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + xml)
+    return path
+
+
 def xfa_pdf(path: Path, datasets: str) -> Path:
     """A PDF whose form is XFA: a placeholder page, and the filled values in the datasets packet."""
     page_text = b"BT /F1 12 Tf 72 720 Td (Please wait: this form needs an XFA viewer.) Tj ET"

@@ -2,7 +2,7 @@
 
 
 import pytest
-from builders import OfdText, ofd
+from builders import OfdText, ofd, ofd_raw
 from reports import by_check
 
 from linter.extract import ExtractError, extract
@@ -69,3 +69,86 @@ def test_where_a_link_leads_is_read_and_checked(tmp_path):
     assert [(f["location"]["page"], f["location"]["detail"]) for f in queried["pii/id-card"]] == [(2, "link")]
     site = extract(str(ofd(tmp_path / "c.ofd", pages, link=(1, "http://www.example.gov.cn/art/13912345678.html"))))
     assert not [s for s in site.segments if s.location.detail == "link"]  # a site's path stays unread
+
+
+def _text(code: str, x: float, y: float, size: float = 4, extra: str = "", inner: str = "", delta: str = "") -> str:
+    """A TextObject at (x, y) mm drawing `code` (DeltaX `delta`), with attributes `extra` and children `inner`."""
+    advances = f' DeltaX="{delta}"' if delta else ""
+    return (f'<ofd:TextObject ID="9" Boundary="{x} {y} 150 10" Font="1" Size="{size}"{extra}>{inner}'
+            f'<ofd:TextCode X="0" Y="{size}"{advances}>{code}</ofd:TextCode></ofd:TextObject>')
+
+
+def _layer(*objects: str) -> str:
+    return f'<ofd:Content><ofd:Layer ID="1">{"".join(objects)}</ofd:Layer></ofd:Content>'
+
+
+def test_the_undated_namespace_of_early_writers_is_read(tmp_path):
+    path = ofd_raw(tmp_path / "a.ofd", _layer(_text("机密★1年", 20, 20)), namespace="http://www.ofdspec.org")
+    found = by_check(path)
+    assert found["secrecy/marking"][0]["location"]["page"] == 1
+    assert "extract/error" not in found
+
+
+def test_text_in_a_template_page_is_read_with_the_page(tmp_path):
+    """An e-invoice's or a red-headed document's fixed words live in the template the page draws."""
+    template = ("Page", '<ofd:Content><ofd:Layer ID="2">' + _text("开票人：", 20, 100) + "</ofd:Layer></ofd:Content>")
+    page = '<ofd:Template TemplateID="7" ZOrder="Background"/>' + _layer(_text("李红梅", 40, 100))
+    doc = extract(str(ofd_raw(tmp_path / "a.ofd", page, common='<ofd:TemplatePage ID="7" BaseLoc="Tpls/T0.xml"/>',
+                              parts={"Tpls/T0.xml": template})))
+    assert [s.text for s in doc.segments if s.location.part == "body"] == ["开票人：李红梅"]
+
+
+def test_a_missing_template_is_said_not_skipped(tmp_path):
+    page = '<ofd:Template TemplateID="7"/>' + _layer(_text("正文", 20, 20))
+    doc = extract(str(ofd_raw(tmp_path / "a.ofd", page, common='<ofd:TemplatePage ID="7" BaseLoc="Tpls/T0.xml"/>')))
+    assert doc.damaged and "Tpls/T0.xml" in doc.damaged[0]
+
+
+def test_text_drawn_by_a_composite_object_is_read_where_its_matrix_puts_it(tmp_path):
+    """A PDF converted to OFD: every line a CompositeGraphicUnit, scaled by CTMs of object and unit."""
+    unit = ('<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="50" Width="600" Height="850"><ofd:Content>'
+            + _text("身份证号110105199003077657", 0, 0, size=1, extra=' CTM="9 0 0 9 0 0"')
+            + "</ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>")
+    page = _layer(_text("公示名单", 20, 10),
+                  '<ofd:CompositeObject ID="3" CTM="0.3528 0 0 0.3528 0 0" Boundary="20 40 200 20" ResourceID="50"/>')
+    path = ofd_raw(tmp_path / "a.ofd", page, common="<ofd:DocumentRes>Res.xml</ofd:DocumentRes>",
+                   parts={"Res.xml": ("Res", unit)})
+    doc = extract(str(path))
+    assert [s.text for s in doc.segments if s.location.part == "body"] == ["公示名单", "身份证号110105199003077657"]
+    assert by_check(path)["pii/id-card"][0]["location"]["line"] == 2
+
+
+def test_a_unit_that_draws_itself_ends(tmp_path):
+    unit = ('<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="50" Width="10" Height="10"><ofd:Content>'
+            + _text("循环", 0, 0) + '<ofd:CompositeObject ID="4" Boundary="0 0 10 10" ResourceID="50"/>'
+            + "</ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>")
+    page = _layer('<ofd:CompositeObject ID="3" Boundary="20 40 10 10" ResourceID="50"/>')
+    doc = extract(str(ofd_raw(tmp_path / "a.ofd", page, common="<ofd:DocumentRes>Res.xml</ofd:DocumentRes>",
+                              parts={"Res.xml": ("Res", unit)})))
+    assert doc.segments[0].text == "循环"
+
+
+def test_advances_keep_neighbouring_numbers_apart(tmp_path):
+    """An e-invoice's unit price and amount: their DeltaX say where each ends, so they are not one number."""
+    page = _layer(_text("4197.16981132075", 100, 50, size=3.175, delta="g 15 1.5875"),
+                  _text("4197.17", 140, 50, size=3.175, delta="g 6 1.5875"))
+    path = ofd_raw(tmp_path / "a.ofd", page)
+    assert [s.text for s in extract(str(path)).segments] == ["4197.16981132075 4197.17"]
+    assert not [f for fs in by_check(path).values() for f in fs if f["check"].startswith("pii/")]
+
+
+@pytest.mark.parametrize(("objects", "hidden"), [
+    ((_text("内部电话13905710246", 20, 20, inner='<ofd:FillColor Value="255 255 255"/>'),), ["white"]),
+    ((_text("内部电话13905710246", 20, 20, inner='<ofd:FillColor Value="0 0 0" Alpha="0"/>'),), ["transparent"]),
+    # White on a coloured band (a red-headed document's banner) is seen: not hidden.
+    (('<ofd:PathObject ID="5" Boundary="10 15 190 12" Fill="true"><ofd:FillColor Value="200 0 0"/>'
+      "<ofd:AbbreviatedData>M 0 0 L 190 0 L 190 12 L 0 12 C</ofd:AbbreviatedData></ofd:PathObject>",
+      _text("内部电话13905710246", 20, 18, inner='<ofd:FillColor Value="255 255 255"/>')), []),
+    (('<ofd:PathObject ID="5" Boundary="10 15 190 12" Fill="true"><ofd:FillColor Value="255 255 255"/>'
+      "<ofd:AbbreviatedData>M 0 0 L 190 0 L 190 12 L 0 12 C</ofd:AbbreviatedData></ofd:PathObject>",
+      _text("内部电话13905710246", 20, 18, inner='<ofd:FillColor Value="255 255 255"/>')), ["white"]),
+])
+def test_what_a_reader_does_not_see_is_hidden_text(tmp_path, objects, hidden):
+    doc = extract(str(ofd_raw(tmp_path / "a.ofd", _layer(*objects))))
+    assert [s.location.detail for s in doc.concealed] == hidden
+    assert doc.segments[0].text == "内部电话13905710246"

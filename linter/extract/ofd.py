@@ -1,13 +1,14 @@
 """OFD (GB/T 33190-2016), the national fixed-layout format signed official documents come in.
 
 A zip of XML: OFD.xml names the document (DocInfo: title, author, creator …) and its
-Document.xml, which lists the pages, annotations, attachments and signatures. A page's
-text is in TextObject/TextCode elements placed by position; lines are rebuilt from those
-positions (a line is the text codes sharing a baseline, left to right). White text and text
-outside the page are read and reported as hidden; annotations are read with their author;
-where click actions lead (a mailto: address, a link's query) is read as for the other formats;
-attachments are named as not checked; signatures are noted. A roster laid out as a table
-is found from where its text stands, as in a PDF, and read cell by cell.
+Document.xml, which lists the pages, templates, resources, annotations, attachments and
+signatures. A page's text is in TextObject/TextCode elements placed by position, on the page,
+in its templates and in composite objects (ofd_draw); lines are rebuilt from those positions
+(a line is the text codes sharing a baseline, left to right). Text a reader does not see
+(white, transparent, off the page) is read and reported as hidden; annotations are read with
+their author; where click actions lead (a mailto: address, a link's query) is read as for the
+other formats; attachments are named as not checked; signatures are noted. A roster laid out
+as a table is found from where its text stands, as in a PDF, and read cell by cell.
 """
 
 from __future__ import annotations
@@ -15,37 +16,28 @@ from __future__ import annotations
 import bisect
 import io
 import posixpath
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import personal_part
-from linter.extract.ooxml import Package
+from linter.extract.ofd_draw import OFD, Box, Code, Drawing, numbers
+from linter.extract.ooxml import Package, parse
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_layout import join_wrapped
 from linter.model import Document, Location, Segment
 
-OFD = "{http://www.ofdspec.org/2016}"
 _INFO = {"Title": "title", "Author": "Author", "Subject": "subject", "Abstract": "description",
          "Creator": "Creator", "Keywords": "keywords"}
 _LINE_TOLERANCE = 0.5  # of the font size: codes whose baselines differ less share a line
-
-
-@dataclass
-class _Code:
-    """One TextCode placed on its page."""
-
-    x: float
-    y: float
-    size: float
-    text: str
-    white: bool
-    outside: bool
+# Suwell's and other early writers name the namespace without its year; ofdrw and the
+# standard's readers take both. Read as the standard's own, such a file is read whole.
+_UNDATED = (b'"http://www.ofdspec.org"', b"'http://www.ofdspec.org'")
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .ofd file's bytes into a Document."""
     with Package(io.BytesIO(data)) as pkg:
-        root = pkg.xml("OFD.xml")
+        root = _xml(pkg, "OFD.xml")
         if root is None:
             raise ExtractError("不是 OFD 文件（缺少 OFD.xml）(not an .ofd)")
         body = root.find(f"{OFD}DocBody")
@@ -53,22 +45,26 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         if not doc_root:
             raise ExtractError("OFD 文件已损坏（缺少 DocRoot）(corrupt .ofd)")
         doc_name = _resolve("", doc_root)
-        document = pkg.xml(doc_name)
+        document = _xml(pkg, doc_name)
         if document is None:
             raise ExtractError(f"OFD 文件已损坏（缺少 {doc_name}）(corrupt .ofd)")
         folder = posixpath.dirname(doc_name)
-        area = _page_area(document.find(f"{OFD}CommonData/{OFD}PageArea/{OFD}PhysicalBox"))
+        common = document.find(f"{OFD}CommonData")
+        area = _page_area(None if common is None else common.find(f"{OFD}PageArea/{OFD}PhysicalBox"))
+        drawing = Drawing(_units(pkg, common, folder))
+        templates = _Templates(pkg, common, folder)
         segments, concealed, damaged, page_ids = [], [], [], {}
         pages = document.findall(f"{OFD}Pages/{OFD}Page")
         for number, page in enumerate(pages, 1):
             page_ids[page.get("ID", "")] = number
             name = _resolve(folder, page.get("BaseLoc", ""))
-            content = pkg.xml(name)
+            content = _xml(pkg, name)
             if content is None:
                 damaged.append(f"缺少第{number}页的内容 {name}，该页文字未读出")
                 continue
             page_area = _page_area(content.find(f"{OFD}Area/{OFD}PhysicalBox")) or area
-            page_segments, page_hidden = _page(content, number, page_area)
+            drawn = drawing.page([*templates.of(content, damaged), content], page_area)
+            page_segments, page_hidden = _page(drawn.codes, number)
             segments += page_segments + _links(content, number)
             concealed += page_hidden
         segments += _links(document, None)  # the document's own actions and its outline's
@@ -82,27 +78,66 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                     warnings=warnings)
 
 
+def _xml(pkg: Package, name: str):
+    """A part parsed, its undated namespace read as the standard's."""
+    data = pkg.read(name)
+    if data is None:
+        return None
+    for undated in _UNDATED:
+        if undated in data:
+            data = data.replace(undated, undated[:-1] + b"/2016" + undated[-1:])
+    return parse(name, data)
+
+
+def _units(pkg: Package, common, folder: str) -> dict[str, object]:
+    """The composite graphic units of the document's resource files, by ID."""
+    units = {}
+    for kind in ("PublicRes", "DocumentRes"):
+        for entry in () if common is None else common.findall(f"{OFD}{kind}"):
+            res = _xml(pkg, _resolve(folder, entry.text or "")) if (entry.text or "").strip() else None
+            for unit in () if res is None else res.iter(f"{OFD}CompositeGraphicUnit"):
+                units.setdefault(unit.get("ID", "").strip(), unit)
+    return units
+
+
+class _Templates:
+    """The document's template pages, parsed when a page first draws one."""
+
+    def __init__(self, pkg: Package, common, folder: str) -> None:
+        self._pkg = pkg
+        self._where = {t.get("ID", "").strip(): _resolve(folder, t.get("BaseLoc", ""))
+                       for t in (() if common is None else common.findall(f"{OFD}TemplatePage"))}
+        self._parsed: dict[str, object] = {}
+
+    def of(self, content, damaged: list[str]) -> list:
+        """The parsed templates a page draws (a missing one noted once as damage)."""
+        found = []
+        for ref in content.findall(f"{OFD}Template"):
+            name = self._where.get(ref.get("TemplateID", "").strip())
+            if name is None:
+                continue
+            if name not in self._parsed:
+                self._parsed[name] = _xml(self._pkg, name)
+                if self._parsed[name] is None:
+                    damaged.append(f"缺少模板页 {name}，其中的文字未读出")
+            if self._parsed[name] is not None:
+                found.append(self._parsed[name])
+        return found
+
+
 def _resolve(folder: str, location: str) -> str:
     """A BaseLoc or FileLoc as a part name: absolute from the package root, else relative to `folder`."""
     location = location.strip()
     return posixpath.normpath(location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location))
 
 
-def _numbers(text: str | None) -> list[float]:
-    try:
-        return [float(v) for v in (text or "").split()]
-    except ValueError:
-        return []
+def _page_area(box) -> Box | None:
+    """The page's box (left, top, right, bottom) from a PhysicalBox element (None when absent or malformed)."""
+    values = numbers(None if box is None else box.text)
+    return (values[0], values[1], values[0] + values[2], values[1] + values[3]) if len(values) == 4 else None
 
 
-def _page_area(box) -> tuple[float, float, float, float] | None:
-    """x, y, width, height of a PhysicalBox element (None when absent or malformed)."""
-    values = _numbers(None if box is None else box.text)
-    return tuple(values) if len(values) == 4 else None
-
-
-def _page(content, number: int, area) -> tuple[list[Segment], list[Segment]]:
-    codes = [code for obj in content.iter(f"{OFD}TextObject") for code in _codes(obj, area)]
+def _page(codes: list[Code], number: int) -> tuple[list[Segment], list[Segment]]:
     grid = find_columns([_box(c) for c in codes])
     in_table = [c for c in codes if grid is not None and grid.contains(*_centre(c))]
     table_bottom = -grid.ys[-1] if grid is not None else None
@@ -122,20 +157,19 @@ def _page(content, number: int, area) -> tuple[list[Segment], list[Segment]]:
     return segments, concealed
 
 
-def _box(code: _Code) -> tuple[float, float, float, float]:
+def _box(code: Code) -> tuple[float, float, float, float]:
     """The code's box as the borderless-table finder takes it (y grows upwards)."""
-    width = code.size * sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in code.text)
-    return code.x, -code.y, code.x + width, -(code.y - code.size)
+    return code.x, -code.y, code.x + code.width, -(code.y - code.size)
 
 
-def _centre(code: _Code) -> tuple[float, float]:
+def _centre(code: Code) -> tuple[float, float]:
     left, bottom, right, top = _box(code)
     return (left + min(right, left + code.size)) / 2, (bottom + top) / 2
 
 
-def _cells(grid, codes: list[_Code], number: int, concealed: list[Segment]) -> list[Segment]:
+def _cells(grid, codes: list[Code], number: int, concealed: list[Segment]) -> list[Segment]:
     """The table's codes by cell, rows from the top; each cell's wrapped lines joined."""
-    by_cell: dict[tuple[int, int], list[_Code]] = {}
+    by_cell: dict[tuple[int, int], list[Code]] = {}
     for code in codes:
         x, y = _centre(code)
         col = bisect.bisect_right(grid.xs, x)
@@ -151,33 +185,19 @@ def _cells(grid, codes: list[_Code], number: int, concealed: list[Segment]) -> l
     return segments
 
 
-def _conceal(codes: list[_Code], location: Location, concealed: list[Segment]) -> None:
-    for why, hidden in (("white", [c for c in codes if c.white]), ("outside", [c for c in codes if c.outside])):
-        if hidden:
-            concealed.append(Segment(_joined(hidden), replace(location, detail=why)))
+_HOW = (("white", lambda c: c.white), ("transparent", lambda c: c.transparent), ("outside", lambda c: c.outside))
 
 
-def _codes(obj, area) -> list[_Code]:
-    box = _numbers(obj.get("Boundary"))
-    left, top = (box[0], box[1]) if len(box) == 4 else (0.0, 0.0)
-    size = (_numbers(obj.get("Size")) or [3.5])[0]
-    fill = obj.find(f"{OFD}FillColor")
-    white = fill is not None and _numbers(fill.get("Value"))[:3] == [255.0, 255.0, 255.0]
-    found = []
-    for code in obj.iter(f"{OFD}TextCode"):
-        text = code.text or ""
-        x = left + (_numbers(code.get("X")) or [0.0])[0]
-        y = top + (_numbers(code.get("Y")) or [0.0])[0]
-        outside = area is not None and not (area[0] - size <= x <= area[0] + area[2]
-                                            and area[1] - size <= y <= area[1] + area[3] + size)
-        if text:
-            found.append(_Code(x, y, size, text, white, outside))
-    return found
+def _conceal(codes: list[Code], location: Location, concealed: list[Segment]) -> None:
+    for why, hidden in _HOW:
+        found = [c for c in codes if hidden(c)]
+        if found:
+            concealed.append(Segment(_joined(found), replace(location, detail=why)))
 
 
-def _lines(codes: list[_Code]) -> list[list[_Code]]:
+def _lines(codes: list[Code]) -> list[list[Code]]:
     """Codes grouped by baseline, top to bottom, each line left to right."""
-    lines: list[list[_Code]] = []
+    lines: list[list[Code]] = []
     for code in sorted(codes, key=lambda c: (c.y, c.x)):
         if lines and abs(lines[-1][0].y - code.y) <= _LINE_TOLERANCE * max(code.size, 1.0):
             lines[-1].append(code)
@@ -186,14 +206,14 @@ def _lines(codes: list[_Code]) -> list[list[_Code]]:
     return [sorted(line, key=lambda c: c.x) for line in lines]
 
 
-def _joined(line: list[_Code]) -> str:
+def _joined(line: list[Code]) -> str:
     """A line's text; a gap wider than two characters between codes is a space (table columns)."""
     pieces, end = [], None
     for code in line:
         if end is not None and code.x - end > 2 * code.size:
             pieces.append(" ")
         pieces.append(code.text)
-        end = code.x + code.size * len(code.text)
+        end = code.x + code.width
     return "".join(pieces)
 
 
@@ -202,12 +222,12 @@ def _annotations(pkg: Package, document, folder: str, page_ids: dict[str, int]) 
     if not index_name:
         return []
     index_name = _resolve(folder, index_name)
-    index = pkg.xml(index_name)
+    index = _xml(pkg, index_name)
     segments = []
     for page in () if index is None else index.iter(f"{OFD}Page"):
         number = page_ids.get(page.get("PageID", ""))
         name = _resolve(posixpath.dirname(index_name), page.findtext(f"{OFD}FileLoc") or "")
-        annots = pkg.xml(name)
+        annots = _xml(pkg, name)
         segments += [] if annots is None else _links(annots, number)
         for annot in () if annots is None else annots.iter(f"{OFD}Annot"):
             words = [(annot.findtext(f"{OFD}Remark") or "").strip()]
@@ -227,7 +247,7 @@ def _links(root, page: int | None) -> list[Segment]:
 
 def _attachments(pkg: Package, document, folder: str) -> tuple[str, ...]:
     name = (document.findtext(f"{OFD}Attachments") or "").strip()
-    index = pkg.xml(_resolve(folder, name)) if name else None
+    index = _xml(pkg, _resolve(folder, name)) if name else None
     return tuple(f"附件：{a.get('Name') or a.get('ID') or '未命名'}"
                  for a in (() if index is None else index.iter(f"{OFD}Attachment")))
 
@@ -249,7 +269,7 @@ def _doc_info(body) -> dict[str, str]:
 
 def _signatures(pkg: Package, body) -> tuple[str, ...]:
     name = "" if body is None else (body.findtext(f"{OFD}Signatures") or "").strip()
-    index = pkg.xml(_resolve("", name)) if name else None
+    index = _xml(pkg, _resolve("", name)) if name else None
     count = 0 if index is None else len(index.findall(f"{OFD}Signature"))
     if not count:
         return ()

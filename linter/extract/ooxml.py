@@ -56,12 +56,7 @@ class Package:
     def xml(self, name: str) -> etree._Element | None:
         """Parse part `name`, or return None when the package has no such part."""
         data = self.read(name)
-        if data is None:
-            return None
-        try:
-            return etree.fromstring(data, XML_PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise ExtractError(f"文档内部 XML 已损坏（{name}：{exc.msg}）(corrupt XML)") from None
+        return None if data is None else parse(name, data)
 
     def read(self, name: str) -> bytes | None:
         """Return the bytes of part `name` (None if absent), refusing bombs."""
@@ -85,6 +80,14 @@ class Package:
         if _STRICT_MARK in data:
             data = _transitional(data)
         return data
+
+
+def parse(name: str, data: bytes) -> etree._Element:
+    """Part `name`'s bytes parsed safely; a syntax error is the file's error."""
+    try:
+        return etree.fromstring(data, XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ExtractError(f"文档内部 XML 已损坏（{name}：{exc.msg}）(corrupt XML)") from None
 
 
 # ISO/IEC 29500 Strict (Word's "Strict Open XML" save) names the same elements in other
