@@ -98,6 +98,15 @@ def test_text_in_a_template_page_is_read_with_the_page(tmp_path):
     assert [s.text for s in doc.segments if s.location.part == "body"] == ["开票人：李红梅"]
 
 
+def test_a_part_named_in_another_case_or_with_backslashes_is_found(tmp_path):
+    """Written on Windows: BaseLoc says TPLS\\T0.xml, the zip holds Tpls/T0.xml; Windows readers find it."""
+    template = ("Page", '<ofd:Content><ofd:Layer ID="2">' + _text("开票人：", 20, 100) + "</ofd:Layer></ofd:Content>")
+    page = '<ofd:Template TemplateID="7"/>' + _layer(_text("李红梅", 40, 100))
+    doc = extract(str(ofd_raw(tmp_path / "a.ofd", page, common='<ofd:TemplatePage ID="7" BaseLoc="TPLS\\T0.xml"/>',
+                              parts={"Tpls/T0.xml": template})))
+    assert [s.text for s in doc.segments] == ["开票人：李红梅"] and not doc.damaged
+
+
 def test_a_missing_template_is_said_not_skipped(tmp_path):
     page = '<ofd:Template TemplateID="7"/>' + _layer(_text("正文", 20, 20))
     doc = extract(str(ofd_raw(tmp_path / "a.ofd", page, common='<ofd:TemplatePage ID="7" BaseLoc="Tpls/T0.xml"/>')))

@@ -36,8 +36,9 @@ _UNDATED = (b'"http://www.ofdspec.org"', b"'http://www.ofdspec.org'")
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .ofd file's bytes into a Document."""
-    with Package(io.BytesIO(data)) as pkg:
-        root = _xml(pkg, "OFD.xml")
+    with Package(io.BytesIO(data)) as package:
+        pkg = _Parts(package)
+        root = pkg.xml("OFD.xml")
         if root is None:
             raise ExtractError("不是 OFD 文件（缺少 OFD.xml）(not an .ofd)")
         body = root.find(f"{OFD}DocBody")
@@ -45,7 +46,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         if not doc_root:
             raise ExtractError("OFD 文件已损坏（缺少 DocRoot）(corrupt .ofd)")
         doc_name = _resolve("", doc_root)
-        document = _xml(pkg, doc_name)
+        document = pkg.xml(doc_name)
         if document is None:
             raise ExtractError(f"OFD 文件已损坏（缺少 {doc_name}）(corrupt .ofd)")
         folder = posixpath.dirname(doc_name)
@@ -58,7 +59,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         for number, page in enumerate(pages, 1):
             page_ids[page.get("ID", "")] = number
             name = _resolve(folder, page.get("BaseLoc", ""))
-            content = _xml(pkg, name)
+            content = pkg.xml(name)
             if content is None:
                 damaged.append(f"缺少第{number}页的内容 {name}，该页文字未读出")
                 continue
@@ -78,23 +79,37 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
                     warnings=warnings)
 
 
-def _xml(pkg: Package, name: str):
-    """A part parsed, its undated namespace read as the standard's."""
-    data = pkg.read(name)
-    if data is None:
-        return None
-    for undated in _UNDATED:
-        if undated in data:
-            data = data.replace(undated, undated[:-1] + b"/2016" + undated[-1:])
-    return parse(name, data)
+class _Parts:
+    """The package's XML parts by the names the document gives them.
+
+    Files written on Windows name parts in another case (BaseLoc "TPLS/…" for Tpls/) or with
+    backslashes; their readers find them, and so does this. The undated namespace is read as
+    the standard's.
+    """
+
+    def __init__(self, package: Package) -> None:
+        self._package = package
+        self._names = set(package.names)
+        self._folded = {name.lower(): name for name in package.names}
+
+    def xml(self, name: str):
+        """Part `name` parsed (None when the package has no such part)."""
+        stored = name if name in self._names else self._folded.get(name.replace("\\", "/").lower())
+        data = None if stored is None else self._package.read(stored)
+        if data is None:
+            return None
+        for undated in _UNDATED:
+            if undated in data:
+                data = data.replace(undated, undated[:-1] + b"/2016" + undated[-1:])
+        return parse(name, data)
 
 
-def _units(pkg: Package, common, folder: str) -> dict[str, object]:
+def _units(pkg: _Parts, common, folder: str) -> dict[str, object]:
     """The composite graphic units of the document's resource files, by ID."""
     units = {}
     for kind in ("PublicRes", "DocumentRes"):
         for entry in () if common is None else common.findall(f"{OFD}{kind}"):
-            res = _xml(pkg, _resolve(folder, entry.text or "")) if (entry.text or "").strip() else None
+            res = pkg.xml(_resolve(folder, entry.text or "")) if (entry.text or "").strip() else None
             for unit in () if res is None else res.iter(f"{OFD}CompositeGraphicUnit"):
                 units.setdefault(unit.get("ID", "").strip(), unit)
     return units
@@ -103,7 +118,7 @@ def _units(pkg: Package, common, folder: str) -> dict[str, object]:
 class _Templates:
     """The document's template pages, parsed when a page first draws one."""
 
-    def __init__(self, pkg: Package, common, folder: str) -> None:
+    def __init__(self, pkg: _Parts, common, folder: str) -> None:
         self._pkg = pkg
         self._where = {t.get("ID", "").strip(): _resolve(folder, t.get("BaseLoc", ""))
                        for t in (() if common is None else common.findall(f"{OFD}TemplatePage"))}
@@ -117,7 +132,7 @@ class _Templates:
             if name is None:
                 continue
             if name not in self._parsed:
-                self._parsed[name] = _xml(self._pkg, name)
+                self._parsed[name] = self._pkg.xml(name)
                 if self._parsed[name] is None:
                     damaged.append(f"缺少模板页 {name}，其中的文字未读出")
             if self._parsed[name] is not None:
@@ -217,17 +232,17 @@ def _joined(line: list[Code]) -> str:
     return "".join(pieces)
 
 
-def _annotations(pkg: Package, document, folder: str, page_ids: dict[str, int]) -> list[Segment]:
+def _annotations(pkg: _Parts, document, folder: str, page_ids: dict[str, int]) -> list[Segment]:
     index_name = (document.findtext(f"{OFD}Annotations") or "").strip()
     if not index_name:
         return []
     index_name = _resolve(folder, index_name)
-    index = _xml(pkg, index_name)
+    index = pkg.xml(index_name)
     segments = []
     for page in () if index is None else index.iter(f"{OFD}Page"):
         number = page_ids.get(page.get("PageID", ""))
         name = _resolve(posixpath.dirname(index_name), page.findtext(f"{OFD}FileLoc") or "")
-        annots = _xml(pkg, name)
+        annots = pkg.xml(name)
         segments += [] if annots is None else _links(annots, number)
         for annot in () if annots is None else annots.iter(f"{OFD}Annot"):
             words = [(annot.findtext(f"{OFD}Remark") or "").strip()]
@@ -245,9 +260,9 @@ def _links(root, page: int | None) -> list[Segment]:
     return [Segment(text, Location(part="metadata", page=page, detail="link")) for text in found if text]
 
 
-def _attachments(pkg: Package, document, folder: str) -> tuple[str, ...]:
+def _attachments(pkg: _Parts, document, folder: str) -> tuple[str, ...]:
     name = (document.findtext(f"{OFD}Attachments") or "").strip()
-    index = _xml(pkg, _resolve(folder, name)) if name else None
+    index = pkg.xml(_resolve(folder, name)) if name else None
     return tuple(f"附件：{a.get('Name') or a.get('ID') or '未命名'}"
                  for a in (() if index is None else index.iter(f"{OFD}Attachment")))
 
@@ -267,9 +282,9 @@ def _doc_info(body) -> dict[str, str]:
     return found
 
 
-def _signatures(pkg: Package, body) -> tuple[str, ...]:
+def _signatures(pkg: _Parts, body) -> tuple[str, ...]:
     name = "" if body is None else (body.findtext(f"{OFD}Signatures") or "").strip()
-    index = _xml(pkg, _resolve("", name)) if name else None
+    index = pkg.xml(_resolve("", name)) if name else None
     count = 0 if index is None else len(index.findall(f"{OFD}Signature"))
     if not count:
         return ()
