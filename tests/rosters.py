@@ -81,3 +81,53 @@ def roster_ofd(path: Path) -> Path:
         items += [OfdText(x, 35 + 8 * r, value, white=c + 1 == HIDDEN_COL, size=3)
                   for c, (x, value) in enumerate(zip(columns, values, strict=True)) if value]
     return ofd(path, [items])
+
+
+WORDML_NS = ('xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+             'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" '
+             'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:aml="http://schemas.microsoft.com/aml/2001/core"')
+
+
+def wordml(body: str, properties: str = "") -> str:
+    """A Word 2003 XML document around `body` (the XML inside w:body's section), as Word saves it."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+            f'<w:wordDocument {WORDML_NS}><o:DocumentProperties>{properties}</o:DocumentProperties>'
+            '<w:styles><w:style w:type="paragraph" w:default="on" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+            f"</w:styles><w:body><wx:sect>{body}<w:sectPr/></wx:sect></w:body></w:wordDocument>")
+
+
+def roster_wordml(path: Path) -> Path:
+    """The roster as a system fills a Word 2003 XML template and hands it out as .doc, the last column hidden."""
+    def cell(value: str, hidden: bool) -> str:
+        props = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+        return f"<w:tc><w:p><w:r>{props}<w:t>{value}</w:t></w:r></w:p></w:tc>"
+    rows = "".join("<w:tr>" + "".join(cell(v, c == HIDDEN_COL) for c, v in enumerate(values, 1)) + "</w:tr>"
+                   for values in [HEADER, *ROWS])
+    path = path.with_suffix(".doc")
+    path.write_text(wordml(f"<w:p><w:r><w:t>{TITLE}</w:t></w:r></w:p><w:tbl>{rows}</w:tbl>"), encoding="utf-8")
+    return path
+
+
+def roster_mht(path: Path) -> Path:
+    """The roster's web page saved as a single-file web page (quoted-printable, GBK), as Word saves .mht."""
+    import quopri
+
+    page = roster_html(path.with_suffix(".htm"), encoding="gbk").read_bytes()
+    body = quopri.encodestring(page).decode("ascii")
+    mime = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01DB\"\r\n\r\n"
+            "此文档为“单个文件网页”。\r\n\r\n------=_NextPart_01DB\r\nContent-Location: file:///C:/D3F1/名单.htm\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n"
+            f"{body}\r\n------=_NextPart_01DB\r\nContent-Location: file:///C:/D3F1/名单.files/image001.png\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n"
+            "------=_NextPart_01DB--\r\n")
+    path = path.with_suffix(".mht")
+    path.write_bytes(mime.encode("gbk"))
+    return path
+
+
+def roster_html_as_xls(path: Path) -> Path:
+    """The roster's web page as systems export "Excel": an HTML table under the name .xls."""
+    page = roster_html(path.with_suffix(".htm"), encoding="gbk").read_bytes()
+    path = path.with_suffix(".xls")
+    path.write_bytes(page)
+    return path

@@ -50,6 +50,15 @@ def test_a_word_95_file_the_built_in_reader_refuses_is_read_through_libreoffice(
 
 
 @needs_soffice
+@pytest.mark.parametrize("name", ["testWORKS2000.wps", "testWORKSWordProcessor3.0.wps"])
+def test_a_microsoft_works_file_is_read_through_libreoffice(name):
+    """Works shares .wps with WPS Office; the built-in reader names it, LibreOffice reads it."""
+    path = ROOT / "tests" / "data" / "tika" / name
+    document = extract_bytes(str(path), path.read_bytes(), libreoffice=True)
+    assert CONVERTED in document.warnings and document.chars > 50
+
+
+@needs_soffice
 def test_a_file_the_built_in_reader_reads_is_not_converted(cli_json):
     # LibreOffice reads this roster's table back as one run-on paragraph: a mobile runs into an ID.
     def personal(*flags):

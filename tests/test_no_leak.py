@@ -232,6 +232,20 @@ def test_no_new_format_shows_personal_data(cli, tmp_path, fmt):
     ofd(folder / "通知.ofd", [[OfdText(20, 30, "申请人张建国于3月5日提交申请"),
                               OfdText(20, 60, "身份证110105199003077657", white=True)]],
         author="孙起草", annotation=(1, "李秀兰", "电话13905710246"))
+    # What office systems hand out as .doc: Word 2003 XML, a web page Word saved, a single-file web page.
+    from rosters import roster_mht, wordml
+
+    (folder / "模板.doc").write_text(wordml(
+        '<w:p><w:r><w:t>申请人张建国</w:t></w:r><aml:annotation aml:author="李秀兰" w:type="Word.Comment">'
+        "<aml:content><w:p><w:r><w:t>电话13905710246</w:t></w:r></w:p></aml:content></aml:annotation></w:p>"
+        '<w:p><aml:annotation aml:author="李建国" w:type="Word.Deletion"><aml:content><w:r>'
+        "<w:delText>身份证110105199003077657</w:delText></w:r></aml:content></aml:annotation></w:p>",
+        "<o:Author>孙起草</o:Author>"), encoding="utf-8")
+    (folder / "网页.doc").write_bytes(
+        ('<html><head><!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>孙起草</o:Author>'
+         "<o:LastAuthor>李建国</o:LastAuthor></o:DocumentProperties></xml><![endif]--></head>"
+         "<body><p>申请人张建国，电话13812345678</p></body></html>").encode())
+    roster_mht(folder / "名单网页.mht")
     result = cli("check", "--format", fmt, "--jobs", "1", str(folder))
     assert result.exit_code == 1, result.output
     shown = _without_rules(result.stdout, fmt)

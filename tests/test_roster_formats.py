@@ -7,9 +7,21 @@ the viewer hides would lose two of the findings below.
 from pathlib import Path
 
 import pytest
-from rosters import pii_findings, roster_docx, roster_html, roster_ofd, roster_xlsx
+from rosters import (
+    pii_findings,
+    roster_docx,
+    roster_html,
+    roster_html_as_xls,
+    roster_mht,
+    roster_ofd,
+    roster_wordml,
+    roster_xlsx,
+)
 
-BUILDERS = {"xlsx": roster_xlsx, "html": roster_html, "ofd": roster_ofd}
+# Besides the formats themselves, what office systems hand out under another name: Word 2003
+# XML filled from a template as .doc, a single-file web page, an HTML table as .xls.
+BUILDERS = {"xlsx": roster_xlsx, "html": roster_html, "ofd": roster_ofd, "wordml": roster_wordml,
+            "mht": roster_mht, "html-as-xls": roster_html_as_xls}
 # Saved by LibreOffice from the same roster (fixtures/formats/make.py).
 SAVED = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
 SAVED_FORMATS = ["odt", "rtf", "xls", "doc", "wps"]

@@ -24,7 +24,8 @@ MAX_FILE_SIZE = 512 * 1024 * 1024
 MAX_TEXT_SIZE = 16 * 1024 * 1024
 
 _MODULES = {"txt": "text", "md": "text", "csv": "csv_table", "docx": "docx", "pdf": "pdf", "xlsx": "xlsx",
-            "html": "html", "odt": "odt", "rtf": "rtf", "xls": "xls", "doc": "doc", "wps": "doc", "ofd": "ofd"}
+            "html": "html", "odt": "odt", "rtf": "rtf", "xls": "xls", "doc": "doc", "wps": "doc", "ofd": "ofd",
+            "mht": "mht", "wordml": "wordml"}
 
 
 def extract(path: str, max_size: int = MAX_FILE_SIZE) -> Document:

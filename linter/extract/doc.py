@@ -37,6 +37,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
 def _extract(path: str, fmt: str, data: bytes) -> Document:
     with open_ole(data) as ole:
         if not ole.exists("WordDocument"):
+            if ole.exists("CONTENTS") or ole.exists("MM"):
+                raise ExtractError("这是 Microsoft Works 文档（与 WPS 文字同用 .wps 扩展名），内置读取器无法读取；"
+                                   "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Microsoft Works)")
             raise ExtractError("不是 Word 文档（缺少 WordDocument 数据流）(not a .doc)")
         wd = ole.openstream("WordDocument").read()
         _refuse_unreadable(wd)

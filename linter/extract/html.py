@@ -23,10 +23,13 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _TAG = re.compile(r"<!--|-->|<[^>]*>")  # a comment's words are kept
 _SPACE = re.compile(r"\s+")
-_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252"}
+WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252"}
+_BODY = re.compile(rb"<body[\s>]", re.IGNORECASE)
+_HEAD_LIMIT = 64 * 1024  # a <meta charset> after a long script in <head> is still the page's
 # <meta> author is reported as a property; keywords and description are public by design (every
 # page has them for search engines), so they are read and checked but not listed as properties.
 _META = {"author": "Author", "keywords": "meta:keywords", "description": "meta:description"}
+_OFFICE_PROPERTY = re.compile(r"<o:(Author|LastAuthor|Company|Manager|Title|Subject)>([^<]*)</o:\1>")
 # lxml's plain HTML parser: lxml.html's element classes cost a lookup per element.
 _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, default_doctype=False)
 
@@ -67,11 +70,12 @@ def decode_page(data: bytes) -> tuple[str, str]:
     """(text, encoding): the BOM, the page's declared charset, or sniffing."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
-    declared = _CHARSET.search(data[:4096])
+    body = _BODY.search(data, 0, _HEAD_LIMIT)
+    declared = _CHARSET.search(data, 0, max(body.start(), 4096) if body else _HEAD_LIMIT)
     if declared:
         name = declared.group(1).decode("ascii").lower()
         try:
-            return data.decode(_WIDER.get(name, name)), name
+            return data.decode(WIDER.get(name, name)), name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common: sniff instead
     return decode(data)
@@ -97,4 +101,9 @@ def _metadata(root) -> dict[str, str]:
         value = (meta.get("content") or "").strip()
         if key and value:
             found[key] = value
+    for comment in root.iter(etree.Comment):
+        # A page Word saved keeps the document's properties in an IE switch (<!--[if gte mso 9]><xml>).
+        if "DocumentProperties" in (comment.text or ""):
+            found.update((key, html.unescape(value).strip()) for key, value in _OFFICE_PROPERTY.findall(comment.text)
+                         if value.strip())
     return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
-from linter.extract.errors import ExtractError
+from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.links import personal_part
 from linter.extract.ooxml import Package
 from linter.model import Document, Location, Segment
@@ -42,6 +42,8 @@ _HEADERS = {"header": "header", "header-left": "header", "header-first": "header
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .odt file's bytes into a Document."""
     with Package(io.BytesIO(data)) as pkg:
+        if b"encryption-data" in (pkg.read("META-INF/manifest.xml") or b""):
+            raise EncryptedError()  # the parts are ciphertext: read, they would look damaged
         content = pkg.xml("content.xml")
         if content is None:
             raise ExtractError("不是 ODF 文本文档（缺少 content.xml）(not an .odt)")

@@ -14,7 +14,8 @@ from linter.extract.errors import EncryptedError, ExtractError
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
               ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html",
               ".xhtml": "html", ".odt": "odt", ".rtf": "rtf",
-              ".xls": "xls", ".et": "xls", ".doc": "doc", ".wps": "wps", ".ofd": "ofd"}
+              ".xls": "xls", ".et": "xls", ".doc": "doc", ".wps": "wps", ".ofd": "ofd",
+              ".mht": "mht", ".mhtml": "mht"}
 TEXT_FORMATS = frozenset({"txt", "md", "csv"})
 # Office formats a drafter may hand in that we cannot read: reported, never skipped.
 UNSUPPORTED = {
@@ -29,11 +30,18 @@ _WORKBOOK, _BOOK, _WORD = ("\x00".join(name).encode("ascii") + b"\x00\x00\x00"
                            for name in ("Workbook", "Book", "WordDocument"))
 _NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf": "PDF", "xlsx": "Excel",
           "html": "HTML", "odt": "ODF 文本", "rtf": "RTF", "xls": "Excel 97-2003", "doc": "Word 97-2003",
-          "wps": "WPS 文字", "ofd": "OFD"}
+          "wps": "WPS 文字", "ofd": "OFD", "mht": "单个文件网页（MHT）", "wordml": "Word 2003 XML"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
+# What office systems save under .doc, .wps or .xls without being one: a web page ("Word 网页格式",
+# an Excel table exported as HTML), a single-file web page (MHT) and Word 2003 XML, which
+# systems fill from a template (FreeMarker and the like) and hand out as .doc.
+_BINARY_OFFICE = frozenset({"doc", "wps", "xls"})
+_MIME = re.compile(rb"^(?:\xef\xbb\xbf)?(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
+                   rb"content-type:\s*multipart/", re.IGNORECASE)
+_WORDML = b"http://schemas.microsoft.com/office/word/2003/wordml"
 
 
 def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -77,9 +85,14 @@ def _content_format(data: bytes, claimed: str | None) -> str:
         return _ole_format(data, claimed)
     if data.lstrip()[:5] == b"{\\rtf":
         return "rtf"
-    if claimed == "html" or (claimed == "txt" and _HTML_START.match(data[:4096])):
+    head = data[:4096]
+    if claimed in ("mht", *_BINARY_OFFICE) and _MIME.match(head):
+        return "mht"
+    if claimed in _BINARY_OFFICE and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") and _WORDML in head:
+        return "wordml"
+    if claimed == "html" or (claimed in ("txt", *_BINARY_OFFICE) and _HTML_START.match(head)):
         return "html"
-    return claimed if claimed in ("md", "csv") else "txt"
+    return claimed if claimed in ("md", "csv", "mht") else "txt"
 
 
 def _ole_format(data: bytes, claimed: str | None) -> str:
@@ -87,10 +100,14 @@ def _ole_format(data: bytes, claimed: str | None) -> str:
     if _ENCRYPTED_PACKAGE in data:
         raise EncryptedError()
     book, word = _WORKBOOK in data or _BOOK in data, _WORD in data
-    if book and word:
-        # One embeds the other (a Word report with an Excel table pasted in, kept in its
-        # ObjectPool): the container's own stream, at its root, says what it is.
-        book, word = _at_root(data, ("workbook", "book")), _at_root(data, ("worddocument",))
+    if book == word:
+        # Both: one embeds the other (a Word report with an Excel table pasted in, kept in its
+        # ObjectPool). Neither: names are case-blind in a compound file (WORDDOCUMENT, workbook).
+        # The container's own streams, at its root, say what it is.
+        names = _root_names(data)
+        book, word = bool(names & {"workbook", "book"}), "worddocument" in names
+        if not (book or word) and claimed in ("doc", "wps") and names & _WORKS:
+            return claimed  # Microsoft Works (its files are .wps too): the .doc reader says so
     if word:
         return "wps" if claimed == "wps" else "doc"
     if book:
@@ -100,15 +117,20 @@ def _ole_format(data: bytes, claimed: str | None) -> str:
     raise ExtractError("这是 PowerPoint 等其他旧版 Office 二进制文件，不是可检查的文稿 (unsupported binary format)")
 
 
-def _at_root(data: bytes, names: tuple[str, ...]) -> bool:
-    """One of these streams stands at the container's root (not inside an embedded object)."""
+# The root streams of Microsoft Works word processor files: CONTENTS (Works 2000 and later),
+# MM and MN0 (Works 3 and 4).
+_WORKS = frozenset({"contents", "mm", "mn0"})
+
+
+def _root_names(data: bytes) -> set[str]:
+    """The names of the streams at the container's root (not inside an embedded object), lower case."""
     import olefile
 
     try:
         with olefile.OleFileIO(data) as ole:
-            return any(len(entry) == 1 and entry[0].lower() in names for entry in ole.listdir())
+            return {entry[0].lower() for entry in ole.listdir() if len(entry) == 1}
     except (OSError, ValueError, IndexError, TypeError, struct.error):
-        return False
+        return set()
 
 
 def _zip_format(data: bytes, claimed: str | None) -> str:

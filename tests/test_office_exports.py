@@ -1,0 +1,109 @@
+"""What office systems and older suites hand out under a familiar name, read as what it is.
+
+Word 2003 XML filled from a template and named .doc, a web page or a single-file web page
+(MHT) named .doc or .xls, Microsoft Works files sharing .wps with WPS Office, compound files
+whose stream names are in capitals, an encrypted .odt. Files from Apache Tika's tests are in
+tests/data/tika (README.txt there says where each comes from).
+"""
+
+from pathlib import Path
+
+import pytest
+from reports import by_check
+from rosters import wordml
+
+from linter.extract import ExtractError, extract, extract_bytes
+from linter.extract.errors import EncryptedError
+
+TIKA = Path(__file__).resolve().parent / "data" / "tika"
+
+
+def test_word_2003_xml_named_doc_is_read_with_what_it_hides(tmp_path):
+    """Comments, tracked changes, hidden runs, headers and properties: as in a .docx."""
+    body = ("<w:p><w:r><w:t>关于张建国的公示</w:t></w:r>"
+            '<aml:annotation aml:id="1" aml:author="李审核" w:type="Word.Comment"><aml:content>'
+            "<w:p><w:r><w:t>电话13905710246核实</w:t></w:r></w:p></aml:content></aml:annotation></w:p>"
+            '<w:p><aml:annotation aml:id="2" aml:author="王五" w:type="Word.Deletion"><aml:content>'
+            "<w:r><w:delText>身份证号110105199003077657</w:delText></w:r></aml:content></aml:annotation>"
+            '<aml:annotation aml:id="3" aml:author="王五" w:type="Word.Insertion"><aml:content>'
+            "<w:r><w:t>已核实。</w:t></w:r></aml:content></aml:annotation>"
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t>内部备注：机密</w:t></w:r></w:p>"
+            '<w:sectPr><w:hdr w:type="odd"><w:p><w:r><w:t>某县民政局</w:t></w:r></w:p></w:hdr></w:sectPr>')
+    path = tmp_path / "公示.doc"
+    path.write_text(wordml(body, "<o:Author>孙起草</o:Author>"), encoding="utf-8")
+    doc = extract(str(path))
+    assert doc.format == "wordml" and "Word 2003 XML" in doc.warnings[0]
+    parts = {(s.location.part, s.location.detail): s.text for s in doc.segments}
+    assert parts[("body", None)] == "已核实。"
+    assert parts[("tracked-change", "deleted")] == "身份证号110105199003077657"
+    assert parts[("hidden-text", "vanish")] == "内部备注：机密"
+    assert parts[("comment", "李审核")] == "电话13905710246核实"
+    assert parts[("header", None)] == "某县民政局"
+    assert doc.revisions == {"deleted": 1, "inserted": 1}
+    found = by_check(path)
+    assert {"hidden/comment", "hidden/tracked-change", "hidden/hidden-text", "hidden/metadata", "pii/id-card",
+            "pii/mobile"} <= set(found)
+    assert found["hidden/metadata"][0]["context"] == "Author=孙**"
+
+
+def test_tikas_word_2003_xml_is_read():
+    doc = extract(str(TIKA / "testWORDML_tableInsideParagraph.doc"))
+    texts = [s.text for s in doc.segments]
+    assert "Some Data" in texts and "tic-tac-toe" in texts
+
+
+def test_a_web_page_word_saved_as_doc_is_read_with_the_properties_it_keeps(tmp_path):
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="gb2312">'
+            "<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>张建国</o:Author>"
+            "<o:LastAuthor>李红梅</o:LastAuthor></o:DocumentProperties></xml><![endif]--></head>"
+            "<body><p>联系电话13905710246</p></body></html>")
+    path = tmp_path / "通知.doc"
+    path.write_bytes(page.encode("gbk"))
+    doc = extract(str(path))
+    assert doc.format == "html" and "HTML" in doc.warnings[0]
+    assert (doc.metadata["Author"], doc.metadata["LastAuthor"]) == ("张建国", "李红梅")
+    found = by_check(path)
+    assert [f["match"] for f in found["pii/mobile"]] == ["139****0246"]
+    assert "张**" in found["hidden/metadata"][0]["context"]
+
+
+def test_a_single_file_web_page_names_what_it_embeds(tmp_path):
+    html = "<html><body><p>=E5=85=AC=E7=A4=BA</p></body></html>"  # 公示, quoted-printable
+    mime = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n"
+            f"{html}\r\n--b\r\nContent-Location: file:///C:/a.files/oledata.mso\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Type: application/x-mso\r\n\r\nAAAA\r\n--b--\r\n")
+    doc = extract_bytes("页面.mht", mime.encode("ascii"))
+    assert [s.text for s in doc.segments] == ["公示"]
+    assert doc.attachments == ("附件：oledata.mso（application/x-mso）",)
+
+
+def test_a_file_named_mht_that_is_no_mime_message_is_a_clear_error():
+    with pytest.raises(ExtractError, match="MHT"):
+        extract_bytes("页面.mht", b"<html><body>not mime</body></html>")
+
+
+def test_a_charset_declared_after_a_long_script_in_head_is_the_pages():
+    script = "<script>" + "var a = 1;\n" * 600 + "</script>"
+    page = f'<html><head>{script}<meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+    doc = extract_bytes("a.html", (page + "<body><p>政务公开</p></body></html>").encode("gbk"))
+    assert doc.metadata["encoding"] == "gb2312"
+    assert [s.text for s in doc.segments if s.location.part == "body"] == ["政务公开"]
+
+
+@pytest.mark.parametrize("name", ["simple_upper_case.doc", "testEXCEL_WORKBOOK_in_capitals.xls"])
+def test_stream_names_in_capitals_are_the_same_streams(name):
+    """Compound files name streams case-blind (WORDDOCUMENT, WORKBOOK); these were called damaged."""
+    doc = extract(str(TIKA / name))
+    assert doc.chars > 0 and not doc.damaged
+
+
+@pytest.mark.parametrize("name", ["testWORKS2000.wps", "testWORKSWordProcessor3.0.wps"])
+def test_a_microsoft_works_file_is_named_not_called_damaged(name):
+    with pytest.raises(ExtractError, match="Microsoft Works"):
+        extract(str(TIKA / name))
+
+
+def test_an_encrypted_odt_is_said_to_be_encrypted():
+    with pytest.raises(EncryptedError):
+        extract(str(TIKA / "testODTEncrypted.odt"))
