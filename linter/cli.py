@@ -231,7 +231,7 @@ def clean_command(source: str, target: str, redact: bool, config_file) -> None:
         if config is not None:  # in memory: a copy is never left cleaned but not redacted
             from linter.review.redact import redact as redacted
 
-            data, masked = redacted(source, data, config)
+            data, masked, left = redacted(source, data, config)
         with atomic_binary(target) as out:
             out.write(data)
     except ConfigError as exc:
@@ -244,7 +244,13 @@ def clean_command(source: str, target: str, redact: bool, config_file) -> None:
     click.echo(f"已清理 {source} → {target}：{summary}")
     if masked is not None:
         kinds = "，".join(f"{check} {count} 处" for check, count in sorted(masked.items()))
-        click.echo(f"已遮盖个人信息：{kinds}" if masked else "未发现需要遮盖的个人信息")
+        if masked or not left:
+            click.echo(f"已遮盖个人信息：{kinds}" if masked else "未发现需要遮盖的个人信息")
+        if left:
+            kinds = "，".join(f"{check} {count} 处" for check, count in sorted(left.items()))
+            click.echo(f"未能就地遮盖的个人信息：{kinds}（在文档导入的网页等整份内容或属性中），副本中仍有，请人工处理",
+                       err=True)
+            sys.exit(1)
 
 
 @cli.command("annotate")

@@ -107,3 +107,61 @@ def test_a_microsoft_works_file_is_named_not_called_damaged(name):
 def test_an_encrypted_odt_is_said_to_be_encrypted():
     with pytest.raises(EncryptedError):
         extract(str(TIKA / "testODTEncrypted.odt"))
+
+
+def _with_alt_chunk(path: Path, name: str, content: bytes) -> Path:
+    """A .docx whose body imports a whole file (w:altChunk), as docx4j and the Open XML SDK write HTML into Word."""
+    import zipfile
+
+    from builders import docx
+
+    plain = docx(path.with_name("plain.docx"), lambda d: d.add_paragraph("公示如下："))
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", b'<w:altChunk r:id="chunk1"/><w:sectPr', 1)
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="chunk1" Target="/word/' + name.encode()
+                                    + b'" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                                    b'relationships/aFChunk"/></Relationships>')
+            zout.writestr(item, data)
+        if content:
+            zout.writestr(f"word/{name}", content)
+    return path
+
+
+def test_a_docx_that_imports_a_web_page_is_read_with_it(tmp_path):
+    """Its body is one w:altChunk: the roster was reported as having no text at all."""
+    page = ("<html><body><table><tr><td>姓名</td><td>身份证号</td></tr>"
+            "<tr><td>张建国</td><td>110105199003077657</td></tr>")
+    path = _with_alt_chunk(tmp_path / "名单.docx", "afchunk.html", (page + "</table></body></html>").encode())
+    doc = extract(str(path))
+    assert "110105199003077657" in [s.text for s in doc.segments] and "altChunk" in doc.warnings[0]
+    found = by_check(path)
+    assert [f["match"] for f in found["pii/id-card"]] == ["1101**********7657"]
+    assert "extract/no-text" not in found
+
+
+def test_an_imported_file_that_is_missing_is_said(tmp_path):
+    doc = extract(str(_with_alt_chunk(tmp_path / "a.docx", "afchunk.html", b"")))
+    assert doc.damaged and "afchunk.html" in doc.damaged[0]
+
+
+@pytest.mark.parametrize("name", ["testAltChunkHTML.docx", "testAltChunkMHT.docx"])
+def test_tikas_docx_importing_html_and_mht_are_read(name):
+    assert "Simple paragraph with a emphasized word." in [s.text for s in extract(str(TIKA / name)).segments]
+
+
+def test_redact_says_what_it_could_not_mask_in_an_imported_page(tmp_path):
+    """The copy would still hold the ID: redact must not say it found nothing, nor exit 0."""
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+
+    page = "<html><body><p>申请人身份证号110105199003077657</p></body></html>".encode()
+    source = _with_alt_chunk(tmp_path / "a.docx", "afchunk.html", page)
+    result = CliRunner().invoke(cli, ["clean", "--redact", str(source), "-o", str(tmp_path / "b.docx")])
+    assert result.exit_code == 1
+    assert "未能就地遮盖的个人信息：pii/id-card 1 处" in result.stderr and "未发现" not in result.output
+    assert "110105199003077657" not in result.output + result.stderr

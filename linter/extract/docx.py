@@ -45,13 +45,16 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments += [code for _, root, part in walked for code in _field_codes(root, part)]
         segments += [text for _, root, _ in walked for text in _alt_texts(root)]
         segments += _link_targets(pkg)
-        damaged = _missing_parts(pkg, body)
+        chunks, unread = _alt_chunks(pkg, body)
+        segments += chunks
+        damaged = _missing_parts(pkg, body) + unread
         metadata = _properties(pkg)
         attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
                  for key, value in metadata.items()]
+    warnings = (_IMPORTED,) if chunks else ()
     return Document(path=path, format="docx", segments=tuple(segments), metadata=metadata,
-                    revisions=walker.revisions, attachments=attachments, damaged=damaged)
+                    revisions=walker.revisions, attachments=attachments, damaged=damaged, warnings=warnings)
 
 
 def styles_of(pkg: Package) -> Styles:
@@ -140,6 +143,37 @@ def _link_targets(pkg: Package) -> list[Segment]:
     names = sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels"))
     return [Segment(target, Location(part="metadata", detail="link"))
             for name in names for target in relationship_targets(pkg.xml(name))]
+
+
+_ALT_CHUNK = f"{{{W}}}altChunk"
+_IMPORTED = "正文导入了整个文件的内容（altChunk，如网页），已读出；其中问题的位置按所导入文件的行号或段落给出"
+
+
+def _alt_chunks(pkg: Package, body) -> tuple[list[Segment], tuple[str, ...]]:
+    """The content Word shows where the body imports a whole file (w:altChunk): a web page, an MHT, a .docx, RTF.
+
+    Systems that turn HTML into Word (docx4j, the Open XML SDK) write nothing else: the body
+    is empty but for these. Each is read by its own reader; one that cannot be read is said.
+    """
+    from linter.extract import extract_bytes
+
+    refs = [chunk.get(f"{{{_R}}}id") for chunk in body.iter(_ALT_CHUNK)]
+    if not refs:
+        return [], ()
+    rels = pkg.xml(_RELS)
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in ([] if rels is None else rels)}
+    segments, unread = [], []
+    for ref in refs:
+        target = targets.get(ref, "")
+        name = posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"word/{target}")
+        data = pkg.read(name) if target else None
+        try:
+            if data is None:
+                raise ExtractError("缺少该部件 (missing part)")
+            segments += extract_bytes(name, data).segments
+        except ExtractError as exc:
+            unread.append(f"正文导入的内容 {name or ref} 未能读出（{exc}）")
+    return segments, tuple(unread)
 
 
 def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Segment]:

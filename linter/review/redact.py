@@ -23,23 +23,32 @@ from linter.review.package import rewritten
 from linter.review.places import XML_SPACE, Places, w
 
 
-def redact(name: str, data: bytes, config: Config) -> tuple[bytes, Counter]:
-    """The package `data` with its personal data masked, and how many were masked by check."""
+def redact(name: str, data: bytes, config: Config) -> tuple[bytes, Counter, Counter]:
+    """The package `data` with its personal data masked; how many were masked, and how many left, by check.
+
+    A datum is left where no run of the package holds it as the checks read it: in a file
+    the body imports whole (w:altChunk), a property value. The caller says so.
+    """
     findings = located(extract_bytes(name, data), config, name)
-    personal = [(f.check, s) for f, s in findings if s is not None and s.masked is not None]
+    # A datum has a span; a finding about a whole roster (pii/table) points at a cell with none.
+    personal = [(f.check, s) for f, s in findings if s is not None and s.masked is not None and s.end > s.start]
     masked: Counter = Counter()
+    left: Counter = Counter()
     with Package(io.BytesIO(data)) as pkg:
         places = Places.read(pkg)
         # Right to left within a segment: a mask of another length cannot shift what is still to come.
         for check, source in sorted(personal, key=lambda p: (id(p[1].segment), -p[1].start)):
+            done = False
             for part, paragraphs in places.of(source.segment):
                 runs = places.runs(paragraphs, source.start, source.end)
                 if runs:
                     _rewrite(runs, source, places)
-                    part.changed = True
+                    part.changed = done = True
                     masked[check] += 1
+            if not done:
+                left[check] += 1
         replaced = {name: part.root for name, part in places.parts.items() if part.changed}
-        return rewritten(pkg, data, replaced), masked
+        return rewritten(pkg, data, replaced), masked, left
 
 
 def _rewrite(runs: list[etree._Element], source: Source, places: Places) -> None:
