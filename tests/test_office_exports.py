@@ -165,3 +165,15 @@ def test_redact_says_what_it_could_not_mask_in_an_imported_page(tmp_path):
     assert result.exit_code == 1
     assert "未能就地遮盖的个人信息：pii/id-card 1 处" in result.stderr and "未发现" not in result.output
     assert "110105199003077657" not in result.output + result.stderr
+
+
+def test_an_object_embedded_in_an_xls_is_named_as_not_checked():
+    """A PDF embedded in a workbook: the file reported no text and nothing else."""
+    path = TIKA / "testEXCEL_embeddedPDF_windows.xls"
+    assert extract(str(path)).attachments == ("第1个嵌入对象（对象）",)
+    assert "hidden/embedded" in by_check(path)
+
+
+def test_objects_embedded_in_rtf_are_named_as_not_checked():
+    data = rb"{\rtf1 {\object\objemb{\*\objclass Excel.Sheet.8}{\*\objdata 01050000020000}{\result x}}}"
+    assert extract_bytes("a.rtf", data).attachments == ("第1个嵌入对象",)

@@ -17,7 +17,7 @@ from linter.extract import doc_binary as binary
 from linter.extract.cell_edges import grid_columns
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
 from linter.extract.errors import EncryptedError, ExtractError
-from linter.extract.ole import ole_properties, open_ole
+from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.shown_text import ShownText
 from linter.model import Document, Location, Segment
 
@@ -51,7 +51,7 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
             raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
         table = ole.openstream(fib.table_stream).read()
         data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
-        attachments = embedded_objects(ole)
+        attachments = embedded_objects(ole, "ObjectPool")
     try:
         reader = _Reader(wd, table, fib, data_stream)
         segments = reader.segments()
@@ -64,23 +64,6 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
 
 
 # What an embedded object is, by the streams its storage holds.
-_EMBEDDED_KINDS = (("workbook", "Excel 工作簿"), ("book", "Excel 工作簿"), ("worddocument", "Word 文档"),
-                   ("package", "Office 文档"), ("\x01ole10native", "文件"), ("contents", "对象"))
-
-
-def embedded_objects(ole) -> tuple[str, ...]:
-    """The objects embedded in the document (ObjectPool): their content is not checked, so they are named."""
-    storages: dict[str, set[str]] = {}
-    for entry in ole.listdir():
-        if len(entry) >= 3 and entry[0] == "ObjectPool":
-            storages.setdefault(entry[1], set()).add(entry[2].lower())
-    found = []
-    for number, streams in enumerate(storages.values(), 1):  # by order: a storage's name is a number
-        kind = next((what for stream, what in _EMBEDDED_KINDS if stream in streams), "对象")
-        found.append(f"第{number}个嵌入对象（{kind}）")
-    return tuple(found)
-
-
 def _refuse_unreadable(wd: bytes) -> None:
     """Say what a Word 6.0/95 file or an encrypted one is, rather than call it damaged."""
     if wd[:2] == _WORD6_MAGIC:

@@ -43,3 +43,26 @@ def ole_properties(data: bytes) -> dict[str, str]:
         if value and not (key == "Template" and value in _DEFAULT_TEMPLATES):
             found[key] = value
     return found
+
+
+_EMBEDDED_KINDS = (("workbook", "Excel 工作簿"), ("book", "Excel 工作簿"), ("worddocument", "Word 文档"),
+                   ("package", "Office 文档"), ("\x01ole10native", "文件"), ("contents", "对象"))
+
+
+def embedded_objects(ole, pool: str) -> tuple[str, ...]:
+    """The objects embedded in the file: their content is not checked, so they are named, by order and kind.
+
+    Word keeps them as storages in its ObjectPool (`pool` "ObjectPool"); Excel as storages at
+    the root named MBD… (`pool` ""). A storage's name is a number: never shown.
+    """
+    storages: dict[str, set[str]] = {}
+    for entry in ole.listdir():
+        if pool and len(entry) >= 3 and entry[0] == pool:
+            storages.setdefault(entry[1], set()).add(entry[2].lower())
+        elif not pool and len(entry) >= 2 and entry[0].upper().startswith("MBD"):
+            storages.setdefault(entry[0], set()).add(entry[1].lower())
+    found = []
+    for number, streams in enumerate(storages.values(), 1):
+        kind = next((what for stream, what in _EMBEDDED_KINDS if stream in streams), "对象")
+        found.append(f"第{number}个嵌入对象（{kind}）")
+    return tuple(found)

@@ -55,6 +55,7 @@ class _Reader:
         self.metadata: dict[str, str] = {}
         self.revisions: dict[str, int] = {}
         self.codepage = "cp1252"
+        self.objects = 0  # embedded objects (\objdata): their content is not read, so they are named
         self.fonts: dict[int, str] = {}
         self.body = ShownText()
         self.paragraph = 0
@@ -135,6 +136,7 @@ class _Reader:
                 state.dest = "body"
         if word in _SKIP:
             state.dest = None
+            self.objects += word == "objdata"
         elif word in _PARTS:
             state.dest, sink = _PARTS[word], ShownText()
             if word == "annotation":
@@ -267,5 +269,6 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     reader.read(data)
     metadata = reader.metadata
     segments = reader.segments + [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
+    attachments = tuple(f"第{n}个嵌入对象" for n in range(1, reader.objects + 1))
     return Document(path=path, format="rtf", segments=tuple(segments), metadata=metadata,
-                    revisions=reader.revisions)
+                    revisions=reader.revisions, attachments=attachments)

@@ -16,7 +16,7 @@ import xlrd
 from xlrd.compdoc import CompDocError
 
 from linter.extract.errors import EncryptedError, ExtractError
-from linter.extract.ole import ole_properties, open_ole
+from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
 from linter.extract.xlsx_sheet import print_header_text
 from linter.model import Document, Location, Segment
@@ -50,7 +50,16 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     metadata = ole_properties(data)
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="xls", segments=tuple(segments), metadata=metadata,
-                    concealed=tuple(concealed))
+                    concealed=tuple(concealed), attachments=_embedded(data))
+
+
+def _embedded(data: bytes) -> tuple[str, ...]:
+    """Objects embedded in the workbook (a PDF, a document): named as not checked."""
+    try:
+        with open_ole(data) as ole:
+            return embedded_objects(ole, "")
+    except (ExtractError, OSError):
+        return ()  # the cells were read by xlrd; a container olefile refuses holds nothing more we can name
 
 
 def _content(book, sheet) -> SheetContent:
