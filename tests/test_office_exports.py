@@ -177,3 +177,12 @@ def test_an_object_embedded_in_an_xls_is_named_as_not_checked():
 def test_objects_embedded_in_rtf_are_named_as_not_checked():
     data = rb"{\rtf1 {\object\objemb{\*\objclass Excel.Sheet.8}{\*\objdata 01050000020000}{\result x}}}"
     assert extract_bytes("a.rtf", data).attachments == ("第1个嵌入对象",)
+
+
+def test_separated_text_named_xls_is_read_as_a_table(tmp_path):
+    """Systems export "Excel" as tab-separated text under .xls: read as the table it is, not refused."""
+    path = tmp_path / "名单.xls"
+    path.write_bytes("姓名\t身份证号\n张建国\t110105199003077657\n".encode("gbk"))
+    doc = extract(str(path))
+    assert doc.format == "csv" and "CSV" in doc.warnings[0]
+    assert [f["match"] for f in by_check(path)["pii/id-card"]] == ["1101**********7657"]

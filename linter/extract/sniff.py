@@ -56,7 +56,10 @@ def sniff(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise ExtractError(f"不支持的文件类型：{ext or '无扩展名'} (unsupported file type)")
     if actual == claimed or {actual, claimed} <= TEXT_FORMATS:
         return claimed, ()
-    if actual not in TEXT_FORMATS or claimed in TEXT_FORMATS or claimed == "rtf":  # RTF is text too
+    if claimed == "xls" and actual == "txt":  # a system's "Excel" export that is tab- or comma-separated text
+        actual = "csv"
+    if actual not in TEXT_FORMATS or claimed in TEXT_FORMATS or claimed == "rtf" or actual == "csv":
+        # RTF is text too; an .xls of separated text is a table
         note = f"扩展名为 {ext}，但内容是 {_NAMES[actual]}，已按内容读取 (read by content)"
         return actual, (note,)
     raise ExtractError(
