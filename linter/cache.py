@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from linter.registry import load_checks
 
 FORMAT = "disclosure-lint-cache/2"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# disclosure-lint result cache: safe to delete.\n"
-_LOCATION_FIELDS = {f.name: f.type for f in fields(Location)}
+_LOCATION_FIELDS = Location._fields
 
 
 class CacheUnavailable(Exception):
@@ -208,7 +208,7 @@ def _entry(checked: Checked) -> dict:
         "inline": [[line, list(ids)] for line, ids in checked.inline.items()],
         "findings": [{"check": f.check, "severity": f.severity, "message": f.message, "match": f.match,
                       "context": f.context, "digest": f.digest, "allowed_by": f.allowed_by,
-                      "location": asdict(f.location)} for f in checked.findings],
+                      "location": f.location._asdict()} for f in checked.findings],
     }
 
 
@@ -241,7 +241,7 @@ def _finding(data: dict) -> Finding | None:
         return None
     location = data["location"]
     if not isinstance(location.get("part"), str) or set(location) != set(_LOCATION_FIELDS) or not all(
-            _optional(v, str if k in ("part", "detail") else int) for k, v in location.items()):
+            _optional(v, str if k in ("part", "detail", "sheet") else int) for k, v in location.items()):
         return None
     return Finding(check=data["check"], severity=data["severity"], message=data["message"],
                    location=Location(**location), match=data["match"], context=data["context"],

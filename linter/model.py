@@ -1,7 +1,8 @@
 """The document model shared by extractors, checks and reporters.
 
-Every type here is a small frozen dataclass: extractors build them once, checks
-read them, and nothing downstream can change what an earlier stage produced.
+Every type here is immutable (a frozen dataclass, or a named tuple where a file may hold a
+million of them): extractors build them once, checks read them, and nothing downstream can
+change what an earlier stage produced.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from linter.normalize import NormalizedText
@@ -40,24 +41,28 @@ _SET = object.__setattr__
 
 
 def evolve(record, **changes):
-    """A copy of a frozen, slotted record with `changes`: dataclasses.replace at half the cost.
+    """A copy of a record (a frozen, slotted dataclass or a named tuple) with `changes`.
 
-    Findings and locations are copied several times each on their way to the report (a
-    roster yields thousands); the records have no __post_init__ to skip.
+    For a dataclass, dataclasses.replace at half the cost: findings are copied several times
+    each on their way to the report (a roster yields thousands); they have no __post_init__.
     """
+    if isinstance(record, tuple):
+        return record._replace(**changes)
     new = object.__new__(type(record))
     for name in type(record).__slots__:
         _SET(new, name, changes[name] if name in changes else getattr(record, name))
     return new
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Where a segment or finding is: part of the file plus page/paragraph/cell/line.
 
     `detail` qualifies the part: "deleted"/"inserted" for tracked changes, the
     author of a comment, the property name for metadata. `sheet` names the
     worksheet of a spreadsheet cell (row and col are then Excel's own numbers).
+
+    A named tuple, immutable like the rest of the model: a roster in Excel has a
+    location per cell, and a frozen dataclass costs five times as much to build.
     """
 
     part: str = "body"
@@ -71,9 +76,8 @@ class Location:
     sheet: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text with its location, the unit checks scan.
+class Segment(NamedTuple):
+    """A run of text with its location, the unit checks scan (a named tuple, as Location).
 
     A segment may span several source lines (a PDF paragraph whose layout-wrapped
     lines were joined). `line_starts` holds the text offsets where each further
@@ -93,9 +97,9 @@ class Segment:
         k = bisect.bisect_right(self.line_starts, offset)
         if k == 0:
             column = None if loc.column is None else loc.column + offset
-            return evolve(loc, column=column)
+            return loc._replace(column=column)
         column = None if loc.column is None else offset - self.line_starts[k - 1] + 1
-        return evolve(loc, line=loc.line + k, column=column)
+        return loc._replace(line=loc.line + k, column=column)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,3 @@
-from dataclasses import replace
 
 import pytest
 
@@ -22,7 +21,7 @@ def test_encodings_decode_to_same_lines(tmp_path, data, encoding):
     segments = doc.segments
     if encoding is None:  # UTF-16 without a BOM, led by an English line
         assert doc.metadata["encoding"] == "utf-16-le"
-        segments = [replace(s, location=replace(s.location, line=s.location.line - 1))
+        segments = [s._replace(location=s.location._replace(line=s.location.line - 1))
                     for s in segments[1:]]
     else:
         assert doc.metadata["encoding"] == encoding

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import struct
 from collections.abc import Iterator
-from dataclasses import replace
 
 from linter.extract import doc_binary as binary
 from linter.extract.cell_edges import grid_columns
@@ -195,7 +194,7 @@ class _Reader:
         column = grid_columns(left for _, left, _ in cells)
         for index, left, _ in cells:
             segment = found[index]
-            found[index] = Segment(segment.text, replace(segment.location, col=column(left)), segment.line_starts)
+            found[index] = Segment(segment.text, segment.location._replace(col=column(left)), segment.line_starts)
 
     def _plain(self, start: int, end: int) -> str:
         """A story's text as shown: field codes dropped, special characters removed."""

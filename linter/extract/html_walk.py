@@ -10,7 +10,7 @@ string literals of inline scripts are read too: they are in the page a visitor s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -189,7 +189,7 @@ class PageWalker:
             # A template's region label (<!-- 头部 -->) is on every page: read, not reported as a comment.
             label = _LABEL.fullmatch(text) and not re.search(r"\d{3}", text)
             location = Location(part="metadata", detail="comment-label") if label else Location(part="comment")
-            self.segments.append(Segment(text, replace(location, line=element.sourceline)))
+            self.segments.append(Segment(text, location._replace(line=element.sourceline)))
 
     def _script(self, element) -> None:
         for match in _STRING.finditer(element.text or ""):

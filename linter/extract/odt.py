@@ -12,7 +12,6 @@ field, or by a section whose display is none: all read, and reported as hidden.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 
 from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.links import personal_part
@@ -129,7 +128,7 @@ class _Reader:
             self.segments.append(Segment(text, location, heading_level=heading))
         text = "".join(concealed).strip()
         if text:
-            self.segments.append(Segment(text, replace(location, part="hidden-text", detail="vanish")))
+            self.segments.append(Segment(text, location._replace(part="hidden-text", detail="vanish")))
 
     def _inline(self, element, hidden: bool, shown: list[str], concealed: list[str]) -> None:
         """A paragraph's or span's text, hidden spans into `concealed`; notes, comments and frames apart."""

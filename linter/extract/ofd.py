@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import io
 import posixpath
-from dataclasses import replace
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import personal_part
@@ -196,7 +195,7 @@ def _cells(grid, codes: list[Code], number: int, concealed: list[Segment]) -> li
         location = Location(part="table", page=number, row=row, col=col)
         if text:
             segments.append(Segment(text, location))
-            _conceal(cell, replace(location, part="hidden-text"), concealed)
+            _conceal(cell, location._replace(part="hidden-text"), concealed)
     return segments
 
 
@@ -207,7 +206,7 @@ def _conceal(codes: list[Code], location: Location, concealed: list[Segment]) ->
     for why, hidden in _HOW:
         found = [c for c in codes if hidden(c)]
         if found:
-            concealed.append(Segment(_joined(found), replace(location, detail=why)))
+            concealed.append(Segment(_joined(found), location._replace(detail=why)))
 
 
 def _lines(codes: list[Code]) -> list[list[Code]]:

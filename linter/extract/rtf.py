@@ -253,7 +253,7 @@ class _Reader:
         column = grid_columns([0, *(left for _, left in self.table_cells)])
         for k, left in self.table_cells:
             segment = self.segments[k]
-            self.segments[k] = Segment(segment.text, replace(segment.location, col=column(left)), segment.line_starts)
+            self.segments[k] = Segment(segment.text, segment.location._replace(col=column(left)), segment.line_starts)
         self.table_cells = []
 
     def _emit(self, location: Location) -> None:

@@ -7,7 +7,7 @@ or cell this way and end it as up to three segments at one location.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from linter.model import Location, Segment
 
@@ -36,7 +36,7 @@ class ShownText:
                                      (self.deleted, "tracked-change", "deleted")):
             text = _BLANK_LINES.sub("\n", "".join(pieces)).strip()
             if text:
-                found.append(Segment(text, replace(location, part=part, detail=detail)))
+                found.append(Segment(text, location._replace(part=part, detail=detail)))
                 if part == "tracked-change":
                     revisions["deleted"] = revisions.get("deleted", 0) + 1
         return found

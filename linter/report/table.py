@@ -84,7 +84,7 @@ def grouped(findings: Sequence[Finding]) -> list[Row]:
     """Findings of one check and message on one line, paragraph or cell, as one row each."""
     rows: dict[tuple, Row] = {}
     for finding in findings:
-        where = replace(finding.location, column=None)
+        where = finding.location._replace(column=None)
         key = (finding.check, finding.severity, finding.message, where)
         if key in rows:
             rows[key] = replace(rows[key], count=rows[key].count + 1)

@@ -9,7 +9,7 @@ pipes (a report pasted into a .txt, or a page saved as text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from linter.model import Document, Location, Segment
 
@@ -37,7 +37,7 @@ class Row:
         if cell is not None:
             return cell
         anchor = next(iter(self.cells.values())).location if self.cells else fallback
-        return Cell("", replace(anchor, col=col, line=anchor.line, column=None))
+        return Cell("", anchor._replace(col=col, line=anchor.line, column=None))
 
 
 def rows_of(document: Document) -> list[Row]:
@@ -80,4 +80,4 @@ def _split(segment: Segment) -> dict[int, Cell] | None:
     if len(parts) < 2:
         return None
     loc = segment.location
-    return {col: Cell(part.strip(), replace(loc, row=None, col=col)) for col, part in enumerate(parts, 1)}
+    return {col: Cell(part.strip(), loc._replace(row=None, col=col)) for col, part in enumerate(parts, 1)}
