@@ -65,6 +65,17 @@ SHAPES = {
               [Cell(1, 1, "TRUE"), Cell(1, 2, "#N/A"), Cell(1, 3, "2024-01-31T10:00:00")]),
     "hidden rows": ('<row r="1" hidden="1"><c r="A1" t="s"><v>2</v></c></row><row r="2" ht="0" customHeight="1">'
                     '<c r="A2" t="s"><v>0</v></c></row>', [Cell(1, 1, "张建国"), Cell(2, 1, "姓名")]),
+    "an attribute the pattern does not know, among plain cells": (
+        EXCEL_ROW + '<row r="2"><c r="A2" t="s" cm="1"><v>2</v></c><c r="B2" t="s"><v>0</v></c></row>',
+        [Cell(1, 1, "姓名"), Cell(1, 2, "身份证号"), Cell(2, 1, "张建国"), Cell(2, 2, "姓名")]),
+    "a cell's child the pattern does not know": (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is><extLst/></c><c r="B1" t="inlineStr"><is><t>乙</t>'
+        "</is></c></row>", [Cell(1, 1, "甲"), Cell(1, 2, "乙")]),
+    "numbers with leading zeros and fractions": (
+        '<row r="1"><c r="A1"><v>0</v></c><c r="B1"><v>007</v></c><c r="C1"><v>3.50</v></c>'
+        '<c r="D1"><v>110105199003077657</v></c></row>',
+        [Cell(1, 1, "0", True), Cell(1, 2, "7", True), Cell(1, 3, "3.5", True),
+         Cell(1, 4, "110105199003077657", True)]),
     "a row's extension list": ('<row r="1"><c r="A1" t="s"><v>0</v></c><extLst><ext uri="x"/></extLst></row>',
                                [Cell(1, 1, "姓名")]),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import repeat
 from typing import NamedTuple
 
 from linter.extract.errors import ExtractError
@@ -19,6 +20,8 @@ MAX_CHARACTERS = 64_000_000  # in one sheet's cells; a roster of a million cells
 _QUOTE = 12  # cells quoted in the finding about a hidden sheet, row or column
 _SHOWN_RUNS = 20  # runs of hidden rows reported one by one; the rest as one finding
 _STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
+_NUMBER_DETAIL = {True: "number", False: None}
+_new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,20 @@ class SheetContent:
 
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
-    characters = sum(len(cell.text) for cell in content.cells)
+    rows, cols, texts, numbers, _ = zip(*content.cells, strict=True) if content.cells else ((),) * 5
+    characters = sum(map(len, texts))
     if characters > MAX_CHARACTERS:
         # One shared string of a megabyte in every cell: a few kilobytes zipped, gigabytes to check.
         raise ExtractError(f"工作表“{sheet.name}”的单元格共有 {characters // 1_000_000} 百万字，远超正常名单，"
                            "疑似炸弹文件，未检查 (expands too far)")
     header = _header_row(content.cells)
-    name = sheet.name
-    # Positional: a sheet may hold a million cells, and keywords cost a third more per Location.
-    return [Segment(text, Location("table" if header is None or row >= header else "body", None, None, row, col,
-                                   None, None, "number" if number else None, name))
-            for row, col, text, number, _ in content.cells]
+    parts = ["table" if header is None or row >= header else "body" for row in rows]
+    details = map(_NUMBER_DETAIL.__getitem__, numbers)
+    # Built by map and zip, with no Python frame per cell: a sheet may hold a million cells,
+    # and the tuples are exactly what Location(...) and Segment(...) would build.
+    locations = map(_new_tuple, repeat(Location), zip(parts, repeat(None), repeat(None), rows, cols, repeat(None),
+                                                      repeat(None), details, repeat(sheet.name)))
+    return list(map(_new_tuple, repeat(Segment), zip(texts, locations, repeat(()), repeat(None))))
 
 
 def _header_row(cells: list[Cell]) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from operator import itemgetter
 
 from linter.extract.errors import ExtractError
 from linter.extract.sheets import Cell, SheetContent, number_text, sheet_column
@@ -21,7 +22,7 @@ S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
 
 _ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
-_CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ANY_CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _V = re.compile(r"<v\b[^>]*?(?:/>|>([^<]*)</v>)")
 _F = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
@@ -30,14 +31,17 @@ _SI = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
 _T = re.compile(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
 _DIGITS = "0123456789"
+_new_cell = tuple.__new__
 _XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
-# One token of <sheetData> in its usual shape: a cell whose attributes come as r, s, t and whose
-# children are <f>, <v>, <is> in schema order; a row's start or end; white space. The first
-# group is the whole token: a shape not foreseen leaves characters no token covers.
-_TOKEN = re.compile(
-    r'(<c r="([A-Z]{1,3})\d+"(?: s="(\d*)")?(?: t="(\w*)")?'
-    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>)'
-    r'|<row\b([^>]*?)/?>|</row>|\s+)', re.S)
+# A cell as Excel, WPS and the libraries write it: attributes r, s, t in that order, children
+# <f>, <v>, <is> in schema order. The first group is the whole cell: a shape not foreseen
+# leaves characters that no cell and no row tag covers (_covered).
+_CELL = re.compile(
+    r'(<c r="([A-Z]{1,3})(\d+)"(?: s="(\d*)")?(?: t="(\w*)")?'
+    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>))', re.S)
+_CELL_START = re.compile(r"<c[\s/>]")
+_ROW_TAG = re.compile(r"(<row\b([^>]*?)/?>)")
+_ROW_ATTR = re.compile(r'\s(r|hidden|ht)="([^"]*)"')
 
 
 def sheet_data(data: bytes) -> tuple[int, int] | None:
@@ -69,16 +73,64 @@ def scan_cells(text: str, strings: list[str], styles: CellStyles, content: Sheet
 
 
 def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
-    """The cells as Excel, WPS and the libraries write them, in one pass; False if any part is not so."""
-    covered = row = col = 0
-    for whole, letters, style, kind, formula, v, inline, row_attrs in _TOKEN.findall(text):
-        covered += len(whole)
-        if whole[1:2] == "c":
-            col = sheet_column(letters)
-            _add(content, row, col, _cell_value(kind, v, inline, style, strings, styles), style, formula, styles)
-        elif whole[1:2] == "r":
-            row = _start_row(_attributes(row_attrs), row, content)
-    return covered == len(text)
+    """The cells as Excel, WPS and the libraries write them; False if any part is not so.
+
+    Cells and row tags are found in two passes, each cell's row read from its reference:
+    one pattern that also had to try a row tag and white space at every cell costs twice
+    as much. The cell loop runs once per cell (a roster holds hundreds of thousands): a
+    shared string or a plain number is read in it, without a call.
+    """
+    cells = _CELL.findall(text)
+    rows = _ROW_TAG.findall(text)
+    if len(_CELL_START.findall(text)) != len(cells):  # a cell of another shape, or one swallowing the next
+        return False
+    if not _covered(text, "".join(map(itemgetter(0), cells)), "".join(map(itemgetter(0), rows))):
+        return False
+    if len(cells) > MAX_CELLS:
+        raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
+    row = 0
+    for _, attrs in rows:
+        row = _start_row(_row_attributes(attrs), row, content)
+    append = content.cells.append
+    plain_numbers = not styles.dates  # with date formats, a number may stand for a date
+    hiding = bool(styles.hiding)
+    count = len(strings)
+    row, at = 0, ""
+    for _, letters, digits, style, kind, formula, v, inline in cells:
+        if digits != at:  # a row's cells come together: its number is read once
+            row, at = int(digits), digits
+        if kind == "s" and v.isdecimal() and (index := int(v)) < count:
+            value, number = strings[index], False
+        elif not kind and plain_numbers and v.isdigit() and v[0] != "0":
+            value, number = v, True
+        else:
+            value, number = _cell_value(kind, v, inline, style, strings, styles)
+        if formula and '"' in (formula := _text(formula)):
+            content.formulas.append((row, sheet_column(letters), formula))
+        if value and not value.isspace():
+            # Cell's own __new__ is a Python frame per cell; the tuple is the same.
+            append(_new_cell(Cell, (row, sheet_column(letters), value, number,
+                                    hiding and styles.conceals(style or None))))
+    return True
+
+
+def _covered(text: str, cells: str, rows: str) -> bool:
+    """Every character outside the cells and row tags found is a row's end tag or white space.
+
+    Were a row tag found inside a cell (<is><row/></is>), the two would overlap and
+    count more than the text holds: that too is not covered.
+    """
+    found = cells + rows
+    ends = text.count("</row>") - found.count("</row>")
+    outside = len(text) - len(found) - len("</row>") * ends
+    return outside == sum(text.count(space) - found.count(space) for space in " \t\r\n")
+
+
+def _row_attributes(attrs: str) -> dict[str, str]:
+    """A row tag's attributes as Excel writes them (double quotes, nothing to unescape), else all of them."""
+    if "'" in attrs or "&" in attrs:
+        return _attributes(attrs)
+    return dict(_ROW_ATTR.findall(attrs))
 
 
 def _scan_rows(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
@@ -96,7 +148,7 @@ def _scan_rows(text: str, strings: list[str], styles: CellStyles, content: Sheet
 
 def _scan_row(text: str, row: int, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
     end = col = 0
-    for found in _CELL.finditer(text):
+    for found in _ANY_CELL.finditer(text):
         if not _blank(text, end, found.start()):
             return False
         end = found.end()
