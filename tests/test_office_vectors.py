@@ -60,3 +60,26 @@ def test_one_huge_shared_string_in_every_cell_is_refused_at_once(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ExtractError, match="疑似炸弹"):
         extract(str(path))
+
+
+def test_a_sheet_formatted_to_its_last_row_and_column_reads_its_four_cells_only(monkeypatch):
+    """65,536 rows of 256 formatted blanks: read cell by cell, this took minutes."""
+    import xlrd.sheet
+
+    visited = []
+    cell = xlrd.sheet.Sheet.cell
+    monkeypatch.setattr(xlrd.sheet.Sheet, "cell", lambda self, r, c: visited.append((r, c)) or cell(self, r, c))
+    document = extract(str(POI / "51535.xls"))
+    corners = [(s.location.row, s.location.col, s.text) for s in document.segments if s.location.sheet == "Sheet1"]
+    assert corners == [(1, 1, "Top Left Cell"), (1, 256, "Top Right Cell"), (65536, 1, "Bottom Left Cell"),
+                       (65536, 256, "Bottom Right Cell")]
+    assert len(visited) == 4
+
+
+def test_an_excel_3_workbook_is_read_as_the_workbook_it_is():
+    """A BIFF3 stream with no OLE container around it: was refused as 'binary content, not a text file'."""
+    document = extract(str(POI / "testEXCEL_3.xls"))
+    assert (document.format, document.warnings) == ("xls", ())
+    texts = [s.text for s in document.segments if s.location.sheet == "Sheet 1"]
+    assert texts[:2] == ["Table C-13--Lemons: Utilization of production, by State, 1977/78 to date", "Season"]
+    assert len(texts) > 100

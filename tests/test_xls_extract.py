@@ -44,3 +44,11 @@ def test_a_truncated_workbook_is_one_clear_error(tmp_path):
     (tmp_path / "坏.xls").write_bytes(data[: len(data) // 2])
     with pytest.raises(ExtractError, match="损坏"):
         extract(str(tmp_path / "坏.xls"))
+
+
+def test_a_text_box_over_the_sheet_is_read_and_checked():
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(SAVED / "文本框.xls")])
+    found = json.loads(result.output)["findings"]
+    boxed = [f for f in found if f["location"]["part"] == "textbox"]
+    assert [(f["check"], f["location"]["sheet"], f["match"]) for f in boxed] == [("pii/mobile", "公示", "139****0246")]
+    assert "经办人" in boxed[0]["context"]

@@ -79,6 +79,14 @@ def _is_zip(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04")
 
 
+def _biff_stream(data: bytes) -> bool:
+    """An Excel 2.x-4.0 workbook: no OLE container, the BIFF stream itself, opening with its BOF record."""
+    if len(data) < 8:
+        return False
+    kind, size = struct.unpack_from("<HH", data)
+    return kind in (0x0009, 0x0209, 0x0409, 0x0809) and 4 <= size <= 20
+
+
 def _content_format(data: bytes, claimed: str | None) -> str:
     if _is_pdf(data):
         return "pdf"
@@ -88,6 +96,8 @@ def _content_format(data: bytes, claimed: str | None) -> str:
         return _ole_format(data, claimed)
     if data.lstrip()[:5] == b"{\\rtf":
         return "rtf"
+    if claimed == "xls" and _biff_stream(data):
+        return "xls"
     head = data[:4096]
     if claimed in ("mht", *_BINARY_OFFICE) and _MIME.match(head):
         return "mht"

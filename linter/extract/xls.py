@@ -2,7 +2,7 @@
 
 Read as an .xlsx is: every sheet a table under its title, hidden and very-hidden sheets,
 hidden rows and columns and ;;;-formatted cells read and reported, cell notes with their
-author, print headers and footers (read from the sheet's records: xlrd skips them),
+author, print headers and footers and text boxes (read from the sheet's records: xlrd skips them),
 document properties from the OLE property sets.
 """
 
@@ -11,17 +11,18 @@ from __future__ import annotations
 import datetime
 import struct
 
-import olefile
 import xlrd
 from xlrd.compdoc import CompDocError
 
 from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
-from linter.extract.xlsx_sheet import print_header_text
+from linter.extract.xls_records import sheet_extras
 from linter.model import Document, Location, Segment
 
 _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
+_HOLDING_VALUES = frozenset({xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE, xlrd.XL_CELL_BOOLEAN,
+                             xlrd.XL_CELL_ERROR})
 
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
@@ -36,14 +37,15 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         raise ExtractError(f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）(corrupt .xls)") from None
     segments: list[Segment] = []
     concealed: list[Segment] = []
-    headers = _print_headers(data, book._sh_abs_posn)  # noqa: SLF001 — where each sheet's records start
+    extras = sheet_extras(data, book._sh_abs_posn)  # noqa: SLF001 — where each sheet's records start
     for index, sheet in enumerate(book.sheets()):
         ref = SheetRef(sheet.name, _STATES.get(sheet.visibility, "visible"), "")
         content = _content(book, sheet)
-        content.headers = headers.get(index, [])
+        content.headers = extras.headers.get(index, [])
         segments += cell_segments(ref, content)
         concealed += hidden_segments(ref, content)
         segments += [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
+        segments += [Segment(text, Location(part="textbox", sheet=sheet.name)) for text in extras.boxes.get(index, [])]
         segments += [Segment(note.text.strip(), Location(part="comment", row=r + 1, col=c + 1, sheet=sheet.name,
                                                           detail=(note.author or "").strip() or None))
                      for (r, c), note in sorted(sheet.cell_note_map.items()) if note.text.strip()]
@@ -67,10 +69,14 @@ def _content(book, sheet) -> SheetContent:
     content.hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
     content.hidden_cols = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
     for r in range(sheet.nrows):
-        for c, cell in enumerate(sheet.row(r)):
-            text, number = _value(book, cell)
-            if text.strip():
-                content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
+        kinds = sheet.row_types(r)
+        if kinds.count(xlrd.XL_CELL_EMPTY) + kinds.count(xlrd.XL_CELL_BLANK) == len(kinds):
+            continue  # formatted but empty: a sheet may span all 65,536 rows and 256 columns so
+        for c, kind in enumerate(kinds):
+            if kind in _HOLDING_VALUES:
+                text, number = _value(book, sheet.cell(r, c))
+                if text.strip():
+                    content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
     return content
 
 
@@ -91,43 +97,8 @@ def _workbook_stream(data: bytes) -> bytes:
         with open_ole(data) as ole:
             name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
             return ole.openstream(name).read() if name else b""
-    except (ExtractError, OSError, olefile.OleFileError):
+    except (ExtractError, OSError, ValueError, IndexError, struct.error):  # a damaged stream, or no container
         return b""
-
-
-_HEADER, _FOOTER, _EOF = 0x0014, 0x0015, 0x000A
-
-
-def _print_headers(data: bytes, positions: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """Each sheet's print header and footer texts, by sheet index (empty when the records cannot be read)."""
-    try:
-        with open_ole(data) as ole:
-            stream = ole.openstream("Workbook").read() if ole.exists("Workbook") else b""
-    except (ExtractError, OSError, olefile.OleFileError):
-        return {}
-    found: dict[int, list[tuple[str, str]]] = {}
-    for index, at in enumerate(positions):
-        while at + 4 <= len(stream):
-            kind, size = struct.unpack_from("<HH", stream, at)
-            if kind == _EOF:
-                break
-            if kind in (_HEADER, _FOOTER) and size >= 3:
-                text = print_header_text(_unicode_string(stream[at + 4:at + 4 + size]))
-                if text:
-                    found.setdefault(index, []).append(("header" if kind == _HEADER else "footer", text))
-            at += 4 + size
-    return found
-
-
-def _unicode_string(record: bytes) -> str:
-    """A BIFF8 XLUnicodeString: a character count, a flag byte, then Latin-1 or UTF-16 characters."""
-    if len(record) < 3:  # cut short by the end of the stream
-        return ""
-    count, flags = struct.unpack_from("<HB", record)
-    body = record[3:]
-    if flags & 1:
-        return body[:2 * count].decode("utf-16-le", errors="replace")
-    return body[:count].decode("latin-1")
 
 
 def _value(book, cell) -> tuple[str, bool]:
