@@ -71,6 +71,14 @@ def test_a_file_the_built_in_reader_reads_is_not_converted(cli_json):
     assert personal("--libreoffice") == built_in
 
 
+@needs_soffice
+@pytest.mark.parametrize("name", ["Bug51944.doc", "word2.doc"])
+def test_a_word_95_or_word_2_document_is_read_through_libreoffice(cli_json, name):
+    _, report = cli_json(str(WORD6.parent / name), "--libreoffice")
+    assert report["files"][0]["status"] == "ok" and CONVERTED in report["files"][0]["warnings"][0]
+    assert report["files"][0]["chars"] > 3000
+
+
 def test_a_failed_conversion_says_both_readers_failed(tmp_path, monkeypatch):
     _stand_in(tmp_path, monkeypatch, "echo 'source file could not be loaded' >&2; exit 3")
     with pytest.raises(ExtractError) as refused:

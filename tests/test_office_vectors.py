@@ -24,6 +24,8 @@ def test_a_word_document_with_embedded_workbooks_is_read_as_word():
 
 @pytest.mark.parametrize("name, said", [
     ("Word6.doc", "Word 6.0/95"),
+    ("Bug51944.doc", "Word 6.0/95"),  # Word 95's version number under another writer's signature: was "damaged"
+    ("word2.doc", "Word 1.x/2.0"),  # no OLE container at all: was "content does not match the extension"
     ("PasswordProtected.doc", "已加密"),
     ("fuzzed-not-a-stream.doc", "已损坏"),
 ])

@@ -18,6 +18,7 @@ from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
 from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.shown_text import ShownText
+from linter.extract.sniff import EARLY_WORD_MAGIC
 from linter.model import Document, Location, Segment
 
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
@@ -34,6 +35,9 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
 
 
 def _extract(path: str, fmt: str, data: bytes) -> Document:
+    if data[:2] in EARLY_WORD_MAGIC:
+        raise ExtractError("这是 Word 1.x/2.0（1990 年代初）格式的旧文档，内置读取器无法读取；"
+                           "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Word 1.x/2.0)")
     with open_ole(data) as ole:
         if not ole.exists("WordDocument"):
             if ole.exists("CONTENTS") or ole.exists("MM"):
@@ -65,7 +69,7 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
 # What an embedded object is, by the streams its storage holds.
 def _refuse_unreadable(wd: bytes) -> None:
     """Say what a Word 6.0/95 file or an encrypted one is, rather than call it damaged."""
-    if wd[:2] == _WORD6_MAGIC:
+    if wd[:2] == _WORD6_MAGIC or (len(wd) >= 4 and struct.unpack_from("<H", wd, 2)[0] in _WORD6_VERSIONS):
         raise ExtractError("这是 Word 6.0/95 格式的旧文档，内置读取器无法读取；"
                            "请另存为 .docx，或装有 LibreOffice 时加 --libreoffice 再检查 (Word 6/95)")
     if len(wd) >= 12 and struct.unpack_from("<H", wd, 0x0A)[0] & 0x8100:  # fEncrypted, fObfuscated
@@ -73,6 +77,9 @@ def _refuse_unreadable(wd: bytes) -> None:
 
 
 _WORD6_MAGIC = b"\xdc\xa5"  # wIdent of Word 6.0 and Word 95 (Word 97 and later: 0xA5EC)
+# nFib of Word 6.0 (101) to Word 95 (104-105): other writers of that format put their own wIdent.
+_WORD6_VERSIONS = frozenset(range(101, 106))
+
 
 
 class _Reader:

@@ -24,6 +24,8 @@ UNSUPPORTED = {
     ".wpt": "WPS 模板 (.wpt)",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Word for Windows 1.x and 2.0 (wIdent 0xA59B, 0xA5DB): a bare stream, before OLE containers.
+EARLY_WORD_MAGIC = (b"\x9b\xa5", b"\xdb\xa5")
 # Password-protected .docx files are OLE containers holding this stream.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK, _BOOK, _WORD = ("\x00".join(name).encode("ascii") + b"\x00\x00\x00"
@@ -98,6 +100,8 @@ def _content_format(data: bytes, claimed: str | None) -> str:
         return "rtf"
     if claimed == "xls" and _biff_stream(data):
         return "xls"
+    if claimed in ("doc", "wps") and data[:2] in EARLY_WORD_MAGIC:
+        return claimed  # Word 1.x/2.0: the reader says what it is (linter.extract.doc)
     head = data[:4096]
     if claimed in ("mht", *_BINARY_OFFICE) and _MIME.match(head):
         return "mht"
