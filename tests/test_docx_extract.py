@@ -172,3 +172,18 @@ def test_a_picture_s_alternative_text_is_read_and_checked(tmp_path):
 
     found = findings(docx(tmp_path / "photo.docx", build), "--select", "pii/id-card")
     assert [(f["location"]["part"], f["location"]["detail"]) for f in found] == [("metadata", "alt")]
+
+
+def test_a_billion_laughs_is_refused_as_a_bomb_in_words_a_reviewer_reads(tmp_path):
+    """libxml2's own words ("Maximum entity amplification factor exceeded") are not the reviewer's."""
+    levels = ['<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">'] + [
+        f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 9)]
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE d [{"".join(levels)}]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:body><w:p><w:r><w:t>&a8;</w:t></w:r></w:p></w:body></w:document>')
+    path = tmp_path / "laughs.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", bomb)
+    with pytest.raises(ExtractError, match="疑似 XML 炸弹") as refused:
+        extract(str(path))
+    assert "amplification" not in str(refused.value)

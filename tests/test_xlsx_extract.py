@@ -254,3 +254,22 @@ def test_a_dropdown_list_and_an_input_message_are_read_and_checked(tmp_path):
     found = findings(tmp_path / "rules.xlsx", "--select", "pii")
     assert sorted((f["check"], f["location"]["detail"]) for f in found) == [
         ("pii/id-card", "validation"), ("pii/mobile", "validation")]
+
+
+@pytest.mark.parametrize("rename", [lambda n: n.replace("/", "\\"), lambda n: n.replace("/", "\\").lower()],
+                         ids=["backslashes", "backslashes, lower case"])
+def test_part_names_written_the_windows_way_are_found(tmp_path, rename):
+    """A writer on Windows names parts xl\\sharedstrings.xml: it was refused as "a zip, not a workbook"."""
+    source = roster_xlsx(tmp_path / "名单.xlsx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(buffer, "w") as renamed:
+        for info in original.infolist():
+            renamed.writestr(rename(info.filename), original.read(info))
+    path = tmp_path / "windows.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert _personal(path) == _personal(source) != set()
+
+
+def _personal(path):
+    return {(f["check"], f["location"]["sheet"], f["location"]["row"], f["location"]["col"])
+            for f in findings(path) if f["check"].startswith("pii/")}

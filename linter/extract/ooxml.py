@@ -37,7 +37,11 @@ class Package:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError):
             raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
-        self.names = self._zip.namelist()
+        # Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1), and some Windows writers
+        # separate them with backslashes (xl\sharedstrings.xml): both are found by their usual name.
+        self._stored = {name.replace("\\", "/"): name for name in self._zip.namelist()}
+        self._folded = {name.lower(): stored for name, stored in self._stored.items()}
+        self.names = list(self._stored)
 
     def __enter__(self) -> Package:
         return self
@@ -45,13 +49,14 @@ class Package:
     def __exit__(self, *exc: object) -> None:
         self._zip.close()
 
+    def _info(self, name: str) -> zipfile.ZipInfo | None:
+        stored = self._stored.get(name) or self._folded.get(name.lower())
+        return None if stored is None else self._zip.getinfo(stored)
+
     def fingerprint(self, name: str) -> tuple[int, int] | None:
         """(CRC-32, size) of part `name` from the zip directory, without reading it."""
-        try:
-            info = self._zip.getinfo(name)
-        except KeyError:
-            return None
-        return info.CRC, info.file_size
+        info = self._info(name)
+        return None if info is None else (info.CRC, info.file_size)
 
     def xml(self, name: str) -> etree._Element | None:
         """Parse part `name`, or return None when the package has no such part."""
@@ -60,9 +65,8 @@ class Package:
 
     def read(self, name: str) -> bytes | None:
         """Return the bytes of part `name` (None if absent), refusing bombs."""
-        try:
-            info = self._zip.getinfo(name)
-        except KeyError:
+        info = self._info(name)
+        if info is None:
             return None
         if info.file_size > MAX_PART_BYTES or (
             info.file_size > 10 * 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
@@ -87,6 +91,9 @@ def parse(name: str, data: bytes) -> etree._Element:
     try:
         return etree.fromstring(data, XML_PARSER)
     except etree.XMLSyntaxError as exc:
+        if "amplification" in exc.msg:  # entities nested to expand a few KB into gigabytes
+            raise ExtractError(f"文档内部 XML（{name}）的实体会展开成海量文字，疑似 XML 炸弹，未检查 (XML bomb)") \
+                from None
         raise ExtractError(f"文档内部 XML 已损坏（{name}：{exc.msg}）(corrupt XML)") from None
 
 

@@ -153,7 +153,8 @@ def _root_names(data: bytes) -> set[str]:
 def _zip_format(data: bytes, claimed: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
+            names = {name.replace("\\", "/") for name in zf.namelist()}  # some Windows writers use backslashes
+            names |= {name.lower() for name in names if name.lower().startswith(("word/", "xl/"))}
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
@@ -161,7 +162,7 @@ def _zip_format(data: bytes, claimed: str | None) -> str:
         return "odt"
     if "OFD.xml" in names:
         return "ofd"
-    if "word/document.xml" in names:
+    if "word/document.xml" in names:  # in any case: part names are case-insensitive (ECMA-376 part 2)
         return "docx"
     if any(name.startswith("xl/") for name in names):  # the workbook part missing is the extractor's to say
         return "xlsx"
