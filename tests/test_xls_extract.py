@@ -51,4 +51,4 @@ def test_a_text_box_over_the_sheet_is_read_and_checked():
     found = json.loads(result.output)["findings"]
     boxed = [f for f in found if f["location"]["part"] == "textbox"]
     assert [(f["check"], f["location"]["sheet"], f["match"]) for f in boxed] == [("pii/mobile", "公示", "139****0246")]
-    assert "经办人" in boxed[0]["context"]
+    assert boxed[0]["context"].startswith("备注：王某手机")
