@@ -121,7 +121,7 @@ _CHECK_EPILOG = """\b
 @click.option("--profile", help="文档类型（如 annual-report）")
 @click.option("--no-mask", is_flag=True, help="输出中不遮盖个人信息（慎用）")
 @click.option("--libreoffice", is_flag=True, default=None,
-              help="内置读取器无法读取的 .doc/.wps（如 Word 6.0/95 旧文档）用 LibreOffice 转换后读取（需 soffice）")
+              help="内置读取器无法读取的 .doc/.wps/.xls（如 Word 6.0/95）用 LibreOffice 转换后读取（需 soffice）")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="并行处理的进程数（默认：全部 CPU 核心）")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
@@ -154,7 +154,7 @@ def check(paths, fmt, output, fail_on, exit_zero, config_file, select, ignore, w
                                 max_file_size=_size(max_file_size, "--max-file-size") if max_file_size else None)
         validate_selectors(config, load_checks())
         if config.libreoffice and soffice() is None:
-            raise ConfigError("要求用 LibreOffice 读取 .doc/.wps（--libreoffice），"
+            raise ConfigError("要求用 LibreOffice 读取 .doc/.wps/.xls（--libreoffice），"
                               "但找不到 soffice：请安装 LibreOffice 或去掉该选项")
         user_entries(config.wordlists)  # a malformed wordlist is a usage error, before any file
         corrections(config.typos)

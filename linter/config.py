@@ -45,7 +45,7 @@ class Config:
     profiles: tuple[str, ...] = ()
     builtin_exemptions: bool = True
     max_file_size: int = 512 * 2**20
-    libreoffice: bool = False  # read .doc/.wps through LibreOffice (--libreoffice)
+    libreoffice: bool = False  # read .doc/.wps/.xls through LibreOffice (--libreoffice)
     mask: bool = True
     source: str | None = None
     baseline: frozenset[str] = frozenset()  # fingerprints accepted by --baseline

@@ -1,7 +1,7 @@
-"""--libreoffice: the .doc and .wps files the built-in reader refuses, read through LibreOffice, and said so.
+"""--libreoffice: the .doc, .wps and .xls files the built-in readers refuse, read through LibreOffice, and said so.
 
 The tests with LibreOffice itself need its `soffice` (.ci/run installs Debian's
-libreoffice-writer-nogui); the others put a stand-in program on PATH.
+libreoffice-writer-nogui and libreoffice-calc-nogui); the others put a stand-in program on PATH.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ WORD6 = ROOT / "tests" / "data" / "poi" / "Word6.doc"
 ROSTER_WPS = ROOT / "fixtures" / "formats" / "名单.wps"
 
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+# Calc's library beside soffice: Writer alone converts no workbook.
+CALC = Path(os.path.realpath(soffice() or "/")).parent / "libsclo.so"
+needs_calc = pytest.mark.skipif(soffice() is None or not CALC.exists(), reason="LibreOffice Calc is not installed")
 
 
 def _stand_in(folder: Path, monkeypatch, script: str) -> None:
@@ -77,6 +80,20 @@ def test_a_word_95_or_word_2_document_is_read_through_libreoffice(cli_json, name
     _, report = cli_json(str(WORD6.parent / name), "--libreoffice")
     assert report["files"][0]["status"] == "ok" and CONVERTED in report["files"][0]["warnings"][0]
     assert report["files"][0]["chars"] > 3000
+
+
+@needs_calc
+def test_a_workbook_xlrd_gives_up_on_is_read_through_libreoffice(cli_json):
+    """Apache POI's 41139.xls: a defined name xlrd cannot parse ends its whole reading."""
+    book = WORD6.parent / "41139.xls"
+    with pytest.raises(ExtractError, match="--libreoffice"):
+        extract_bytes(str(book), book.read_bytes())
+    _, report = cli_json(str(book), "--libreoffice")
+    assert report["files"][0]["status"] == "ok"
+    assert report["files"][0]["warnings"][0] == ("内置读取器无法读取此文件，已用 LibreOffice 转换为 .xlsx 后读取"
+                                                 "（--libreoffice）")
+    document = extract_bytes(str(book), book.read_bytes(), libreoffice=True)
+    assert ("FRONT SIDE BUS", "xls") in {(s.text, document.format) for s in document.segments if s.location.sheet}
 
 
 def test_a_failed_conversion_says_both_readers_failed(tmp_path, monkeypatch):

@@ -53,7 +53,8 @@ def read_input(path: str, max_size: int = MAX_FILE_SIZE) -> bytes:
 def extract_bytes(path: str, data: bytes, libreoffice: bool = False) -> Document:
     """Extract a file's bytes; `path` names it (its extension is what the file claims to be).
 
-    `libreoffice`: read .doc and .wps through LibreOffice (office_convert), as --libreoffice asks.
+    `libreoffice`: read .doc, .wps and .xls through LibreOffice when the built-in reader refuses
+    them (office_convert), as --libreoffice asks.
     """
     if not data and EXTENSIONS.get(os.path.splitext(path)[1].lower()) not in ("txt", "md", "html"):
         raise ExtractError("文件为空 (empty file)")  # an empty text is read, and checked: nothing in it
@@ -61,7 +62,7 @@ def extract_bytes(path: str, data: bytes, libreoffice: bool = False) -> Document
     if (fmt in TEXT_FORMATS or fmt in MARKUP_FORMATS) and len(data) > MAX_TEXT_SIZE:
         raise ExtractError(f"文本文件过大：{_megabytes(len(data))}，文本上限 {_megabytes(MAX_TEXT_SIZE)}，"
                            "请拆分后再检查 (text too large)")
-    if libreoffice and fmt in ("doc", "wps"):
+    if libreoffice and fmt in ("doc", "wps", "xls"):
         from linter.extract.office_convert import read_converted
 
         document = read_converted(path, fmt, data)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from linter.extract import doc_binary as binary
 from linter.extract.cell_edges import grid_columns
 from linter.extract.doc_binary import DELETED, HIDDEN, INSERTED, Damaged, Fib
-from linter.extract.errors import EncryptedError, ExtractError
+from linter.extract.errors import TRY_LIBREOFFICE, EncryptedError, ExtractError
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.shown_text import ShownText
 from linter.extract.sniff import EARLY_WORD_MAGIC
@@ -31,7 +31,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     try:
         return _extract(path, fmt, data)
     except OSError as exc:  # a stream the directory names is not one (a damaged or crafted file)
-        raise ExtractError(f"Word 文档结构已损坏（{exc}）(corrupt .doc)") from None
+        raise ExtractError(f"Word 文档结构已损坏（{exc}）{TRY_LIBREOFFICE} (corrupt .doc)") from None
 
 
 def _extract(path: str, fmt: str, data: bytes) -> Document:
@@ -49,9 +49,9 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
         try:
             fib = Fib.parse(wd)
         except Damaged:
-            raise ExtractError("Word 文档结构已损坏（文件信息块无效）(corrupt .doc)") from None
+            raise ExtractError(f"Word 文档结构已损坏（文件信息块无效）{TRY_LIBREOFFICE} (corrupt .doc)") from None
         if not ole.exists(fib.table_stream):
-            raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）(corrupt .doc)")
+            raise ExtractError(f"Word 文档结构已损坏（缺少 {fib.table_stream} 数据流）{TRY_LIBREOFFICE} (corrupt .doc)")
         table = ole.openstream(fib.table_stream).read()
         data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
         attachments = embedded_objects(ole, "ObjectPool")
@@ -59,7 +59,7 @@ def _extract(path: str, fmt: str, data: bytes) -> Document:
         reader = _Reader(wd, table, fib, data_stream)
         segments = reader.segments()
     except (Damaged, struct.error, IndexError, ValueError):
-        raise ExtractError("Word 文档结构已损坏（文字或格式表指向文件之外）(corrupt .doc)") from None
+        raise ExtractError(f"Word 文档结构已损坏（文字或格式表指向文件之外）{TRY_LIBREOFFICE} (corrupt .doc)") from None
     metadata = ole_properties(data)
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format=fmt if fmt in ("doc", "wps") else "doc", segments=tuple(segments),

@@ -1,6 +1,10 @@
 """The one exception extractors raise for a file they cannot read."""
 
 
+# Said where a built-in reader refuses a file that LibreOffice may still read (office_convert).
+TRY_LIBREOFFICE = "；若 Office 或 WPS 能打开它，可在装有 LibreOffice 时加 --libreoffice 再检查"
+
+
 class ExtractError(Exception):
     """A file could not be read; the message is one line, shown to the user as is."""
 

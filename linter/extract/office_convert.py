@@ -1,10 +1,11 @@
-"""Reading through LibreOffice (`--libreoffice`) the .doc and .wps files the built-in reader refuses.
+"""Reading through LibreOffice (`--libreoffice`) the .doc, .wps and .xls files the built-in readers refuse.
 
-The built-in reader covers the Word 97-2003 binary; LibreOffice also reads the Word 6.0/95
-files it refuses. It is a fallback, not a second reader of every file: on files both read,
+The built-in readers cover the Word 97-2003 binary and BIFF2-8 as xlrd reads it; LibreOffice
+also reads Word 6.0/95 and 1.x/2.0 files, and workbooks xlrd gives up on (a defined name it
+cannot parse, an odd note record). It is a fallback, not a second reader of every file: on files both read,
 LibreOffice was seen to lose what ours keeps (a roster's table read back as one run-on
-paragraph, so a mobile number ran into an ID). Such a file is converted to .docx in a
-private folder and read by the .docx reader, and the file's warnings say so: never silently.
+paragraph, so a mobile number ran into an ID). Such a file is converted to .docx (or .xlsx)
+in a private folder and read by that reader, and the file's warnings say so: never silently.
 """
 
 from __future__ import annotations
@@ -18,12 +19,22 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from linter.extract.errors import EncryptedError, ExtractError
+from linter.extract.errors import TRY_LIBREOFFICE, EncryptedError, ExtractError
 from linter.model import Document
 
 # LibreOffice starts in 1-3 s; a large draft converts in seconds. Beyond this it is stuck.
 CONVERT_TIMEOUT = 120.0
-CONVERTED = "内置读取器无法读取此文件，已用 LibreOffice 转换为 .docx 后读取（--libreoffice）"
+# What each format is converted to: the reader of the result, and LibreOffice's filter for it.
+TARGETS = {"doc": ("docx", "docx:MS Word 2007 XML"), "wps": ("docx", "docx:MS Word 2007 XML"),
+           "xls": ("xlsx", "xlsx:Calc MS Excel 2007 XML")}
+
+
+def converted_note(target: str) -> str:
+    """The warning a file read through LibreOffice carries."""
+    return f"内置读取器无法读取此文件，已用 LibreOffice 转换为 .{target} 后读取（--libreoffice）"
+
+
+CONVERTED = converted_note("docx")
 
 
 class ConversionError(Exception):
@@ -36,38 +47,48 @@ def soffice() -> str | None:
 
 
 def read_converted(path: str, fmt: str, data: bytes) -> Document:
-    """The .doc/.wps file as the built-in reader reads it, or through LibreOffice if it refuses it."""
-    from linter.extract import doc, docx
+    """The file as its built-in reader reads it, or through LibreOffice if that reader refuses it."""
+    import importlib
 
+    target, _ = TARGETS[fmt]
     try:
-        return doc.extract(path, fmt, data)
+        return importlib.import_module(f"linter.extract.{_READERS[fmt]}").extract(path, fmt, data)
     except EncryptedError:
         raise  # LibreOffice would only fail too, a few seconds later
     except ExtractError as refused:
-        reason = str(refused)
+        reason = str(refused).replace(TRY_LIBREOFFICE, "")  # it was tried
     try:
-        converted = to_docx(data)
+        converted = convert(data, fmt)
     except ConversionError as exc:
         raise ExtractError(f"{reason}；LibreOffice 也未能转换（{exc}）") from None
     try:
-        document = docx.extract(path, "docx", converted)
+        document = importlib.import_module(f"linter.extract.{target}").extract(path, target, converted)
     except ExtractError as exc:
         raise ExtractError(f"{reason}；LibreOffice 转换的结果也无法读取（{exc}）") from None
-    return replace(document, format=fmt, warnings=(CONVERTED, *document.warnings))
+    return replace(document, format=fmt, warnings=(converted_note(target), *document.warnings))
+
+
+_READERS = {"doc": "doc", "wps": "doc", "xls": "xls"}
 
 
 def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
     """`data` (a Word binary) as a .docx, converted by a LibreOffice of its own."""
+    return convert(data, "doc", timeout)
+
+
+def convert(data: bytes, fmt: str, timeout: float = CONVERT_TIMEOUT) -> bytes:
+    """`data` (a `fmt` file) as the format TARGETS names, converted by a LibreOffice of its own."""
     program = soffice()
     if program is None:
         raise ConversionError("找不到 soffice")
+    target, conversion = TARGETS[fmt]
     _sweep_stale()
     with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
-        source, out = Path(folder, "draft.doc"), Path(folder, "out")
+        source, out = Path(folder, f"draft.{'xls' if fmt == 'xls' else 'doc'}"), Path(folder, "out")
         source.write_bytes(data)
         # A profile of its own: two conversions at once (--jobs) would otherwise share one and fail.
         command = [program, f"-env:UserInstallation={Path(folder, 'profile').as_uri()}", "--headless",
-                   "--norestore", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
+                   "--norestore", "--nolockcheck", "--convert-to", conversion,
                    "--outdir", str(out), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
@@ -76,7 +97,7 @@ def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
             raise ConversionError(f"超过 {timeout:.0f} 秒未完成") from None
         except OSError as exc:
             raise ConversionError(f"无法启动 {program}：{exc.strerror}") from None
-        result = out / "draft.docx"
+        result = out / f"draft.{target}"
         if not result.is_file():
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
             raise ConversionError(f"退出码 {done.returncode}" + (f"：{said[-1][:120]}" if said else ""))

@@ -14,7 +14,7 @@ import struct
 import xlrd
 from xlrd.compdoc import CompDocError
 
-from linter.extract.errors import EncryptedError, ExtractError
+from linter.extract.errors import TRY_LIBREOFFICE, EncryptedError, ExtractError
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
 from linter.extract.xls_records import sheet_extras
@@ -32,9 +32,10 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise EncryptedError() from None
-        raise ExtractError(f"Excel 97-2003 工作簿已损坏（{exc}）(corrupt .xls)") from None
+        raise ExtractError(f"Excel 97-2003 工作簿已损坏（{exc}）{TRY_LIBREOFFICE} (corrupt .xls)") from None
     except Exception as exc:  # noqa: BLE001 — xlrd meets a damaged file with any of a dozen exception types
-        raise ExtractError(f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）(corrupt .xls)") from None
+        raise ExtractError(
+            f"Excel 97-2003 工作簿已损坏（{type(exc).__name__}）{TRY_LIBREOFFICE} (corrupt .xls)") from None
     segments: list[Segment] = []
     concealed: list[Segment] = []
     extras = sheet_extras(data, book._sh_abs_posn)  # noqa: SLF001 — where each sheet's records start
