@@ -259,7 +259,7 @@ def test_no_new_format_shows_personal_data(cli, tmp_path, fmt):
 @pytest.mark.parametrize("fmt", ["json", "table", "sarif"])
 def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     """Link addresses, field instructions, alt text, formulas, validation lists, form values, a PDF's earlier version,
-    numbers cut by line breaks or odd spaces: every new place a datum is read from is masked."""
+    attachments' names, numbers cut by line breaks or odd spaces: every new place a datum is read from is masked."""
     import io
 
     import openpyxl
@@ -321,6 +321,10 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     cut_id, cut_mobile = f"身份证号{ID[:10]}\n{ID[10:]}", f"手机{MOBILE[:7]}\n{MOBILE[7:]}"
     spaced = f"手机{MOBILE[:3]}\u00a0{MOBILE[3:7]}\u3000{MOBILE[7:]}，号码{ID[:9]}\u200b{ID[9:]}"
     (folder / "cut.txt").write_text(f"{cut_id}\n{cut_mobile}\n{spaced}\n", encoding="utf-8")
+    attached = pypdfium2.PdfDocument(str(pdf(tmp_path / "notice.pdf", [PdfPage(lines=["低保对象公示"])])))
+    for name in (f"{NAME}身份证正反面.jpg", f"{ID}.pdf"):  # files attached under the names they came with
+        attached.new_attachment(name).set_data(b"%PDF-1.4")
+    attached.save(folder / "attached.pdf")
 
     result = cli("check", "--format", fmt, "--jobs", "1", str(folder))
     assert result.exit_code == 1, result.output
@@ -330,4 +334,4 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     report = cli("check", "--format", "json", "--jobs", "1", str(folder)).stdout
     details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
     assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation",
-            "xfa-field"} <= details
+            "xfa-field", "attachment"} <= details

@@ -14,7 +14,7 @@ _PART_WORDS = {
 }
 _PAGE_WORDS = {"script": "网页脚本", "comment-label": "HTML 注释", "field-code": "域代码", "link": "超链接地址",
                "alt": "图片的替代文字", "formula": "公式",
-               "validation": "数据验证（下拉列表或提示）"}
+               "validation": "数据验证（下拉列表或提示）", "attachment": "附件或嵌入对象的名称"}
 _REVISION_WORDS = {"deleted": "修订(已删除)", "inserted": "修订(已插入)"}
 
 
