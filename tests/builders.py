@@ -320,12 +320,13 @@ def ofd(path: Path, pages: list[list[OfdText]], author: str | None = None,
 
 
 def ofd_raw(path: Path, page: str, common: str = "", parts: dict[str, tuple[str, str]] | None = None,
-            namespace: str = "http://www.ofdspec.org/2016") -> Path:
+            namespace: str = "http://www.ofdspec.org/2016", after_pages: str = "") -> Path:
     """A one-page OFD whose page part holds `page` (the XML inside <ofd:Page>), as real writers lay it out.
 
     `common` goes into Document.xml's CommonData (TemplatePage, DocumentRes …); `parts` are
     further parts by name under Doc_0/, each (root element, the XML inside it); `namespace` is
-    what every part declares (early writers leave out the /2016).
+    what every part declares (early writers leave out the /2016); `after_pages` follows the page
+    list in Document.xml (<ofd:Annotations>…).
     """
     import zipfile
 
@@ -336,7 +337,7 @@ def ofd_raw(path: Path, page: str, common: str = "", parts: dict[str, tuple[str,
         "Doc_0/Document.xml": f"<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID>"
                               "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
                               f'{common}</ofd:CommonData><ofd:Pages><ofd:Page ID="100" '
-                              'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+                              f'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages>{after_pages}</ofd:Document>',
         "Doc_0/Pages/Page_0/Content.xml": f"<ofd:Page {ns}>{page}</ofd:Page>",
     }
     for name, (root, body) in (parts or {}).items():

@@ -127,6 +127,24 @@ def test_text_drawn_by_a_composite_object_is_read_where_its_matrix_puts_it(tmp_p
     assert by_check(path)["pii/id-card"][0]["location"]["line"] == 2
 
 
+def test_a_stamp_annotation_drawn_by_a_composite_unit_is_read(tmp_path):
+    """An annotation's appearance may draw its words through a composite unit, as a page does."""
+    unit = ('<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="50" Width="60" Height="20"><ofd:Content>'
+            + _text("审核人王小明", 0, 5) + _text("13912346578", 0, 12)
+            + "</ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>")
+    annotations = '<ofd:Page PageID="100"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page>'
+    stamp = ('<ofd:Annot ID="5" Type="Stamp" Creator="办公室"><ofd:Appearance Boundary="20 200 60 20">'
+             '<ofd:CompositeObject ID="6" Boundary="0 0 60 20" ResourceID="50"/></ofd:Appearance></ofd:Annot>')
+    resources = "<ofd:DocumentRes>Res.xml</ofd:DocumentRes>"
+    path = ofd_raw(tmp_path / "a.ofd", _layer(_text("通知", 20, 20)), common=resources,
+                   parts={"Res.xml": ("Res", unit), "Annots/Annotations.xml": ("Annotations", annotations),
+                          "Annots/Page_0/Annotation.xml": ("PageAnnot", stamp)},
+                   after_pages="<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>")
+    notes = [s for s in extract(str(path)).segments if s.location.part == "annotation"]
+    assert [(s.text, s.location.page, s.location.detail) for s in notes] == [("审核人王小明\n13912346578", 1, "办公室")]
+    assert by_check(path)["pii/mobile"][0]["location"]["part"] == "annotation"
+
+
 def test_a_unit_that_draws_itself_ends(tmp_path):
     unit = ('<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="50" Width="10" Height="10"><ofd:Content>'
             + _text("循环", 0, 0) + '<ofd:CompositeObject ID="4" Boundary="0 0 10 10" ResourceID="50"/>'

@@ -68,7 +68,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
             segments += page_segments + _links(content, number)
             concealed += page_hidden
         segments += _links(document, None)  # the document's own actions and its outline's
-        segments += _annotations(pkg, document, folder, page_ids)
+        segments += _annotations(pkg, document, folder, page_ids, drawing)
         attachments = _attachments(pkg, document, folder)
         metadata = _doc_info(body)
         warnings = _signatures(pkg, body)
@@ -231,7 +231,7 @@ def _joined(line: list[Code]) -> str:
     return "".join(pieces)
 
 
-def _annotations(pkg: _Parts, document, folder: str, page_ids: dict[str, int]) -> list[Segment]:
+def _annotations(pkg: _Parts, document, folder: str, page_ids: dict[str, int], drawing: Drawing) -> list[Segment]:
     index_name = (document.findtext(f"{OFD}Annotations") or "").strip()
     if not index_name:
         return []
@@ -245,7 +245,8 @@ def _annotations(pkg: _Parts, document, folder: str, page_ids: dict[str, int]) -
         segments += [] if annots is None else _links(annots, number)
         for annot in () if annots is None else annots.iter(f"{OFD}Annot"):
             words = [(annot.findtext(f"{OFD}Remark") or "").strip()]
-            words += [(c.text or "").strip() for c in annot.iter(f"{OFD}TextCode")]
+            for appearance in annot.iter(f"{OFD}Appearance"):  # its words, in composite units too (a stamp)
+                words += drawing.lines(appearance)
             text = "\n".join(w for w in words if w)
             if text:
                 segments.append(Segment(text, Location(part="annotation", page=number,

@@ -73,6 +73,24 @@ class Drawing:
                                     area[1] - code.size <= code.y <= area[3] + code.size)
         return drawn
 
+    def lines(self, container) -> list[str]:
+        """The text a container draws (an annotation's appearance: a stamp, a signature's words), a line each.
+
+        Composite units are drawn as on a page; a code starts a new line where it leaves the
+        height of the one before.
+        """
+        drawn = Drawn([], [])
+        self._draw(container, IDENTITY, (), drawn)
+        lines: list[str] = []
+        previous = None
+        for code in drawn.codes:
+            if previous is not None and abs(code.y - previous.y) <= previous.size / 2:
+                lines[-1] += code.text
+            else:
+                lines.append(code.text)
+            previous = code
+        return [line.strip() for line in lines if line.strip()]
+
     def _draw(self, container, matrix: Matrix, units: tuple[str, ...], drawn: Drawn) -> None:
         """Draw a container's objects; `units` are the composite units being drawn, outermost first."""
         for element in container:
