@@ -74,7 +74,8 @@ def test_a_single_file_web_page_names_what_it_embeds(tmp_path):
             f"{html}\r\n--b\r\nContent-Location: file:///C:/a.files/oledata.mso\r\n"
             "Content-Transfer-Encoding: base64\r\nContent-Type: application/x-mso\r\n\r\nAAAA\r\n--b--\r\n")
     doc = extract_bytes("页面.mht", mime.encode("ascii"))
-    assert [s.text for s in doc.segments] == ["公示"]
+    assert [(s.text, s.location.part) for s in doc.segments] == [
+        ("公示", "body"), ("附件：oledata.mso（application/x-mso）", "metadata")]  # its name is checked too
     assert doc.attachments == ("附件：oledata.mso（application/x-mso）",)
 
 
