@@ -85,3 +85,19 @@ def test_an_excel_3_workbook_is_read_as_the_workbook_it_is():
     texts = [s.text for s in document.segments if s.location.sheet == "Sheet 1"]
     assert texts[:2] == ["Table C-13--Lemons: Utilization of production, by State, 1977/78 to date", "Season"]
     assert len(texts) > 100
+
+
+def test_a_file_dropped_into_a_document_is_named_with_the_path_it_came_from():
+    """A Package object keeps the file's name and where it lay on the drafter's computer (C:\\Users\\…)."""
+    document = extract(str(POI / "tika-3388.docx"))
+    assert document.attachments == ("word/embeddings/oleObject1.bin（嵌入文件“約翰的測試文件🖖.msg”，原路径 "
+                                    "C:\\Users\\ross\\AppData\\Local\\Microsoft\\Windows\\INetCache\\Content.Word\\"
+                                    "約翰的測試文件🖖.msg）",)
+    embedded = [f for f in findings(POI / "tika-3388.docx") if f["check"] == "hidden/embedded"]
+    assert len(embedded) == 1 and "約翰的測試文件" in embedded[0]["message"]
+
+
+def test_a_file_dropped_into_a_workbook_is_named_too():
+    document = extract(str(POI / "WithEmbeded.xlsx"))
+    assert document.attachments == ("嵌入对象：oleObject1.bin（嵌入文件“c.xls.zip”，原路径 "
+                                    "C:\\DOCUME~1\\Nick\\Desktop\\CXLS~1.ZIP）、Microsoft_Office_Excel_97-2003_Worksheet1.xls",)

@@ -19,6 +19,7 @@ from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
+from linter.extract.ole import embedded_file
 from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
@@ -49,7 +50,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments += chunks
         damaged = _missing_parts(pkg, body) + unread
         metadata = _properties(pkg)
-        attachments = tuple(n for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
+        attachments = tuple(_embedded(pkg, n) for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
                  for key, value in metadata.items()]
     warnings = (_IMPORTED,) if chunks else ()
@@ -73,6 +74,12 @@ def styles_of(pkg: Package) -> Styles:
 
 
 _STYLES_CACHE: dict[tuple[int, int], Styles] = {}
+
+
+def _embedded(pkg: Package, name: str) -> str:
+    """An embedded part, and the file it wraps if it is a Package (its name and original path)."""
+    wrapped = embedded_file(pkg.read(name) or b"") if name.endswith(".bin") else None
+    return f"{name}（{wrapped}）" if wrapped else name
 
 
 def walked_parts(pkg: Package, styles: Styles, body) -> Iterator[tuple[str, etree._Element, BodyWalker]]:

@@ -62,7 +62,47 @@ def embedded_objects(ole, pool: str) -> tuple[str, ...]:
         elif not pool and len(entry) >= 2 and entry[0].upper().startswith("MBD"):
             storages.setdefault(entry[0], set()).add(entry[1].lower())
     found = []
-    for number, streams in enumerate(storages.values(), 1):
+    for number, (storage, streams) in enumerate(storages.items(), 1):
         kind = next((what for stream, what in _EMBEDDED_KINDS if stream in streams), "对象")
+        if _NATIVE.lower() in streams:
+            kind = _packaged(ole, [pool, storage, _NATIVE] if pool else [storage, _NATIVE]) or kind
         found.append(f"第{number}个嵌入对象（{kind}）")
     return tuple(found)
+
+
+_NATIVE = "\x01Ole10Native"  # the stream of a Package object: a file dropped into the document, as it was
+
+
+def embedded_file(data: bytes) -> str | None:
+    """What an embedded part (word/embeddings/oleObject1.bin) wraps, if it is a Package: the file's name and path."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return _packaged(ole, [_NATIVE]) if ole.exists(_NATIVE) else None
+    except (OSError, ValueError, IndexError, struct.error):
+        return None
+
+
+def _packaged(ole, path: list[str]) -> str | None:
+    r"""嵌入文件“名单.xlsx”，原路径 C:\Users\…: the label and source path a Package's native stream opens with.
+
+    The path is where the file lay on the drafter's computer: it may name them (C:\Users\张三).
+    """
+    try:
+        head = ole.openstream(path).read(4096)
+    except (OSError, ValueError, IndexError, struct.error):
+        return None
+    fields = head[6:].split(b"\x00", 2)  # after its size (4 bytes) and flags (2): label, then path
+    if len(head) < 8 or struct.unpack_from("<H", head, 4)[0] != 2 or len(fields) < 3 or not fields[0]:
+        return None  # other objects keep their own native data there, no file name
+    label, source = (_ansi(field) for field in fields[:2])
+    if not (label.isprintable() and source.isprintable()):
+        return None
+    return f"嵌入文件“{label}”" + (f"，原路径 {source}" if source and source != label else "")
+
+
+def _ansi(raw: bytes) -> str:
+    """A name in the drafter's code page (GBK on a Chinese Windows), or UTF-8 where it is valid."""
+    try:
+        return raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace").strip()

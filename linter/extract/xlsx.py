@@ -17,6 +17,7 @@ import posixpath
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
+from linter.extract.ole import embedded_file
 from linter.extract.ooxml import Package, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
 from linter.extract.xlsx_scan import shared_strings
@@ -60,7 +61,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
             concealed += hidden_segments(sheet, content)
             segments += _sheet_extras(pkg, sheet, content)
         metadata = properties(pkg)
-        attachments = _not_read(pkg.names)
+        attachments = _not_read(pkg)
     segments += [Segment(value, Location(part="metadata", detail=key)) for key, value in metadata.items()]
     return Document(path=path, format="xlsx", segments=tuple(segments), metadata=metadata,
                     concealed=tuple(concealed), attachments=attachments, damaged=tuple(damaged))
@@ -179,12 +180,18 @@ def _text_boxes(pkg: Package, part: str, sheet: SheetRef) -> list[Segment]:
     return segments
 
 
-def _not_read(names: list[str]) -> tuple[str, ...]:
+def _not_read(pkg: Package) -> tuple[str, ...]:
     found = []
     for prefix, what in _NOT_READ.items():
-        parts = [n for n in names if n.startswith(prefix) and not n.endswith("/") and "/_rels/" not in n]
+        parts = [n for n in pkg.names if n.startswith(prefix) and not n.endswith("/") and "/_rels/" not in n]
         if parts:
-            found.append(f"{what}：{'、'.join(posixpath.basename(p) for p in parts[:3])}"
+            found.append(f"{what}：{'、'.join(_named(pkg, p) for p in parts[:3])}"
                          + (f" 等 {len(parts)} 个" if len(parts) > 3 else ""))
     return tuple(found)
+
+
+def _named(pkg: Package, part: str) -> str:
+    """A part by its file name, with the file it wraps if it is a Package object (its name and original path)."""
+    wrapped = embedded_file(pkg.read(part) or b"") if part.endswith(".bin") and "/embeddings/" in part else None
+    return f"{posixpath.basename(part)}（{wrapped}）" if wrapped else posixpath.basename(part)
 
