@@ -20,5 +20,6 @@ class EmbeddedCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per attachment."""
         for name in document.attachments:
-            yield part_finding(self, context, Location(part="metadata", detail=name),
+            # Placed as the name's own segment is: the name, in the message, may be a long path.
+            yield part_finding(self, context, Location(part="metadata", detail="attachment"),
                                f"文档含嵌入对象或附件“{name}”：其内容未经检查，请单独审核或删除", name, "")

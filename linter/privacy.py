@@ -30,6 +30,9 @@ PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager",
 # Parts whose location detail names a person (a comment's or annotation's author).
 _AUTHORED_PARTS = frozenset({"comment", "annotation"})
 _NAMES_SPLIT = re.compile(r"[、，,;；/\s]+")  # a property may list several people
+# The drafter's account in the path an embedded file came from (C:\Users\张三\Desktop\…).
+_ACCOUNT = re.compile(r"\\(?:Users|Documents and Settings)\\([^\\]+)\\", re.IGNORECASE)
+_SHARED_ACCOUNTS = frozenset({"Public", "Default", "All Users", "Administrator", "admin", "user", "User"})
 _MARGIN = 40  # characters of a segment looked at beyond a context window, for cut numbers
 
 
@@ -154,6 +157,7 @@ def _people(document: Document, personal: Sequence[Finding]) -> list[str]:
     names = {name for k, v in document.metadata.items() if k in PERSON_PROPERTIES for name in _NAMES_SPLIT.split(v)}
     names |= {s.location.detail for s in document.segments
               if s.location.part in _AUTHORED_PARTS and s.location.detail}
+    names |= {m.group(1) for a in document.attachments for m in _ACCOUNT.finditer(a)} - _SHARED_ACCOUNTS
     for finding in personal:
         source = finding.source
         if source is not None and source.end > source.start:

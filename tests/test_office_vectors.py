@@ -1,6 +1,7 @@
 """Word and Excel 97-2003 files from Apache POI's test data: read, or refused in words that say why."""
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def test_a_file_dropped_into_a_document_is_named_with_the_path_it_came_from():
                                     "約翰的測試文件🖖.msg）",)
     embedded = [f for f in findings(POI / "tika-3388.docx") if f["check"] == "hidden/embedded"]
     assert len(embedded) == 1 and "約翰的測試文件" in embedded[0]["message"]
+    assert "\\Users\\r***\\" in embedded[0]["message"] and "ross" not in json.dumps(embedded)  # the drafter's account
 
 
 def test_a_file_dropped_into_a_workbook_is_named_too():
