@@ -52,3 +52,11 @@ def test_a_text_box_over_the_sheet_is_read_and_checked():
     boxed = [f for f in found if f["location"]["part"] == "textbox"]
     assert [(f["check"], f["location"]["sheet"], f["match"]) for f in boxed] == [("pii/mobile", "公示", "139****0246")]
     assert boxed[0]["context"].startswith("备注：王某手机")
+
+
+def test_where_a_link_leads_is_read_and_checked():
+    """The cell shows 公示结果; the address behind it carries an ID in its query."""
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(SAVED / "文本框.xls")])
+    linked = [f for f in json.loads(result.output)["findings"] if f["location"]["detail"] == "link"]
+    found = [(f["check"], _where(f), f["match"]) for f in linked]
+    assert found == [("pii/id-card", ("公示", 3, 1), "1101**********7657")]

@@ -3,7 +3,7 @@
 Read as an .xlsx is: every sheet a table under its title, hidden and very-hidden sheets,
 hidden rows and columns and ;;;-formatted cells read and reported, cell notes with their
 author, print headers and footers and text boxes (read from the sheet's records: xlrd skips them),
-document properties from the OLE property sets.
+where hyperlinks lead, document properties from the OLE property sets.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import xlrd
 from xlrd.compdoc import CompDocError
 
 from linter.extract.errors import TRY_LIBREOFFICE, EncryptedError, ExtractError
+from linter.extract.links import personal_part
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
 from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
 from linter.extract.xls_records import sheet_extras
@@ -47,6 +48,7 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         concealed += hidden_segments(ref, content)
         segments += [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
         segments += [Segment(text, Location(part="textbox", sheet=sheet.name)) for text in extras.boxes.get(index, [])]
+        segments += _link_targets(sheet)
         segments += [Segment(note.text.strip(), Location(part="comment", row=r + 1, col=c + 1, sheet=sheet.name,
                                                           detail=(note.author or "").strip() or None))
                      for (r, c), note in sorted(sheet.cell_note_map.items()) if note.text.strip()]
@@ -54,6 +56,13 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
     segments += [Segment(v, Location(part="metadata", detail=k)) for k, v in metadata.items()]
     return Document(path=path, format="xls", segments=tuple(segments), metadata=metadata,
                     concealed=tuple(concealed), attachments=_embedded(data))
+
+
+def _link_targets(sheet) -> list[Segment]:
+    """What the sheet's hyperlinks lead to (linter.extract.links): a cell shows only its text."""
+    found = [(link, personal_part(link.url_or_path or "")) for link in sheet.hyperlink_list]
+    return [Segment(text, Location(part="metadata", row=link.frowx + 1, col=link.fcolx + 1, sheet=sheet.name,
+                                   detail="link")) for link, text in found if text]
 
 
 def _embedded(data: bytes) -> tuple[str, ...]:
