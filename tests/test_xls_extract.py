@@ -60,3 +60,23 @@ def test_where_a_link_leads_is_read_and_checked():
     linked = [f for f in json.loads(result.output)["findings"] if f["location"]["detail"] == "link"]
     found = [(f["check"], _where(f), f["match"]) for f in linked]
     assert found == [("pii/id-card", ("公示", 3, 1), "1101**********7657")]
+
+
+def test_a_formulas_strings_are_read_and_checked():
+    """=HYPERLINK("mailto:…?subject=138…","联系我们"): the cell shows 联系我们; the formula holds the rest."""
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(SAVED / "文本框.xls")])
+    found = {(f["check"], _where(f)) for f in json.loads(result.output)["findings"]
+             if f["location"]["detail"] == "formula"}
+    assert found == {("pii/email", ("公示", 4, 1)), ("pii/mobile", ("公示", 4, 1))}
+
+
+def test_a_formulas_tokens_are_walked_not_searched():
+    from linter.extract.xls_records import formula_strings
+
+    number = b"\x1e\x39\x30"  # ptgInt 12345: its bytes are no text
+    text = b"\x17\x03\x00abc"  # ptgStr, one byte a character
+    wide = b"\x17\x02\x01" + "联系".encode("utf-16-le")
+    space = b"\x19\x40\x00\x00"  # ptgAttr: a space before the next token
+    choose = b"\x19\x04\x01\x00" + b"\x00\x00" * 2  # ptgAttr CHOOSE with its jump table
+    assert formula_strings(number + text + space + wide + choose + text) == ["abc", "联系", "abc"]
+    assert formula_strings(text + b"\x18\x17\x03\x00xyz") == ["abc"]  # an unsized token ends the walk

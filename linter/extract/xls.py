@@ -49,6 +49,8 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments += [Segment(text, Location(part=kind, sheet=sheet.name)) for kind, text in content.headers]
         segments += [Segment(text, Location(part="textbox", sheet=sheet.name)) for text in extras.boxes.get(index, [])]
         segments += _link_targets(sheet)
+        segments += [Segment(text, Location(part="metadata", row=row, col=col, sheet=sheet.name, detail="formula"))
+                     for row, col, text in extras.formulas.get(index, [])]
         segments += [Segment(note.text.strip(), Location(part="comment", row=r + 1, col=c + 1, sheet=sheet.name,
                                                           detail=(note.author or "").strip() or None))
                      for (r, c), note in sorted(sheet.cell_note_map.items()) if note.text.strip()]

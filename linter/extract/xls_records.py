@@ -1,9 +1,10 @@
-"""What xlrd skips in an .xls sheet's records: print headers and footers, and text boxes.
+"""What xlrd skips in an .xls sheet's records: print headers and footers, text boxes, formulas' strings.
 
 A sheet's records run from its BOF to its EOF; a chart drawn on the sheet brings a BOF
 and EOF of its own inside them. The text of a text box (and of a label or button drawn
 on the sheet) follows its TXO record in CONTINUE records; a note's text is read by
-xlrd already, as the cell's note.
+xlrd already, as the cell's note. A formula's string literals (=HYPERLINK("mailto:…","联系我们"))
+never show in its cell: they are read from the formula's parsed tokens.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from xlrd import formula as xlrd_formula
+
 from linter.extract.errors import ExtractError
 from linter.extract.ole import open_ole
 from linter.extract.xlsx_sheet import print_header_text
 
 _HEADER, _FOOTER, _BOF, _EOF = 0x0014, 0x0015, 0x0809, 0x000A
-_OBJ, _TXO, _CONTINUE = 0x005D, 0x01B6, 0x003C
+_OBJ, _TXO, _CONTINUE, _FORMULA = 0x005D, 0x01B6, 0x003C, 0x0006
 _NOTE_OBJECT = 0x19  # ftCmo's object type of a cell note
 _MAX_TEXT = 1_000_000  # characters of one text box, at most (its count is a 16-bit number)
 
@@ -28,6 +31,7 @@ class SheetExtras:
 
     headers: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     boxes: dict[int, list[str]] = field(default_factory=dict)
+    formulas: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # (row, col, its strings)
 
 
 def sheet_extras(data: bytes, positions: list[int]) -> SheetExtras:
@@ -45,6 +49,12 @@ def sheet_extras(data: bytes, positions: list[int]) -> SheetExtras:
                 text = print_header_text(_unicode_string(body))
                 if text:
                     extras.headers.setdefault(index, []).append(("header" if kind == _HEADER else "footer", text))
+            elif kind == _FORMULA and len(body) >= 22 and b"\x17" in body[22:]:
+                row, col = struct.unpack_from("<HH", body)
+                strings = formula_strings(body[22:22 + struct.unpack_from("<H", body, 20)[0]])
+                if strings:
+                    text = ",".join(f'"{string}"' for string in strings)
+                    extras.formulas.setdefault(index, []).append((row + 1, col + 1, text))
             elif kind == _TXO and _object_type(records, k) != _NOTE_OBJECT:
                 text = _box_text(body, records[k + 1:]).strip()
                 if text:
@@ -91,6 +101,35 @@ def _box_text(txo: bytes, following: list[tuple[int, bytes]]) -> str:
         pieces.append(piece)
         got += len(piece)
     return "".join(pieces).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def formula_strings(tokens: bytes) -> list[str]:
+    """The string constants (ptgStr) of a BIFF8 formula's parsed tokens, walked token by token.
+
+    Each token's size comes from its code (xlrd's table); a token of a size not known here
+    ends the walk, so that no byte of a number or a reference is ever read as text.
+    """
+    strings, at = [], 0
+    while at < len(tokens):
+        code = tokens[at]
+        index = (code & 0x1F) + (32 if code & 0x60 else 0)
+        if index == _PTG_STR and at + 3 <= len(tokens):
+            count, wide = tokens[at + 1], tokens[at + 2] & 1
+            end = at + 3 + count * (2 if wide else 1)
+            strings.append(tokens[at + 3:end].decode("utf-16-le" if wide else "latin-1", errors="replace"))
+            at = end
+        elif index == _PTG_ATTR and at + 4 <= len(tokens):
+            choose = tokens[at + 1] & 0x04  # a CHOOSE's jump table follows
+            at += 4 + (2 * (struct.unpack_from("<H", tokens, at + 2)[0] + 1) if choose else 0)
+        elif _TOKEN_SIZES[index] > 0:
+            at += _TOKEN_SIZES[index]
+        else:
+            break
+    return strings
+
+
+_PTG_STR, _PTG_ATTR = 0x17, 0x19
+_TOKEN_SIZES = xlrd_formula.szdict[80]  # BIFF8: each token's size by code, 0 or less where it varies
 
 
 def _unicode_string(record: bytes) -> str:
