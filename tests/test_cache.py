@@ -59,6 +59,17 @@ def test_a_mixed_cached_batch_keeps_each_files_own_format_and_findings(tmp_path)
     assert len(cached[str(folder / "t.txt")].findings) == 5
 
 
+def test_a_workbooks_findings_are_served_from_the_cache(tmp_path, monkeypatch):
+    """Findings located in a sheet (its name is text) were refused on reading, so a workbook was checked every run."""
+    from rosters import roster_xlsx
+
+    book = roster_xlsx(tmp_path / "名单.xlsx")
+    first = _run([book], tmp_path / "cache")[str(book)]
+    assert any(f.location.sheet for f in first.findings)
+    monkeypatch.setattr(engine, "extract_bytes", lambda *a: pytest.fail("read again, not served from the cache"))
+    assert _run([book], tmp_path / "cache")[str(book)].findings == first.findings
+
+
 def test_path_bound_decisions_are_made_after_the_lookup(tmp_path):
     for name in ("公示", "内部"):
         (tmp_path / name).mkdir()
