@@ -40,6 +40,9 @@ _CELL = re.compile(
     r'(<c r="([A-Z]{1,3})(\d+)"(?: s="(\d*)")?(?: t="(\w*)")?'
     r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>))', re.S)
 _CELL_START = re.compile(r"<c[\s/>]")
+# Libraries write every CJK character of an inline string as a reference (&#24352;): resolved
+# once over the whole sheet, not cell by cell through html.unescape.
+_CHARREF = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
 _ROW_TAG = re.compile(r"(<row\b([^>]*?)/?>)")
 _ROW_ATTR = re.compile(r'\s(r|hidden|ht)="([^"]*)"')
 
@@ -64,6 +67,8 @@ def _plain(data: bytes, body: int) -> bool:
 
 def scan_cells(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
     """Read the rows of a <sheetData>'s content into `content`; False if it is not plain."""
+    if "&#" in text:
+        text = _CHARREF.sub(_character, text)
     if _scan_tokens(text, strings, styles, content):
         return True
     content.cells.clear()
@@ -101,8 +106,10 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
             row, at = int(digits), digits
         if kind == "s" and v.isdecimal() and (index := int(v)) < count:
             value, number = strings[index], False
-        elif not kind and plain_numbers and v.isdigit() and v[0] != "0":
+        elif (not kind or kind == "n") and plain_numbers and v.isdigit() and v[0] != "0":
             value, number = v, True
+        elif kind == "inlineStr" and inline[:3] == "<t>" and inline[-4:] == "</t>" and "<" not in inline[3:-4]:
+            value, number = unescape_xstring(_text(inline[3:-4])), False  # one plain run, as libraries write it
         else:
             value, number = _cell_value(kind, v, inline, style, strings, styles)
         if formula and '"' in (formula := _text(formula)):
@@ -124,6 +131,12 @@ def _covered(text: str, cells: str, rows: str) -> bool:
     ends = text.count("</row>") - found.count("</row>")
     outside = len(text) - len(found) - len("</row>") * ends
     return outside == sum(text.count(space) - found.count(space) for space in " \t\r\n")
+
+
+def _character(found: re.Match) -> str:
+    """A character reference as its character, if it is one no pattern here could misread (not ASCII)."""
+    code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+    return chr(code) if 0x80 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else found.group()
 
 
 def _row_attributes(attrs: str) -> dict[str, str]:
