@@ -53,6 +53,10 @@ SHAPES = {
     "references, entities, a carriage return": (
         '<row r="1"><c r="A1" t="inlineStr"><is><t>A&amp;B &#24352;&#x5EFA;国\r\n&lt;1&gt;</t></is></c></row>',
         [Cell(1, 1, "A&B 张建国\n<1>")]),
+    "references to markup characters, a carriage return, a character beyond the BMP": (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&#60;b&#62; &#34;引&#34; &#13;&#x20000;</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t xml:space="preserve"> &#24352; </t></is></c></row>',
+        [Cell(1, 1, '<b> "引" \r\U00020000'), Cell(1, 2, " 张 ")]),
     "rich runs and a phonetic guide": (
         '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>张</t></r><r><t xml:space="preserve">建国 </t>'
         "</r><rPh sb=\"0\" eb=\"1\"><t>ちょう</t></rPh><phoneticPr fontId=\"1\"/></is></c></row>",
