@@ -82,8 +82,7 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
 
     Cells and row tags are found in two passes, each cell's row read from its reference:
     one pattern that also had to try a row tag and white space at every cell costs twice
-    as much. The cell loop runs once per cell (a roster holds hundreds of thousands): a
-    shared string or a plain number is read in it, without a call.
+    as much.
     """
     cells = _CELL.findall(text)
     rows = _ROW_TAG.findall(text)
@@ -96,6 +95,16 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
     row = 0
     for _, attrs in rows:
         row = _start_row(_row_attributes(attrs), row, content)
+    _read_cells(cells, strings, styles, content)
+    return True
+
+
+def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellStyles, content: SheetContent) -> None:
+    """The cells _CELL found, into `content`.
+
+    This loop runs once per cell (a roster holds hundreds of thousands): a shared string, a
+    plain number or a one-run inline string is read in it, without a call.
+    """
     append = content.cells.append
     plain_numbers = not styles.dates  # with date formats, a number may stand for a date
     hiding = bool(styles.hiding)
@@ -118,7 +127,6 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
             # Cell's own __new__ is a Python frame per cell; the tuple is the same.
             append(_new_cell(Cell, (row, sheet_column(letters), value, number,
                                     hiding and styles.conceals(style or None))))
-    return True
 
 
 def _covered(text: str, cells: str, rows: str) -> bool:
