@@ -22,7 +22,6 @@ from linter.extract.xlsx_sheet import print_header_text
 _HEADER, _FOOTER, _BOF, _EOF = 0x0014, 0x0015, 0x0809, 0x000A
 _OBJ, _TXO, _CONTINUE, _FORMULA = 0x005D, 0x01B6, 0x003C, 0x0006
 _NOTE_OBJECT = 0x19  # ftCmo's object type of a cell note
-_MAX_TEXT = 1_000_000  # characters of one text box, at most (its count is a 16-bit number)
 
 
 @dataclass
@@ -35,7 +34,7 @@ class SheetExtras:
 
 
 def sheet_extras(data: bytes, positions: list[int]) -> SheetExtras:
-    """Each sheet's print headers and footers and text boxes (none when the records cannot be read)."""
+    """Each sheet's print headers and footers, text boxes and formulas' strings (none when unreadable)."""
     extras = SheetExtras()
     try:
         with open_ole(data) as ole:
@@ -50,13 +49,13 @@ def sheet_extras(data: bytes, positions: list[int]) -> SheetExtras:
                 if text:
                     extras.headers.setdefault(index, []).append(("header" if kind == _HEADER else "footer", text))
             elif kind == _FORMULA and len(body) >= 22 and b"\x17" in body[22:]:
-                row, col = struct.unpack_from("<HH", body)
                 strings = formula_strings(body[22:22 + struct.unpack_from("<H", body, 20)[0]])
                 if strings:
+                    row, col = struct.unpack_from("<HH", body)
                     text = ",".join(f'"{string}"' for string in strings)
                     extras.formulas.setdefault(index, []).append((row + 1, col + 1, text))
             elif kind == _TXO and _object_type(records, k) != _NOTE_OBJECT:
-                text = _box_text(body, records[k + 1:]).strip()
+                text = _box_text(body, records, k + 1).strip()
                 if text:
                     extras.boxes.setdefault(index, []).append(text)
     return extras
@@ -85,14 +84,14 @@ def _object_type(records: list[tuple[int, bytes]], k: int) -> int | None:
     return None
 
 
-def _box_text(txo: bytes, following: list[tuple[int, bytes]]) -> str:
-    """The characters a TXO announces, from the CONTINUE records after it (each opens with its flag byte)."""
+def _box_text(txo: bytes, records: list[tuple[int, bytes]], start: int) -> str:
+    """The characters a TXO announces, from the CONTINUE records from `start` on (each opens with its flag byte)."""
     if len(txo) < 12:
         return ""
-    wanted = min(struct.unpack_from("<H", txo, 10)[0], _MAX_TEXT)
+    wanted = struct.unpack_from("<H", txo, 10)[0]
     pieces: list[str] = []
     got = 0
-    for kind, body in following:
+    for kind, body in records[start:start + 64]:  # its text fills a few records: 65,535 characters at most
         if kind != _CONTINUE or got >= wanted or not body:
             break
         wide = body[0] & 1
