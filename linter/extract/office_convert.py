@@ -2,9 +2,9 @@
 
 The built-in readers cover the Word 97-2003 binary and BIFF2-8 as xlrd reads it; LibreOffice
 also reads Word 6.0/95 and 1.x/2.0 files, and workbooks xlrd gives up on (a defined name it
-cannot parse, an odd note record). It is a fallback, not a second reader of every file: on files both read,
-LibreOffice was seen to lose what ours keeps (a roster's table read back as one run-on
-paragraph, so a mobile number ran into an ID). Such a file is converted to .docx (or .xlsx)
+cannot parse, an odd note record). It is a fallback, not a second reader of every file: on
+files both read, LibreOffice was seen to lose what ours keeps (a roster's table read back as
+one run-on paragraph, so a mobile number ran into an ID). Such a file is converted to .docx (or .xlsx)
 in a private folder and read by that reader, and the file's warnings say so: never silently.
 """
 
