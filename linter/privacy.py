@@ -120,7 +120,7 @@ class Redactor:
             detail = self.text(detail)
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
-            location = evolve(location, detail=detail, sheet=sheet)
+            location = location._replace(detail=detail, sheet=sheet)
         return {"match": self.text(match), "context": self.text(context), "message": self.text(finding.message),
                 "location": location}
 

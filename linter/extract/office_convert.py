@@ -24,9 +24,10 @@ from linter.model import Document
 
 # LibreOffice starts in 1-3 s; a large draft converts in seconds. Beyond this it is stuck.
 CONVERT_TIMEOUT = 120.0
-# What each format is converted to: the reader of the result, and LibreOffice's filter for it.
-TARGETS = {"doc": ("docx", "docx:MS Word 2007 XML"), "wps": ("docx", "docx:MS Word 2007 XML"),
-           "xls": ("xlsx", "xlsx:Calc MS Excel 2007 XML")}
+# By format: its built-in reader (also the extension its copy is given for LibreOffice), what it
+# is converted to (the reader of the result) and LibreOffice's filter for that.
+TARGETS = {"doc": ("doc", "docx", "docx:MS Word 2007 XML"), "wps": ("doc", "docx", "docx:MS Word 2007 XML"),
+           "xls": ("xls", "xlsx", "xlsx:Calc MS Excel 2007 XML")}
 
 
 def converted_note(target: str) -> str:
@@ -50,9 +51,9 @@ def read_converted(path: str, fmt: str, data: bytes) -> Document:
     """The file as its built-in reader reads it, or through LibreOffice if that reader refuses it."""
     import importlib
 
-    target, _ = TARGETS[fmt]
+    reader, target, _ = TARGETS[fmt]
     try:
-        return importlib.import_module(f"linter.extract.{_READERS[fmt]}").extract(path, fmt, data)
+        return importlib.import_module(f"linter.extract.{reader}").extract(path, fmt, data)
     except EncryptedError:
         raise  # LibreOffice would only fail too, a few seconds later
     except ExtractError as refused:
@@ -68,8 +69,6 @@ def read_converted(path: str, fmt: str, data: bytes) -> Document:
     return replace(document, format=fmt, warnings=(converted_note(target), *document.warnings))
 
 
-_READERS = {"doc": "doc", "wps": "doc", "xls": "xls"}
-
 
 def to_docx(data: bytes, timeout: float = CONVERT_TIMEOUT) -> bytes:
     """`data` (a Word binary) as a .docx, converted by a LibreOffice of its own."""
@@ -81,10 +80,10 @@ def convert(data: bytes, fmt: str, timeout: float = CONVERT_TIMEOUT) -> bytes:
     program = soffice()
     if program is None:
         raise ConversionError("找不到 soffice")
-    target, conversion = TARGETS[fmt]
+    source_kind, target, conversion = TARGETS[fmt]
     _sweep_stale()
     with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
-        source, out = Path(folder, f"draft.{'xls' if fmt == 'xls' else 'doc'}"), Path(folder, "out")
+        source, out = Path(folder, f"draft.{source_kind}"), Path(folder, "out")
         source.write_bytes(data)
         # A profile of its own: two conversions at once (--jobs) would otherwise share one and fail.
         command = [program, f"-env:UserInstallation={Path(folder, 'profile').as_uri()}", "--headless",
