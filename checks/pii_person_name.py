@@ -162,6 +162,22 @@ def _beside_own_data(document: Document) -> Iterator[tuple[Segment, int, str]]:
                 break
 
 
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+def _in_file_names(document: Document) -> Iterator[tuple[Segment, int, str]]:
+    r"""(segment, start, name) for a name standing alone in an attachment's name or original path.
+
+    王建国.pdf, 2024年名单-张三丰.xlsx, C:\Users\…\王建国\: a file name has no sentence
+    around it, so a whole run of Chinese characters that is a name, and nothing else, is one.
+    """
+    for segment in document.segments:
+        if segment.location.part == "metadata" and segment.location.detail == "attachment":
+            for run in _HAN_RUN.finditer(segment.text):
+                if 2 <= len(run.group()) <= 4 and _owner_name(run.group()):
+                    yield segment, run.start(), run.group()
+
+
 def _owner_name(name: str) -> bool:
     """A name, not a role or a word that starts like one (申请人, 申报人员, 学生)."""
     lead = 2 if name[:2] in _surnames()[1] else 1
@@ -207,6 +223,9 @@ class PersonNameCheck(PatternCheck):
                 seen.add((id(candidate.segment), candidate.end))
                 yield self._found(context, candidate.segment, candidate.end, name)
         for segment, start, name in _beside_own_data(document):
+            if (id(segment), start) not in seen:
+                yield self._found(context, segment, start, name)
+        for segment, start, name in _in_file_names(document):
             if (id(segment), start) not in seen:
                 yield self._found(context, segment, start, name)
         for table in document.tables.all:

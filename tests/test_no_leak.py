@@ -325,12 +325,16 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     for name in (f"{NAME}身份证正反面.jpg", f"{ID}.pdf"):  # files attached under the names they came with
         attached.new_attachment(name).set_data(b"%PDF-1.4")
     attached.save(folder / "attached.pdf")
+    alone = pypdfium2.PdfDocument(str(pdf(tmp_path / "notice2.pdf", [PdfPage(lines=["材料清单"])])))
+    alone.new_attachment("2024年申请材料-赵建华.pdf").set_data(b"%PDF-1.4")  # a name with nothing around it
+    alone.save(folder / "alone.pdf")
 
     result = cli("check", "--format", fmt, "--jobs", "1", str(folder))
     assert result.exit_code == 1, result.output
     shown = _without_rules(result.stdout, fmt)
     shown = shown.replace("\\u200b", "").replace("\u200b", "").replace("\u00a0", "").replace("\u3000", "")
     assert_nothing_in_clear(shown + result.stderr, fmt)
+    assert "赵建华" not in shown
     report = cli("check", "--format", "json", "--jobs", "1", str(folder)).stdout
     details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
     assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation",
