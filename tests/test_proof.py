@@ -40,9 +40,41 @@ def test_brackets(lines, matches):
     ("所得税税额由教育部部长签署。", []),                          # a word ends where the next begins
     ("推进小微企业创业创新工作。", []),                            # 业创业创 is no word doubled
     ("哈哈哈", []),
+    ("推进一步推进一步推动", []),                                  # doubled four characters apart: no word
+    ("要进一步进一步改进", ["进一步进一步"]),
 ])
 def test_repeats(line, matches):
     assert _run("proof/repeat", line) == matches
+
+
+def test_repeats_in_metadata_and_across_segments():
+    # A property's doubling is not proofread; a doubling never joins two segments.
+    document = Document(path="x.docx", format="docx", segments=(
+        Segment("工作的的成效", Location(part="metadata", detail="title")),
+        Segment("政府", Location(paragraph=1)), Segment("政府工作", Location(paragraph=2)),
+        Segment("这是是责任", Location(paragraph=3))))
+    found = list(load_checks()["proof/repeat"]().run(document, CheckContext()))
+    assert [(f.match, f.location.paragraph) for f in found] == [("是是", 3)]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_doublings_are_what_the_pattern_finds_everywhere(seed):
+    # The scan tries the pattern only where a character recurs 1-4 places on: it must find
+    # exactly what trying every position finds — in prose with doublings of every length
+    # planted, and in crowded runs of a few characters (a line of dashes, 哈哈哈哈).
+    import random
+
+    from checks.proof_repeat import _TWICE, doublings
+
+    rng = random.Random(seed)
+    common = "的是在政府信息公开工作年度报告依申请主动办理情况统计数据机关部门单位—，。a1" + "𠀀" * (seed % 5 == 1)
+    alphabet = common if seed % 4 else rng.choice(["的", "政府", "ab的—", "进一步推"])
+    pieces = []
+    for _ in range(rng.randint(0, 3000)):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        pieces.append(word + word[:rng.randint(0, 4)] * rng.randint(1, 2) if rng.random() < 0.2 else word)
+    text = "".join(pieces)
+    assert [m.span() for m in doublings(text)] == [m.span() for m in _TWICE.finditer(text)]
 
 
 @pytest.mark.parametrize("line, matches", [
