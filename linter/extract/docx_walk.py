@@ -28,6 +28,8 @@ P, R, TBL, TR, TC, T = _w("p"), _w("r"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
 VAL = _w("val")
 PPR, PSTYLE, OUTLINE, TCPR, GRID_SPAN = _w("pPr"), _w("pStyle"), _w("outlineLvl"), _w("tcPr"), _w("gridSpan")
 TXBX = _w("txbxContent")
+RPR, COMMENT_REFERENCE = _w("rPr"), _w("commentReference")
+_COMMENT_ANCHORS = (_w("commentRangeStart"), COMMENT_REFERENCE)
 FALLBACK = f"{{{MC}}}Fallback"
 _TEXT_TAGS = {T: None, _w("delText"): None, _w("instrText"): "skip", _w("tab"): "\t",
               _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
@@ -88,11 +90,12 @@ class BodyWalker:
     def _blocks(self, container, cell):
         """Yield (paragraph index, heading level, visible text) for block children."""
         for child in () if container is None else container:
-            if child.tag == P:
+            tag = child.tag  # lxml builds the string anew at each access
+            if tag == P:
                 yield self._paragraph(child, cell)
-            elif child.tag == TBL:
+            elif tag == TBL:
                 self._table(child)
-            elif child.tag in _TRANSPARENT or child.tag in _REVISION:
+            elif tag in _TRANSPARENT or tag in _REVISION:
                 yield from self._blocks(child, cell)
 
     def _paragraph(self, p, cell) -> tuple[int, int | None, str]:
@@ -131,7 +134,7 @@ class BodyWalker:
                 self._inline(child, runs, kind, index)
             elif tag in _TRANSPARENT:
                 self._inline(child, runs, revision, index)
-            elif tag in (_w("commentRangeStart"), _w("commentReference")):
+            elif tag in _COMMENT_ANCHORS:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
@@ -143,11 +146,12 @@ class BodyWalker:
         else:
             target = runs.visible
         for child in run:
-            if child.tag in _TEXT_TAGS:
-                fixed = _TEXT_TAGS[child.tag]
+            tag = child.tag
+            if tag in _TEXT_TAGS:
+                fixed = _TEXT_TAGS[tag]
                 if fixed != "skip":
                     target.append((child.text or "") if fixed is None else fixed)
-            elif child.tag == _w("commentReference"):
+            elif tag == RPR or tag == COMMENT_REFERENCE:
                 continue
             else:
                 # Drawings and VML shapes may hold text boxes.
