@@ -72,7 +72,7 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     spans = sorted(spans)
     if not spans:
         return text
-    low, high = spans[0][0], max(end for _, end, _ in spans)
+    low, high = spans[0][0], max([end for _, end, _ in spans]) if len(spans) > 1 else spans[0][1]
     chars = list(text[low:high])  # only the stretch the spans cover: a text may be megabytes
     for start, end, masked in spans:
         if len(masked) != end - start:  # a mask that changes length hides the whole span
@@ -96,6 +96,7 @@ class Redactor:
             self._spans.setdefault(id(source.segment), []).append((source.start, source.end, masked))
         self._names = _people(document, personal)
         self._automaton = None
+        self._texts: dict[str, str] = {}  # a check's message recurs in each of its findings
 
     def finding(self, finding: Finding) -> Finding:
         """The finding with every personal datum and long number in its texts masked."""
@@ -126,6 +127,12 @@ class Redactor:
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
+        shown = self._texts.get(text)
+        if shown is None:
+            shown = self._texts[text] = self._masked_text(text)
+        return shown
+
+    def _masked_text(self, text: str) -> str:
         if self._names and text:
             if self._automaton is None:
                 # Leftmost-longest: a roster's thousands of values, one pass per text.
