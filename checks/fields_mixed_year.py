@@ -46,7 +46,7 @@ class MixedYearCheck(Check):
         title, year = _title_year(body[:_HEAD_LINES])
         if year is None:
             return
-        others = [s for s in body if s is not title]
+        others = [s for s in body if s is not title and "年" in s.text]  # a roster's cells mostly name no year
         for segment in others:
             yield from self._other_years(context, segment, year)
         # Each placeholder is already a fields/placeholder error: here one finding says which year.

@@ -99,6 +99,15 @@ def test_a_formula_holding_a_string_and_a_hidden_row_are_kept():
     assert content.hidden_rows == {4}
 
 
+@pytest.mark.parametrize("row", ['<row r="3" ht="0" customHeight="1">', "<row r='3' ht='0.0'>", '<row r="3" ht = "0">',
+                                 '<row r="3" hidden="true">', '<row r="3" ht="&#48;">'])
+def test_a_hidden_row_however_spelled_is_found_by_pattern_and_parser(row):
+    # Rows as Excel writes most of them (a height, no hiding) are not read one by one: these must be.
+    body = (EXCEL_ROW + '<row r="2" ht="15.75" customHeight="1"><c r="A2" t="s"><v>2</v></c></row>'
+            + row + '<c r="A3" t="s"><v>2</v></c></row>')
+    assert _both(_sheet(body)).hidden_rows == {3}
+
+
 @pytest.mark.parametrize("markup", ["<!-- 注释 -->", "<![CDATA[张建国]]>", "<?pi data?>"])
 def test_markup_a_pattern_would_misread_is_left_to_the_parser(markup):
     data = _sheet(f'<row r="1"><c r="A1" t="inlineStr"><is><t>{markup}</t></is></c></row>')

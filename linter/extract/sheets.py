@@ -8,6 +8,7 @@ and cells a format shows nothing of are read like the rest, and listed apart as 
 from __future__ import annotations
 
 import functools
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import repeat
@@ -22,6 +23,7 @@ _SHOWN_RUNS = 20  # runs of hidden rows reported one by one; the rest as one fin
 _STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
 _NUMBER_DETAIL = {True: "number", False: None}
 _new_tuple = tuple.__new__
+_CONCEALED = operator.itemgetter(4)  # Cell.concealed, read in C
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ def hidden_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """One segment per hidden sheet, row, column or format-hidden cell, quoting what it holds."""
     if sheet.state in _STATES:
         return [_quoted(content.cells, Location(part="hidden-text", sheet=sheet.name, detail=_STATES[sheet.state]))]
+    if not (content.hidden_rows or content.hidden_cols or any(map(_CONCEALED, content.cells))):
+        return []  # most sheets hide nothing: no pass over their cells in Python
     found = []
     # Grouped once: a sheet may hide thousands of rows, each looked up among a million cells.
     in_rows: dict[int, list[Cell]] = {}

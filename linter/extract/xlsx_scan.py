@@ -44,7 +44,8 @@ _CELL_START = re.compile(r"<c[\s/>]")
 # once over the whole sheet, not cell by cell through html.unescape.
 _CHARREF = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
 _ROW_TAG = re.compile(r"(<row\b([^>]*?)/?>)")
-_ROW_ATTR = re.compile(r'\s(r|hidden|ht)="([^"]*)"')
+_ROW_ATTR = re.compile(r'\s(r|hidden|ht)\s*=\s*"([^"]*)"')
+_ZERO_HEIGHT = re.compile(r"""\bht\s*=\s*["']0""")
 
 
 def sheet_data(data: bytes) -> tuple[int, int] | None:
@@ -88,13 +89,15 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
     rows = _ROW_TAG.findall(text)
     if len(_CELL_START.findall(text)) != len(cells):  # a cell of another shape, or one swallowing the next
         return False
-    if not _covered(text, "".join(map(itemgetter(0), cells)), "".join(map(itemgetter(0), rows))):
+    row_tags = "".join(map(itemgetter(0), rows))
+    if not _covered(text, "".join(map(itemgetter(0), cells)), row_tags):
         return False
     if len(cells) > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
-    row = 0
-    for _, attrs in rows:
-        row = _start_row(_row_attributes(attrs), row, content)
+    if "hidden" in row_tags or "&" in row_tags or _ZERO_HEIGHT.search(row_tags):  # else no row is hidden
+        row = 0
+        for _, attrs in rows:
+            row = _start_row(_row_attributes(attrs), row, content)
     _read_cells(cells, strings, styles, content)
     return True
 
@@ -138,7 +141,8 @@ def _covered(text: str, cells: str, rows: str) -> bool:
     found = cells + rows
     ends = text.count("</row>") - found.count("</row>")
     outside = len(text) - len(found) - len("</row>") * ends
-    return outside == sum(text.count(space) - found.count(space) for space in " \t\r\n")
+    # Nothing outside (Excel writes no white space between cells): no need to count it.
+    return outside == 0 or outside == sum(text.count(space) - found.count(space) for space in " \t\r\n")
 
 
 def _character(found: re.Match) -> str:
