@@ -159,3 +159,21 @@ def test_an_id_number_written_as_escaped_characters_is_found(tmp_path):
     digits = "".join(f"_x{ord(c):04X}_" for c in "110105199003077657")
     path = _with_sheet(tmp_path, f'<row r="1"><c r="A1" t="inlineStr"><is><t>身份证号{digits}</t></is></c></row>')
     assert [f["location"]["col"] for f in findings(path, "--select", "pii/id-card")] == [1]
+
+
+@pytest.mark.parametrize("items", [
+    '<si><t>姓名</t></si><si><t xml:space="preserve"> 张建国 </t></si>',              # plain, as Excel writes
+    "<si><t>A&amp;B &#24352;</t></si><si><t>_x0031__x0031_01</t></si><si><t>行\r\n二</t></si>",
+    '<si><r><rPr><b/></rPr><t>张</t></r><r><t>建国</t></r></si><si><t>李</t><rPh sb="0"><t>り</t></rPh></si>',
+    "<si><t>甲</t></si><si><t/></si>",
+])
+def test_shared_strings_read_alike_by_pattern_and_by_parser(items):
+    from lxml import etree
+
+    from linter.extract.xlsx_scan import shared_strings
+    from linter.extract.xlsx_sheet import rich_text
+
+    data = f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{S}" count="2">{items}</sst>'.encode()
+    parsed = [rich_text(si) for si in etree.fromstring(data).iterfind(f"{{{S}}}si")]
+    assert shared_strings(data) == parsed
+

@@ -27,6 +27,7 @@ _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _V = re.compile(r"<v\b[^>]*?(?:/>|>([^<]*)</v>)")
 _F = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
 _IS = re.compile(r"<is\b[^>]*?(?:/>|>(.*?)</is>)", re.S)
+_SI_PLAIN = re.compile(r'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
 _SI = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
 _T = re.compile(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
@@ -34,11 +35,14 @@ _DIGITS = "0123456789"
 _new_cell = tuple.__new__
 _XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # A cell as Excel, WPS and the libraries write it: attributes r, s, t in that order, children
-# <f>, <v>, <is> in schema order. The first group is the whole cell: a shape not foreseen
-# leaves characters that no cell and no row tag covers (_covered).
+# <f>, <v>, <is> in schema order. A shape not foreseen leaves a tag no cell or row accounts
+# for (_covered), or a cell start no cell was read from.
 _CELL = re.compile(
-    r'(<c r="([A-Z]{1,3})(\d+)"(?: s="(\d*)")?(?: t="(\w*)")?'
-    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>))', re.S)
+    r'<c r="([A-Z]{1,3})(\d+)"(?: s="(\d*)")?(?: t="(\w*)")?'
+    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>)', re.S)
+# The tags a cell as _CELL reads it may hold, besides its own start: each family counted
+# only where its first tag is in the sheet (a roster has no formula).
+_CELL_TAGS = {"</c>": ("</c>",), "<v>": ("<v>", "</v>"), "<f": ("<f>", "<f ", "<f/", "</f>"), "<is>": ("<is>", "</is>")}
 _CELL_START = re.compile(r"<c[\s/>]")
 # Libraries write every CJK character of an inline string as a reference (&#24352;): resolved
 # once over the whole sheet, not cell by cell through html.unescape.
@@ -90,7 +94,7 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
     if len(_CELL_START.findall(text)) != len(cells):  # a cell of another shape, or one swallowing the next
         return False
     row_tags = "".join(map(itemgetter(0), rows))
-    if not _covered(text, "".join(map(itemgetter(0), cells)), row_tags):
+    if not _covered(text, len(cells), len(rows), "".join(map(itemgetter(6), cells))):
         return False
     if len(cells) > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
@@ -113,7 +117,7 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
     hiding = bool(styles.hiding)
     count = len(strings)
     row, at = 0, ""
-    for _, letters, digits, style, kind, formula, v, inline in cells:
+    for letters, digits, style, kind, formula, v, inline in cells:
         if digits != at:  # a row's cells come together: its number is read once
             row, at = int(digits), digits
         if kind == "s" and v.isdecimal() and (index := int(v)) < count:
@@ -132,17 +136,18 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
                                     hiding and styles.conceals(style or None))))
 
 
-def _covered(text: str, cells: str, rows: str) -> bool:
-    """Every character outside the cells and row tags found is a row's end tag or white space.
+def _covered(text: str, cells: int, rows: int, inline: str) -> bool:
+    """Every tag of the text is one of the cells' and rows' found, as _CELL and _ROW_TAG read them.
 
-    Were a row tag found inside a cell (<is><row/></is>), the two would overlap and
-    count more than the text holds: that too is not covered.
+    Counted, not compared: each "<" must be a row's start or end, a cell's start, or one of
+    the tags a cell may hold (_CELL_TAGS, and those of its inline string). An element
+    the patterns do not read (<extLst> between cells, <row/> inside a string) adds a "<"
+    nothing accounts for, and the sheet is left to the XML parser. Character data between
+    the tags is not read by the parser either.
     """
-    found = cells + rows
-    ends = text.count("</row>") - found.count("</row>")
-    outside = len(text) - len(found) - len("</row>") * ends
-    # Nothing outside (Excel writes no white space between cells): no need to count it.
-    return outside == 0 or outside == sum(text.count(space) - found.count(space) for space in " \t\r\n")
+    tags = sum(text.count(tag) for first, family in _CELL_TAGS.items() if first in text for tag in family)
+    known = rows + text.count("</row>") + cells + tags + inline.count("<")
+    return text.count("<") == known
 
 
 def _character(found: re.Match) -> str:
@@ -238,6 +243,10 @@ def shared_strings(data: bytes) -> list[str] | None:
         text = data[data.find(b">", start) + 1:].decode("utf-8")
     except UnicodeDecodeError:
         return None
+    plain = _SI_PLAIN.findall(text)  # as Excel writes most tables: one run each, read in C
+    if text.count("<") == 4 * len(plain) + 1 and text.rstrip().endswith("</sst>"):
+        return [unescape_xstring(_text(item)) for item in plain] if "&" in text or "_x" in text or "\r" in text \
+            else plain
     items, end = [], 0
     for found in _SI.finditer(text):
         if not _blank(text, end, found.start()):
