@@ -80,6 +80,13 @@ SHAPES = {
         '<c r="D1"><v>110105199003077657</v></c></row>',
         [Cell(1, 1, "0", True), Cell(1, 2, "7", True), Cell(1, 3, "3.5", True),
          Cell(1, 4, "110105199003077657", True)]),
+    "a plain roster with empty styled cells and a zero": (
+        '<row r="1"><c r="A1" s="2"/><c r="B1" t="s"><v>0</v></c><c r="C1"><v>0</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="n"><v>110105199003077657</v></c><c r="C2" s="1"/></row>',
+        [Cell(1, 2, "姓名"), Cell(1, 3, "0", True), Cell(2, 1, "张建国"), Cell(2, 2, "110105199003077657", True)]),
+    "a plain roster but for a string index out of range": (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c><c r="C1"><v>5</v></c></row>',
+        [Cell(1, 1, "姓名"), Cell(1, 3, "5", True)]),
     "a row's extension list": ('<row r="1"><c r="A1" t="s"><v>0</v></c><extLst><ext uri="x"/></extLst></row>',
                                [Cell(1, 1, "姓名")]),
 }
