@@ -72,7 +72,7 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     spans = sorted(spans)
     if not spans:
         return text
-    low, high = spans[0][0], max([end for _, end, _ in spans]) if len(spans) > 1 else spans[0][1]
+    low, high = spans[0][0], max(end for _, end, _ in spans)
     chars = list(text[low:high])  # only the stretch the spans cover: a text may be megabytes
     for start, end, masked in spans:
         if len(masked) != end - start:  # a mask that changes length hides the whole span
@@ -96,7 +96,7 @@ class Redactor:
             self._spans.setdefault(id(source.segment), []).append((source.start, source.end, masked))
         self._names = _people(document, personal)
         self._automaton = None
-        self._texts: dict[str, str] = {}  # a check's message recurs in each of its findings
+        self._messages: dict[str, str] = {}  # a check's message recurs in each of its findings: masked once
 
     def finding(self, finding: Finding) -> Finding:
         """The finding with every personal datum and long number in its texts masked."""
@@ -122,17 +122,11 @@ class Redactor:
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
             location = location._replace(detail=detail, sheet=sheet)
-        return {"match": self.text(match), "context": self.text(context), "message": self.text(finding.message),
+        return {"match": self.text(match), "context": self.text(context), "message": self._message(finding.message),
                 "location": location}
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
-        shown = self._texts.get(text)
-        if shown is None:
-            shown = self._texts[text] = self._masked_text(text)
-        return shown
-
-    def _masked_text(self, text: str) -> str:
         if self._names and text:
             if self._automaton is None:
                 # Leftmost-longest: a roster's thousands of values, one pass per text.
@@ -142,6 +136,12 @@ class Redactor:
             if hits:
                 text = overlay(text, ((s, e, mask(text[s:e])) for _, s, e in hits))
         return mask_digit_runs(text)
+
+    def _message(self, message: str) -> str:
+        shown = self._messages.get(message)
+        if shown is None:
+            shown = self._messages[message] = self.text(message)
+        return shown
 
     def _window(self, source: Source, length: int) -> str:
         """`length` characters of the segment's masked text from `source.context_start`."""

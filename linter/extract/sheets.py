@@ -7,7 +7,6 @@ and cells a format shows nothing of are read like the rest, and listed apart as 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import operator
 from dataclasses import dataclass, field
@@ -67,13 +66,7 @@ def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
         raise ExtractError(f"工作表“{sheet.name}”的单元格共有 {characters // 1_000_000} 百万字，远超正常名单，"
                            "疑似炸弹文件，未检查 (expands too far)")
     header = _header_row(content.cells)
-    if header is None or rows[0] >= header:
-        parts = ["table"] * len(rows)
-    elif list(rows) == sorted(rows):  # as a sheet is stored: its title's cells first, counted in C
-        above = bisect.bisect_left(rows, header)
-        parts = ["body"] * above + ["table"] * (len(rows) - above)
-    else:
-        parts = ["table" if row >= header else "body" for row in rows]
+    parts = ["table" if header is None or row >= header else "body" for row in rows]
     details = map(_NUMBER_DETAIL.__getitem__, numbers)
     # Built by map and zip, with no Python frame per cell: a sheet may hold a million cells,
     # and the tuples are exactly what Location(...) and Segment(...) would build.
