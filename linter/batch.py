@@ -12,12 +12,14 @@ import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from linter import forked
 from linter.cache import ResultCache, open_cache
 from linter.config import Config
 from linter.discover import discover
 from linter.engine import FileResult, failed_result, internal_error, lint_file, prepare
 from linter.extract import preload
 from linter.extract.sniff import read_by_a_library
+from linter.forked import run_forked
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file in a pool; a real draft takes well under one
 CHUNK = 32  # most files per message to a worker
@@ -65,6 +67,10 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
     elif _in_process(todo, options):
         for path, name in todo:
             yield lint_file(path, config, name, cache)
+    elif _in_a_child(todo, options):
+        prepare(config)  # loaded here, once: each child forked from here has it
+        preload([path for path, _ in todo])
+        yield from run_forked(todo, config, options.timeout or DEFAULT_TIMEOUT, cache)
     else:
         yield from _pool(todo, config, options, cache)
 
@@ -72,16 +78,27 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
 def _in_process(todo: list[tuple[str, str]], options: BatchOptions) -> bool:
     """Run here, where nothing can stop a file that hangs, only when that is safe or asked for.
 
-    Asked for: `jobs=1` without a timeout. Otherwise files run in workers under the
-    time limit — on one core too, in a pool of one — except a few text files (up to
-    SMALL_BATCH of them), which our own reader handles and no parser can hang: a pool
-    would cost more than the files.
+    Asked for: `jobs=1` without a timeout. Otherwise files run where the time limit can
+    stop them (a child or a pool) — on one core too — except a few text files (up to
+    SMALL_BATCH of them), which our own reader handles and no parser can hang.
     """
     if options.timeout is not None:
         return False
     if options.jobs == 1:
         return True
     return options.workers > 1 and len(todo) <= SMALL_BATCH and not _may_hang(todo)
+
+
+def _in_a_child(todo: list[tuple[str, str]], options: BatchOptions) -> bool:
+    """Whether the files run one after another in a forked child rather than in a pool.
+
+    A pool pays for itself only when there is work to share between its workers: a few
+    small files (a pre-commit hook's commit), a single file or one worker have none.
+    """
+    if not forked.available():
+        return False
+    few = len(todo) <= SMALL_BATCH and sum(_size(path) for path, _ in todo) <= CHUNK_BYTES
+    return few or len(todo) == 1 or options.workers == 1
 
 
 def _may_hang(todo: list[tuple[str, str]]) -> bool:
@@ -196,9 +213,9 @@ def _next(take, timeout: float) -> tuple[list[FileResult] | None, str]:
     try:
         return take(), ""
     except Timeout:
-        return None, f"处理超时（超过 {timeout:g} 秒），内容未经检查 (timeout)"
+        return None, forked.timed_out(timeout)
     except ProcessExpired as exc:
-        return None, f"读取时进程异常退出（{exc.exitcode}），内容未经检查 (worker died)"
+        return None, forked.died(exc.exitcode)
     except Exception as exc:  # anything else a worker raised: that file fails, the batch goes on
         return None, internal_error(exc)
 
