@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from linter.model import GAP_CHARACTERS, NUMBER_GAP
-from linter.wordlist import builtin
+from linter.wordlist import builtin_terms
 
 DIGIT = "[0-9０-９]"
 # What a drafter (or a copy from a web page) may put inside a long number: one or two spaces of
@@ -30,7 +30,7 @@ def digits(text: str) -> str:
 @lru_cache(maxsize=32)
 def words(name: str) -> tuple[str, ...]:
     """A built-in wordlist as plain terms, longest first."""
-    return tuple(sorted((e.term for e in builtin(name)), key=len, reverse=True))
+    return tuple(sorted(builtin_terms(name), key=len, reverse=True))
 
 
 def near(text: str, name: str) -> str | None:

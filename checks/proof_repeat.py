@@ -21,7 +21,7 @@ from linter.check import Check, CheckContext
 from linter.han import HAN
 from linter.model import Document, Finding
 from linter.wordbreak import is_word
-from linter.wordlist import builtin
+from linter.wordlist import builtin_terms
 
 _LONGEST = 4  # characters of a word typed twice
 _TWICE = re.compile(f"({HAN}{{1,{_LONGEST}}})\\1")
@@ -40,11 +40,11 @@ class RepeatCheck(Check):
 
     @cached_property
     def _never_doubled(self) -> frozenset[str]:
-        return frozenset(e.term for e in builtin("proof-never-doubled.txt"))
+        return frozenset(builtin_terms("proof-never-doubled.txt"))
 
     @cached_property
     def _doubles(self) -> frozenset[str]:
-        return frozenset(e.term for e in builtin("proof-doubles.txt"))
+        return frozenset(builtin_terms("proof-doubles.txt"))
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per accidental doubling."""

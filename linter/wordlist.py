@@ -79,8 +79,27 @@ def user_entries(paths: tuple[str, ...], tags: tuple[str, ...] | None = SEVERITI
 @lru_cache(maxsize=32)
 def builtin(name: str, tags: tuple[str, ...] | None = SEVERITIES) -> tuple[Entry, ...]:
     """Entries of a wordlist shipped in the `wordlists` package."""
-    text = resources.files("wordlists").joinpath(name).read_text(encoding="utf-8")
-    return parse(text, f"wordlists/{name}", tags)
+    return parse(_builtin_text(name), f"wordlists/{name}", tags)
+
+
+@lru_cache(maxsize=32)
+def builtin_terms(name: str) -> tuple[str, ...]:
+    """The terms alone of a shipped wordlist, as `builtin` reads them, for a set of words.
+
+    The name lists hold 7,000 lines: an Entry a line cost a draft naming someone 80 ms,
+    a sixth of its whole check. (A test holds every shipped list to `builtin`'s reading.)
+    """
+    lines = _builtin_text(name).splitlines()
+    return tuple(_term(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _term(line: str) -> str:
+    term = line.split("\t", 1)[0].strip()
+    return term if term.startswith("re:") else term.strip("*")
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("wordlists").joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=8)
