@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import regex
-
+from linter import lazy
 from linter.check import CheckContext
 from linter.model import Document, Segment
 from linter.profiles import Profile, choose, load, squash, with_wrapped
 
 # 一、 （一） (1) 1. 1.2 第一部分 第二章 — numbering a heading may carry, in any width.
-_NUMBERING = regex.compile(
+_NUMBERING = lazy.regex_pattern(
     r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?"
     r"|\d+(?:[.．]\d+)*[.、．]?)")
 _HEADING_CHARS = 30
-_CLAUSE_END = regex.compile(r"[（(，,。；;：:]")
+_CLAUSE_END = lazy.regex_pattern(r"[（(，,。；;：:]")
 _REGION = 8  # paragraphs that count as the head or the tail of a document
 TEXT_PARTS = ("body", "table")
 # An unfilled year: 20xx 20XX 201x 201* 20__, Markdown's escaped 20\_ and 201\*, 20x年.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 from linter.patterns import locate
@@ -16,14 +16,14 @@ _DIGIT = {c: max(0, i - 1) for i, c in enumerate(_CN)}  # 〇 and 零 are both 0
 _Y = "[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 _MD = (r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
        r"\s*(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_DATE = re.compile(rf"(?P<y>{_Y})\s*年\s*{_MD}")
+_DATE = lazy.re_pattern(rf"(?P<y>{_Y})\s*年\s*{_MD}")
 # Searched from 年 (a literal the engine skips to) with the year looked up before it:
 # a pattern starting with a character class is tried at every character of the text.
-_MONTH_DAY = re.compile(rf"年\s*{_MD}")
-_YEAR_BEFORE = re.compile(rf"(?P<y>{_Y})\s*$")
+_MONTH_DAY = lazy.re_pattern(rf"年\s*{_MD}")
+_YEAR_BEFORE = lazy.re_pattern(rf"(?P<y>{_Y})\s*$")
 _YEAR_REACH = 24
-_LABELLED = re.compile(r"(?:成文日期|印发日期|发布日期)\s*[:：]\s*$")
-_REPORT_YEAR = re.compile(r"(?P<y>[0-9]{4})\s*年度?.{0,20}年度报告|(?P<y2>[0-9]{4})\s*年度")
+_LABELLED = lazy.re_pattern(r"(?:成文日期|印发日期|发布日期)\s*[:：]\s*$")
+_REPORT_YEAR = lazy.re_pattern(r"(?P<y>[0-9]{4})\s*年度?.{0,20}年度报告|(?P<y2>[0-9]{4})\s*年度")
 _TAIL = 6
 
 

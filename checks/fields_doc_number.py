@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import regex
-
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
 _PAIRS = {"〔": "〕"}
 _OPEN, _CLOSE = "〔\\[【（(［﹝{<", "〕\\]】）)］﹞}>"
-_YEAR_PLACEHOLDER = regex.compile(r"[xX_＿*]")
+_YEAR_PLACEHOLDER = lazy.regex_pattern(r"[xX_＿*]")
 # The year and serial may be missing altogether (政发〔〕号, 政发〔2024〕号): a form left blank.
-_FORM = regex.compile(rf"(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})?\s*(?P<close>[{_CLOSE}])"
+_FORM = lazy.regex_pattern(rf"(?P<open>[{_OPEN}])\s*(?P<year>[0-9０-９xX_＿\\*]{{4,6}})?\s*(?P<close>[{_CLOSE}])"
                       r"\s*(?P<di>第)?\s*(?P<serial>[0-9０-９]*)\s*号")
 
 
@@ -24,7 +23,7 @@ class DocNumberCheck(PatternCheck):
     advice = "文号写成 机关代字〔2024〕12号：年份用六角括号〔〕，序号不加“第”、不编虚位，年份和序号都要填写。"
     personal = False
     # Anchored on the bracket (rare) rather than on the organ's name (any Chinese character).
-    pattern = regex.compile(r"(?<=\p{Han}\s*)" + _FORM.pattern)
+    pattern = lazy.regex_pattern(r"(?<=\p{Han}\s*)" + _FORM.pattern)
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
         """Name what is wrong with the number, or accept it."""

@@ -15,20 +15,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-import regex
-
 from checks.fields_common import PLACEHOLDER_YEAR
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 from linter.profiles import squash
 
-_TITLE_WORDS = regex.compile(r"报告|总结|要点|计划|情况|公示|通报")
-_TITLE_YEAR = regex.compile(r"(?<![0-9])(20[0-9]{2})年")
+_TITLE_WORDS = lazy.regex_pattern(r"报告|总结|要点|计划|情况|公示|通报")
+_TITLE_YEAR = lazy.regex_pattern(r"(?<![0-9])(20[0-9]{2})年")
 # 20NN年度 anywhere; 20NN年 opening what was done in it.
-_PERIOD = regex.compile(r"(?<![0-9０-９])(20[0-9]{2})年(?:度|(?=[，,]|以来|全年|共[计有]?|期间|内[，,]?))")
-_PLACEHOLDER = regex.compile(PLACEHOLDER_YEAR + "(?=年)")
-_COMPARED = regex.compile(r"(?:与|比|较|同比|对比|相比|上|去|前|截至|至|到|自|从|和|、|~|～|-|—)\s*$")
-_RANGE_AFTER = regex.compile(r"^(?:度)?\s*(?:至|到|~|～|-|—|和|与|、|相比|比较)")
+_PERIOD = lazy.regex_pattern(r"(?<![0-9０-９])(20[0-9]{2})年(?:度|(?=[，,]|以来|全年|共[计有]?|期间|内[，,]?))")
+_PLACEHOLDER = lazy.regex_pattern(PLACEHOLDER_YEAR + "(?=年)")
+_COMPARED = lazy.regex_pattern(r"(?:与|比|较|同比|对比|相比|上|去|前|截至|至|到|自|从|和|、|~|～|-|—)\s*$")
+_RANGE_AFTER = lazy.regex_pattern(r"^(?:度)?\s*(?:至|到|~|～|-|—|和|与|、|相比|比较)")
 _HEAD_LINES = 4
 
 

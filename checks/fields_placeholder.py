@@ -6,11 +6,8 @@ anonymisation), 3×4 (a product), masked numbers (138****5678), the zeros of 二
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from checks.fields_common import PLACEHOLDER_YEAR
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -19,7 +16,7 @@ _UNITS = "项个名人件次月日年条家户所万元届期批号局市县区�
 # A 文号 with an unfilled year or serial (〔20xx〕xx号, [201*]X号) is one placeholder, not two.
 _DOC_NUMBER = (r"[〔\[【［﹝(（]\s*[0-9０-９xXｘＸ×*＊_＿\\]{2,6}\s*[〕\]】］﹞)）]"
                r"\s*第?\s*[0-9０-９xXｘＸ×*＊_＿\\]{0,6}\s*号")
-_UNFILLED = re.compile(r"[xXｘＸ×*＊_＿]")
+_UNFILLED = lazy.re_pattern(r"[xXｘＸ×*＊_＿]")
 _PLACEHOLDERS = (
     _DOC_NUMBER,
     PLACEHOLDER_YEAR,
@@ -44,9 +41,9 @@ class PlaceholderCheck(PatternCheck):
     description = "未填写的模板占位符（20xx年、XX局、××市、X项、【此处填写】、待补充、TODO 等）"
     advice = "把模板占位符换成实际内容（20xx 年写成具体年份，XX 写成具体单位或数字，〔20xx〕xx号 填写实际文号）。"
     personal = False
-    pattern = regex.compile("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
+    pattern = lazy.regex_pattern("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
     # Every placeholder holds one of these, at most ~27 characters from either end.
-    anchor = re.compile("[XxＸｘ×*＊_＿○◯填输插补待TF]+")
+    anchor = lazy.re_pattern("[XxＸｘ×*＊_＿○◯填输插补待TF]+")
     anchor_reach = 32
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:
@@ -58,4 +55,4 @@ class PlaceholderCheck(PatternCheck):
         return f"发现未填写的占位符“{candidate.text}”：模板内容未替换，请填写实际内容后再发布"
 
 
-_DOC_NUMBER_ONLY = regex.compile(_DOC_NUMBER)
+_DOC_NUMBER_ONLY = lazy.regex_pattern(_DOC_NUMBER)

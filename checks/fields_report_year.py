@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from checks.stats_common import annual_report
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?.{0,30}?(?:年度报告|工作报告)")
+_TITLE_YEAR = lazy.re_pattern(r"(20\d\d)\s*年(?:度)?.{0,30}?(?:年度报告|工作报告)")
 # 统计期限自2023年1月1日起至2023年12月31日止; the second year may be left out (…到12月31日止).
-_PERIOD = re.compile(r"统计(?:期限|时限|时间)[^0-9]{0,6}(20\d\d)\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}"
+_PERIOD = lazy.re_pattern(r"统计(?:期限|时限|时间)[^0-9]{0,6}(20\d\d)\s*年\s*1\s*月\s*1\s*日[^0-9]{0,6}"
                      r"(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日")
-_DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = lazy.re_pattern(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CLOSING = 6  # the date is among the last paragraphs (above or below the signing body)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.matching import PhraseList, merge_adjacent
 from linter.model import Document, Finding, Segment
@@ -20,7 +21,7 @@ from linter.wordlist import builtin
 WORDLIST = "fields-template-residue.txt"
 # Marks a typist would not make in a plain-text draft; a lone - or * list bullet is left
 # alone (people type those), and so is a # not followed by a space (#1, #标签).
-_MARKDOWN = re.compile(
+_MARKDOWN = lazy.re_pattern(
     r"^\s{0,3}#{1,6}\s+\S"              # ### 标题
     r"|^\s{0,3}>\s?\S"                   # > 引用
     r"|\[[^\]\n]{1,200}\]\([^)\s]*\)"    # [链接](#)

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-import regex
-
 from checks.pii_common import near
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck, locate
 
 _STREET = "(?:路|街|大道|巷|弄|胡同|村|屯|小区|花园|新村|公寓|家园|园|苑|庄|社区|里)"
 _NUMBER = "[0-9０-９一二三四五六七八九十百零〇]{1,5}"
 _PART = "(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|弄|组|户)"
-_RESIDENTIAL = regex.compile("号楼|栋|幢|单元|室|组|户|[0-9０-９][-－][0-9０-９]+[-－][0-9０-９]")
+_RESIDENTIAL = lazy.regex_pattern("号楼|栋|幢|单元|室|组|户|[0-9０-９][-－][0-9０-９]+[-－][0-9０-９]")
 _PERSONAL = ("住址", "家住", "居住地", "住所", "户籍地", "现住", "家庭地址", "住在")
 _LABELS = (*_PERSONAL, "地址", "位于")
 _REACH = 12
-_PLACE_NAME = regex.compile(r"[\p{Han}A-Za-z0-9]{1,14}$")
-_HOUSE_NUMBER = regex.compile("[0-9０-９一二三四五六七八九十百零〇]")
+_PLACE_NAME = lazy.regex_pattern(r"[\p{Han}A-Za-z0-9]{1,14}$")
+_HOUSE_NUMBER = lazy.regex_pattern("[0-9０-９一二三四五六七八九十百零〇]")
 
 
 # What a home-address label (家庭住址：, 家住) introduces, up to the end of its clause; an
 # address in it is whatever carries a house, building or room number, street word or not
 # (金色华府152幢1652, 清泉98-1034, B区11号楼一单元, 台升大道12543).
 # 住所 is left out: it is also a company's registered address (企业住所).
-_LABELLED = regex.compile(r"(?:家庭住址|家庭地址|现住址|住址|家住|现住|居住地|户籍地)(?:为|是|在)?[：:\s]{0,2}"
+_LABELLED = lazy.regex_pattern(r"(?:家庭住址|家庭地址|现住址|住址|家住|现住|居住地|户籍地)(?:为|是|在)?[：:\s]{0,2}"
                           r"(?P<address>[^，。；,;！？\n\x00（）()]{4,40})")
-_NUMBERED = regex.compile(f"{_NUMBER} ?(?:{_PART}|店面|商铺)|[0-9０-９]+ ?[-－] ?[0-9０-９]+"
+_NUMBERED = lazy.regex_pattern(f"{_NUMBER} ?(?:{_PART}|店面|商铺)|[0-9０-９]+ ?[-－] ?[0-9０-９]+"
                           "|[0-9０-９]{3,}+(?![米元%])|[0-9０-９]+[A-Za-z]")  # 往北100米: a distance
 
 
@@ -52,7 +50,7 @@ class AddressCheck(PatternCheck):
     # Anchored on the street word, which is rare; the place name before it is added after.
     # Office-suite PDFs put spaces between Chinese and digits (解放大道 104 号 18栋); building,
     # unit and room may be written with dashes (华东园7-6-1046).
-    pattern = re.compile(f"{_STREET}(?:(?: ?{_NUMBER} ?{_PART}){{1,5}}(?: ?[0-9]{{1,5}}(?![0-9]))?"
+    pattern = lazy.re_pattern(f"{_STREET}(?:(?: ?{_NUMBER} ?{_PART}){{1,5}}(?: ?[0-9]{{1,5}}(?![0-9]))?"
                          f"| ?[0-9]{{1,4}}(?:[-－][0-9]{{1,5}}){{2,3}}(?![0-9]))")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:

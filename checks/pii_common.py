@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from linter import lazy
 from linter.model import GAP_CHARACTERS, NUMBER_GAP
 from linter.wordlist import builtin_terms
 
@@ -17,9 +17,9 @@ _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("�
                         ord("x"): "X", **{ord(c): None for c in GAP_CHARACTERS}})
 # Characters that stand for hidden digits or characters in a masked value.
 MASK_CHARS = "*＊×xX○●"
-_ANONYMISED = re.compile("某|[*＊×○●]|[Xx]{2}")
-_AFTER_POINT = re.compile("[0-9０-９][.．]$")
-_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t　]*[1-9１-９][0-9０-９]?[.．]$")  # at the start of a line
+_ANONYMISED = lazy.re_pattern("某|[*＊×○●]|[Xx]{2}")
+_AFTER_POINT = lazy.re_pattern("[0-9０-９][.．]$")
+_LIST_NUMBER = lazy.re_pattern(r"(?:^|\n)[ \t　]*[1-9１-９][0-9０-９]?[.．]$")  # at the start of a line
 
 
 def digits(text: str) -> str:

@@ -8,20 +8,19 @@ not reported where the text says whose it is: a public-mailbox word just before 
 
 from __future__ import annotations
 
-import regex
-
 from checks.pii_common import last_of, words
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
 _REACH = 16  # characters before the address where a public-mailbox word counts
 _SENTENCE = 120  # characters back to the office the sentence asks readers to contact
 # 请与××办公室联系 / 请联系××局 / 联系单位：××中心 — the contact is an office, not a person.
-_OFFICE_CONTACT = regex.compile(
+_OFFICE_CONTACT = lazy.regex_pattern(
     r"(?:请与|请联系|联系单位|联系部门|咨询单位)[:：]?[^，。；,;！？]{0,30}?"
     r"(?:办公室|办公厅|委员会|人民政府|政府|局|厅|委|中心|处|科|所|院|站|办)")
 # Words that bring a person in between: the mailbox may be theirs.
-_PERSON = regex.compile(r"联系人|先生|女士|同志|经办人|负责人|[。！？]")
+_PERSON = lazy.regex_pattern(r"联系人|先生|女士|同志|经办人|负责人|[。！？]")
 
 
 class EmailCheck(PatternCheck):
@@ -32,7 +31,7 @@ class EmailCheck(PatternCheck):
     description = "个人电子邮箱（政府机关等机构域名的邮箱、写明为单位或公共邮箱的不报告）"
     advice = "个人邮箱请删除或改用单位公务邮箱。"
     # Bounded, ASCII-only parts: linear on a 5 MB line of Chinese text.
-    pattern = regex.compile(
+    pattern = lazy.regex_pattern(
         r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
         r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?){1,6}")
 

@@ -7,9 +7,8 @@ and never next to 监督电话, 咨询电话, 办公电话 and the like.
 
 from __future__ import annotations
 
-import regex
-
 from checks.pii_common import last_of
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -23,7 +22,7 @@ class LandlineCheck(PatternCheck):
     severity = "warning"
     description = "个人固定电话（家庭电话、住宅电话，或名单表格中的电话），不含监督、咨询、办公等公共电话"
     advice = "个人住宅电话请删除或遮盖；单位办公电话、热线可以公开，确认后加入 allow 或 allow-patterns。"
-    pattern = regex.compile(
+    pattern = lazy.regex_pattern(
         r"(?<![0-9０-９])[(（]?0[1-9][0-9]{1,2}[)）]?[ \-－—]?[2-9][0-9]{6,7}(?:[-－转][0-9]{1,4})?(?![0-9０-９])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

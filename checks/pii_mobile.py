@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import regex
-
 from checks.pii_common import DIGIT, SEP, decimal_fraction
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -16,7 +15,7 @@ class MobileCheck(PatternCheck):
     severity = "error"
     description = "手机号码（含 +86、0086、138-1234-5678、138 1234 5678 等写法）"
     advice = "删除个人手机号，或遮盖为 138****5678；需要留联系方式的，改用单位办公电话。"
-    pattern = regex.compile(
+    pattern = lazy.regex_pattern(
         f"(?<![0-9０-９])(?:(?:[+＋]|00|００)?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
         f"(?:{SEP}{DIGIT}{{4}}){{2}}(?![0-9０-９])")
     in_number_runs = True

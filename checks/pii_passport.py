@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -22,7 +21,7 @@ class PassportCheck(PatternCheck):
     # a run of 7+ digits, so only the text just before digit runs is searched.
     in_number_runs = True
     reach_before = max(map(len, _CONTEXT)) + _REACH + 4
-    pattern = re.compile(f"(?P<word>{'|'.join(_CONTEXT)})[^\x00]{{0,{_REACH}}}?"
+    pattern = lazy.re_pattern(f"(?P<word>{'|'.join(_CONTEXT)})[^\x00]{{0,{_REACH}}}?"
                             r"(?<![A-Za-z0-9])(?P<value>[A-Za-z]{0,2}[0-9]{7,10})(?![A-Za-z0-9])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-import regex
-
 from checks.pii_common import anonymised, words
+from linter import lazy
 from linter.check import CheckContext
 from linter.matching import PhraseIndex
 from linter.model import Document, Finding, Segment
 from linter.patterns import Candidate, PatternCheck, locate
 from linter.wordlist import builtin
 
-_NAME_CHARS = regex.compile(r"^[\p{Han}·]{2,5}$")
+_NAME_CHARS = lazy.regex_pattern(r"^[\p{Han}·]{2,5}$")
 _WINDOW = 8
 
 
@@ -52,7 +51,7 @@ def looks_like_name(text: str) -> bool:
 # What follows a name in a sentence: punctuation, or a word that starts the predicate.
 _PREDICATE = ("于", "在", "的", "等", "和", "与", "及", "因", "为", "是", "已", "对", "向", "将", "从", "自", "以",
               "称", "说", "反映", "提出", "申请", "要求", "同志", "女士", "先生", "家", "户", "之", "住")
-_AFTER_NAME = regex.compile(r"^(?:[^\p{Han}]|$|" + "|".join(_PREDICATE) + ")")
+_AFTER_NAME = lazy.regex_pattern(r"^(?:[^\p{Han}]|$|" + "|".join(_PREDICATE) + ")")
 
 
 def name_after(text: str) -> str | None:
@@ -128,7 +127,7 @@ def _contexts() -> PhraseIndex:
     return PhraseIndex(builtin("pii-name-context.txt"))
 
 
-_AFTER_CONTEXT = regex.compile(r"(?:[：:，,、 ]|为|是)?(?=\p{Han})")
+_AFTER_CONTEXT = lazy.regex_pattern(r"(?:[：:，,、 ]|为|是)?(?=\p{Han})")
 
 
 # What may stand right before such a name: a verb or preposition of payment or contact, punctuation.
@@ -137,7 +136,7 @@ _OWNER_JOINER = "的，,（( "  # between the name and its data: 王小明的银
 # A notice's contact people (联系人：宋小琴、林蓉联系电话：0591-…) are the office's, named for their work:
 # the phone after them is the office's too. Not so an ID number or a bank card after them.
 _CONTACT_DATA = frozenset({"联系电话", "手机号", "电话", "手机", "联系方式", "电子邮箱", "邮箱"})
-_WORK_CONTACT = regex.compile(r"(?:联系人|联络人|经办人|咨询人)[：:\s]*(?:\p{Han}{2,4}[、，,\s]*){0,3}$")
+_WORK_CONTACT = lazy.regex_pattern(r"(?:联系人|联络人|经办人|咨询人)[：:\s]*(?:\p{Han}{2,4}[、，,\s]*){0,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +161,7 @@ def _beside_own_data(document: Document) -> Iterator[tuple[Segment, int, str]]:
                 break
 
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_RUN = lazy.regex_pattern(r"\p{Han}+")
 
 
 def _in_file_names(document: Document) -> Iterator[tuple[Segment, int, str]]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
 
@@ -19,7 +18,7 @@ class PlateCheck(PatternCheck):
     severity = "warning"
     description = "机动车号牌（在车主、车牌号等个人语境或人员名单中）"
     advice = "遮盖车牌号的后几位（如 浙A·1****），与事项无关的直接删除。"
-    pattern = re.compile(
+    pattern = lazy.re_pattern(
         f"[{_PROVINCES}][A-HJ-NP-Z][·•・ ]?(?=[A-HJ-NP-Z0-9]*[0-9])[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])")
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

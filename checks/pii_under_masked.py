@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck, locate
 
 ID_HEAD, ID_TAIL = 6, 4
 PHONE_VISIBLE = 7
 _MASK_CHARS = "*＊×"
-_HEAD = regex.compile(r"(?<![A-Za-z*＊×])(?<![0-9])([0-9]{0,17})$")
-_TAIL = regex.compile(r"([0-9]{0,17}[Xx]?)(?![0-9A-Za-z*＊×])")
+_HEAD = lazy.regex_pattern(r"(?<![A-Za-z*＊×])(?<![0-9])([0-9]{0,17})$")
+_TAIL = lazy.regex_pattern(r"([0-9]{0,17}[Xx]?)(?![0-9A-Za-z*＊×])")
 
 
 class UnderMaskedCheck(PatternCheck):
@@ -28,7 +27,7 @@ class UnderMaskedCheck(PatternCheck):
     description = "遮盖不充分的号码（身份证号露出出生日期、手机号露出 8 位以上等）"
     advice = "遮盖不足：身份证号至少遮盖出生日期等中间部分（1101**********7657），手机号遮盖中间4位（138****5678）。"
     # Anchored on the mask characters, which are rare; the digits around are added after.
-    pattern = regex.compile(f"[{_MASK_CHARS}]{{1,17}}")
+    pattern = lazy.regex_pattern(f"[{_MASK_CHARS}]{{1,17}}")
 
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Mask runs widened over the digits on both sides: 1101051990****7657."""

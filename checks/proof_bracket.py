@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
@@ -20,9 +21,9 @@ from linter.model import Document, Finding, Segment
 _PAIRS = {"（": "）)", "(": ")）", "《": "》", "〈": "〉", "〔": "〕", "【": "】", "[": "]］", "［": "］]",
           "“": "”", "‘": "’", "「": "」", "『": "』", "{": "}"}
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
-_LIST_MARKER = re.compile(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
-_ANY = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
-_EMPTY = re.compile(r"《\s*》|〔\s*〕|【\s*】|（\s*）")
+_LIST_MARKER = lazy.re_pattern(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
+_ANY = lazy.re_pattern("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_EMPTY = lazy.re_pattern(r"《\s*》|〔\s*〕|【\s*】|（\s*）")
 _WHICH = {"《": "书名号", "〔": "六角括号", "【": "方头括号", "“": "引号", "‘": "引号", "「": "引号", "『": "引号"}
 
 

@@ -10,19 +10,17 @@ Chinese text are common even in published web text, and flagging them drowns the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-import regex
-
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
-_HALF = regex.compile(r"(?<=\p{Han})[,;:?!]|[,;:?!](?=\p{Han})")
+_HALF = lazy.regex_pattern(r"(?<=\p{Han})[,;:?!]|[,;:?!](?=\p{Han})")
 # Half-width parentheses around Chinese text are common even in published web text: only a
 # pair of mixed widths is reported, as the slip it always is (（…) or (…）).
-_MIXED = regex.compile(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
-_ANY_HALF = re.compile(r"[,;:?!()]")  # most paragraphs have none: one quick scan settles them
+_MIXED = lazy.regex_pattern(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
+_ANY_HALF = lazy.re_pattern(r"[,;:?!()]")  # most paragraphs have none: one quick scan settles them
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.han import HAN
 from linter.model import Document, Finding
@@ -24,7 +25,7 @@ from linter.wordbreak import is_word
 from linter.wordlist import builtin_terms
 
 _LONGEST = 4  # characters of a word typed twice
-_TWICE = re.compile(f"({HAN}{{1,{_LONGEST}}})\\1")
+_TWICE = lazy.re_pattern(f"({HAN}{{1,{_LONGEST}}})\\1")
 _EQUAL = b"\0\0"  # a 16-bit word of an XOR of two equal characters
 _CROWDED = 8  # more equal pairs than one in this many characters: a run of one character; scan it all
 _SHORT = 3000  # characters below which the expression alone is faster

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks.secrecy_common import not_exempt
+from linter import lazy
 from linter.check import Check, CheckContext
 from linter.matching import Hit
 from linter.model import Document, Finding
@@ -17,9 +17,9 @@ _LEVEL = "(?:绝密|机密|秘密)"
 _PERIOD = r"(?:长期|启用前|\d{1,3}(?:年|个月|月)|[一二三四五六七八九十]{1,3}(?:年|个月))"
 # Normalised text: widths folded (☆ → ★), spaces and line breaks removed.
 _PATTERNS = (
-    ("star", re.compile(rf"{_LEVEL}(?:★{_PERIOD}?|\*{_PERIOD})")),
-    ("field", re.compile(rf"密级[:：]?{_LEVEL}")),
-    ("alone", re.compile(_LEVEL)),
+    ("star", lazy.re_pattern(rf"{_LEVEL}(?:★{_PERIOD}?|\*{_PERIOD})")),
+    ("field", lazy.re_pattern(rf"密级[:：]?{_LEVEL}")),
+    ("alone", lazy.re_pattern(_LEVEL)),
 )
 
 

@@ -82,10 +82,13 @@ class PatternCheck(Check):
     def candidates(self, document: Document) -> Iterator[Candidate]:
         """Every match of the pattern (or of its `value` group), mapped back to its segment."""
         text = document.joined[0]
+        windows = self._windows(document)
+        if not windows:
+            return  # and the pattern, compiled when first used, is not compiled for nothing
         grouped = "value" in self.pattern.groupindex
         # Slack around a run lets prefixes (+86) and look-arounds see their neighbours.
         options = {"overlapped": True} if self.overlapped else {}  # `re` has no such option
-        for start, end in self._windows(document):
+        for start, end in windows:
             for m in self.pattern.finditer(text, start, end, **options):
                 yield locate(document, *(m.span("value") if grouped else m.span()))
 
@@ -122,8 +125,8 @@ class PatternCheck(Check):
                         taken: dict[int, list[tuple[int, int]]]) -> Iterator[Finding]:
         """A number a line break cut in two: a finding on each line's piece, judged whole."""
         options = {"overlapped": True} if self.overlapped else {}
-        grouped = "value" in self.pattern.groupindex
         for first, second, (tail, seam), (lead, head) in _line_breaks(document):
+            grouped = "value" in self.pattern.groupindex
             # The pieces, with what a judge reads around them (a card word before, a digit after).
             cut = max(0, tail - _CONTEXT)
             whole = first.text[cut:seam] + second.text[lead:head + _SLACK]

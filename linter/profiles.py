@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from linter import lazy
 from linter.config import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -62,7 +63,7 @@ class Profile:
     source: str
 
 
-def parse(data: dict, source: str) -> Profile:
+def parse(data: dict, source: str, builtin: bool = False) -> Profile:
     """Build a profile from its TOML table; raise ConfigError naming what is wrong."""
     _keys(data, _PROFILE_KEYS, source)
     if not isinstance(data.get("name"), str) or not data["name"]:
@@ -73,14 +74,15 @@ def parse(data: dict, source: str) -> Profile:
         where = item.get("where", "heading")
         if where not in WHERE:
             raise ConfigError(f"配置方案 {source} 的 where 无效：{where!r}（可选 {'、'.join(WHERE)}）")
-        sections.append(Section(item["title"], _patterns(item.get("patterns", [item["title"]]), source),
+        sections.append(Section(item["title"], _patterns(item.get("patterns", [item["title"]]), source, builtin),
                                 where, bool(item.get("optional", False))))
     fields = []
     for item in data.get("fields", []):
         _keys(item, _FIELD_KEYS, f"{source} [[fields]]")
         fields.append(Field(item["label"], tuple(item.get("aliases", ())), bool(item.get("optional", False))))
-    return Profile(data["name"], data.get("description", data["name"]), _patterns(data.get("titles", []), source),
-                   _patterns(data.get("detect", []), source), tuple(sections), tuple(fields), source)
+    titles, detect = (_patterns(data.get(key, []), source, builtin) for key in ("titles", "detect"))
+    return Profile(data["name"], data.get("description", data["name"]), titles, detect, tuple(sections),
+                   tuple(fields), source)
 
 
 def _keys(data: dict, allowed: set[str], source: str) -> None:
@@ -91,16 +93,18 @@ def _keys(data: dict, allowed: set[str], source: str) -> None:
         raise ConfigError(f"配置方案 {source} 的条目缺少 {'title' if 'title' in allowed else 'label'}")
 
 
-def _patterns(items: list[str], source: str) -> tuple[regex.Pattern, ...]:
-    try:
+def _patterns(items: list[str], source: str, builtin: bool) -> tuple[regex.Pattern, ...]:
+    if builtin:  # ours, and tested: compiled when a document needs them
+        return tuple(lazy.regex_pattern(p) for p in items)
+    try:  # a user's: compiled now, so that a mistake is said before any file is read
         return tuple(regex.compile(p) for p in items)
     except regex.error as exc:
         raise ConfigError(f"配置方案 {source} 中的正则表达式无效：{exc}") from None
 
 
-def _read(text: str, source: str) -> Profile:
+def _read(text: str, source: str, builtin: bool = False) -> Profile:
     try:
-        return parse(tomllib.loads(text), source)
+        return parse(tomllib.loads(text), source, builtin)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"无法读取配置方案 {source}：{exc}") from None
     except (KeyError, TypeError) as exc:
@@ -113,7 +117,7 @@ def load(paths: tuple[str, ...] = ()) -> dict[str, Profile]:
     found: dict[str, Profile] = {}
     for item in sorted(resources.files("linter.builtin_profiles").iterdir(), key=lambda p: p.name):
         if item.name.endswith(".toml"):
-            profile = _read(item.read_text(encoding="utf-8"), f"linter/builtin_profiles/{item.name}")
+            profile = _read(item.read_text(encoding="utf-8"), f"linter/builtin_profiles/{item.name}", builtin=True)
             found[profile.name] = profile
     for path in paths:
         try:

@@ -164,6 +164,7 @@ def test_user_profile_and_profile_flag(cli_json, tmp_path):
     (None, "未知的文档类型"),
     ('name = "x"\nbogus = 1\n', "未知配置项"),
     ('name = "x"\n[[sections]]\ntitle = "a"\nwhere = "middle"\n', "where"),
+    ('name = "x"\n[[sections]]\ntitle = "a"\npatterns = ["(未闭合"]\n', "正则表达式无效"),  # said before any file
 ])
 def test_bad_profiles_are_usage_errors(cli, tmp_path, profile_text, message):
     from linter import profiles

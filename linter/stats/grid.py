@@ -8,12 +8,12 @@ pipes (a report pasted into a .txt, or a page saved as text).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from linter import lazy
 from linter.model import Document, Location, Segment
 
-_SPLIT = re.compile(r"\t| ?[|｜] ?")
+_SPLIT = lazy.re_pattern(r"\t| ?[|｜] ?")
 
 
 @dataclass(frozen=True)

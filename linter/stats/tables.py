@@ -8,10 +8,10 @@ which is remembered. 表四 is the first row after a 结果维持 header holding
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from linter import lazy
 from linter.model import Document, Location
 from linter.stats.grid import Cell, Row, rows_of
 from linter.stats.template import (
@@ -26,12 +26,12 @@ from linter.stats.template import (
 )
 
 _CN = "一二三四五六七八九十"
-_NUMBERING = re.compile(rf"^\s*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|\d+\s*[.．、]|第[{_CN}]+[项条])\s*")
-_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
-_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》:：,，、.．。;；]")
+_NUMBERING = lazy.re_pattern(rf"^\s*(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|\d+\s*[.．、]|第[{_CN}]+[项条])\s*")
+_ASIDE = lazy.re_pattern(r"[（(][^（()）]*[)）]")
+_NOISE = lazy.re_pattern(r"[\s“”\"'‘’「」『』《》:：,，、.．。;；]")
 _NONE = frozenset({"-", "－", "—", "——", "–", "/", "／", "无", "\\"})  # written for "none"
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_GROUP = re.compile(r"^\s*[（(]([一二三四五六七])[)）]\s*(.*)$")
+_HAN = lazy.re_pattern(r"[\u4e00-\u9fff]")
+_GROUP = lazy.re_pattern(r"^\s*[（(]([一二三四五六七])[)）]\s*(.*)$")
 
 
 @dataclass(frozen=True)
