@@ -1,6 +1,6 @@
 """One draft, whole process: wall time and peak memory of `disclosure-lint check` as a pre-commit hook pays it.
 
-    python bench/startup_bench.py [--runs 5]
+    python bench/startup_bench.py [--runs 5] [--installed]
 
 Writes small drafts under bench/out/startup/ (a plain .txt, a .txt and a .docx with a
 name in a sentence — 举报人李红梅通过… —, a .txt with a suspected misspelling and a doubled
@@ -8,6 +8,10 @@ phrase, whose word boundaries must be settled, a one-page PDF, a Markdown roster
 the CLI on each, median of --runs, with the peak RSS the kernel reports. Beside them, in
 the same run: a bare Python start, and loading what these drafts used to load — jieba's
 dictionary (the word boundaries), and with it the part-of-speech tagger (the name check).
+
+--installed times the package as a user has it (`pip install .`, in a venv of its own under
+bench/out/startup/venv, made once): a development install (`pip install -e`) loads an
+import hook at every start that no user pays.
 """
 
 from __future__ import annotations
@@ -45,9 +49,11 @@ def drafts() -> dict[str, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--installed", action="store_true", help="time a non-editable install in its own venv")
     args = parser.parse_args()
-    cases = {name: [sys.executable, "-m", "linter", "check", str(path)] for name, path in drafts().items()}
-    cases["python start"] = [sys.executable, "-c", "pass"]
+    python = _installed() if args.installed else sys.executable
+    cases = {name: [python, "-m", "linter", "check", str(path)] for name, path in drafts().items()}
+    cases["python start"] = [python, "-c", "pass"]
     cases["jieba dictionary"] = [sys.executable, "-c", "import jieba; jieba.initialize(); jieba.lcut('布署')"]
     cases["jieba dictionary + tagger"] = [sys.executable, "-c",
                                           "import jieba, jieba.posseg; jieba.initialize(); jieba.posseg.lcut('李红梅')"]
@@ -57,7 +63,19 @@ def main() -> None:
         wall, peak = _isolated(command, args.runs)
         print(f"{name:<28}{wall:>13.2f} s{peak:>9.0f} MB")
         rows.append({"case": name, "wall_s": wall, "peak_mb": peak})
-    print(f"saved to {save('startup', {'cases': rows})}")
+    print(f"saved to {save('startup', {'cases': rows, 'installed': args.installed})}")
+
+
+def _installed() -> str:
+    """The python of a venv holding the project as `pip install .` leaves it (made again each run)."""
+    venv = OUT / "venv"
+    if not (venv / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(HERE.parent)],
+                   check=True)
+    subprocess.run([python, "-m", "pip", "install", "-q", str(HERE.parent)], check=True)  # its dependencies
+    return python
 
 
 def _isolated(command: list[str], runs: int) -> tuple[float, float]:
@@ -72,9 +90,10 @@ def _isolated(command: list[str], runs: int) -> tuple[float, float]:
     # An installed package has its bytecode cached: a machine set to write none (PYTHONDONTWRITEBYTECODE)
     # would time compiling every module at every start, which no user pays.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(command, capture_output=True, env=env)  # the first start writes the cache
+    # From OUT: run from the repository, `-m linter` would import its sources, not the installed package.
+    subprocess.run(command, capture_output=True, env=env, cwd=OUT)  # the first start writes the cache
     wall, peak = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                env=env).stdout.split()
+                                env=env, cwd=OUT).stdout.split()
     return float(wall), float(peak)
 
 
