@@ -4,12 +4,15 @@ Library use: `lint_path(path, config)` and `lint_bytes(name, data, config)` retu
 picklable `FileResult` (see `linter.api`).
 """
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("disclosure-lint")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+def __getattr__(name: str):
+    """`__version__`, read when first asked for (and remembered between runs: linter.installed)."""
+    if name == "__version__":
+        from linter.installed import version
+
+        globals()["__version__"] = found = version()
+        return found
+    raise AttributeError(f"module 'linter' has no attribute {name!r}")
 
 
 def lint_path(path, config=None):

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.metadata import entry_points
 
 from linter.check import Check
+from linter.installed import CHECKS_GROUP, entry_points
 from linter.model import SEVERITIES
 
-ENTRY_POINT_GROUP = "disclosure_lint.checks"
+ENTRY_POINT_GROUP = CHECKS_GROUP
 FAMILIES = ("secrecy", "pii", "fields", "hidden", "extract", "stats", "proof")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -19,7 +19,6 @@ from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
-from linter.extract.ole import embedded_file
 from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
@@ -78,7 +77,11 @@ _STYLES_CACHE: dict[tuple[int, int], Styles] = {}
 
 def _embedded(pkg: Package, name: str) -> str:
     """An embedded part, and the file it wraps if it is a Package (its name and original path)."""
-    wrapped = embedded_file(pkg.read(name) or b"") if name.endswith(".bin") else None
+    if not name.endswith(".bin"):
+        return name
+    from linter.extract.ole import embedded_file  # olefile: imported for the few files that embed an object
+
+    wrapped = embedded_file(pkg.read(name) or b"")
     return f"{name}（{wrapped}）" if wrapped else name
 
 

@@ -17,7 +17,6 @@ import posixpath
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
-from linter.extract.ole import embedded_file
 from linter.extract.ooxml import Package, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
 from linter.extract.xlsx_scan import shared_strings
@@ -192,6 +191,10 @@ def _not_read(pkg: Package) -> tuple[str, ...]:
 
 def _named(pkg: Package, part: str) -> str:
     """A part by its file name, with the file it wraps if it is a Package object (its name and original path)."""
-    wrapped = embedded_file(pkg.read(part) or b"") if part.endswith(".bin") and "/embeddings/" in part else None
+    if not (part.endswith(".bin") and "/embeddings/" in part):
+        return posixpath.basename(part)
+    from linter.extract.ole import embedded_file  # olefile: imported for the few files that embed an object
+
+    wrapped = embedded_file(pkg.read(part) or b"")
     return f"{posixpath.basename(part)}（{wrapped}）" if wrapped else posixpath.basename(part)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter import lazy
 from linter.model import Document, Location
@@ -94,7 +95,10 @@ def normalised(label: str) -> str:
     return _NOISE.sub("", _ASIDE.sub("", text))
 
 
-_ITEMS = {row.key: normalised(row.label) for row in ROWS}
+@lru_cache(maxsize=1)
+def _items() -> dict[str, str]:
+    """Each row's label as `normalised` reads it: made at the first annual report's table, not at import."""
+    return {row.key: normalised(row.label) for row in ROWS}
 
 
 def read(document: Document) -> AnnualTables:
@@ -174,7 +178,7 @@ def _row_key(label: str, group: str | None) -> str | None:
     if label == "总计":
         return "total"
     # A label cut where its row breaks across pages (5.属于三 | 类内部事务信息): the start of one row's.
-    starting = [key for key, item in _ITEMS.items() if len(label) >= 3 and item.startswith(label)]
+    starting = [key for key, item in _items().items() if len(label) >= 3 and item.startswith(label)]
     return starting[0] if len(starting) == 1 else None
 
 
