@@ -12,8 +12,8 @@ from linter import lazy, profiles
 from linter.lazy import LazyPattern
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = [f"checks.{p.stem}" for p in (ROOT / "checks").glob("*.py") if p.stem != "__init__"] + \
-    [f"linter.stats.{p.stem}" for p in (ROOT / "linter" / "stats").glob("*.py") if p.stem != "__init__"]
+MODULES = [f"{package}.{p.stem}" for package in ("checks", "linter.stats", "linter.extract")
+           for p in (ROOT / package.replace(".", "/")).glob("*.py") if p.stem != "__init__"]
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_one():

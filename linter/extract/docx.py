@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
+from linter import lazy
 from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
@@ -23,7 +23,7 @@ from linter.extract.ooxml import Package, properties
 from linter.model import Document, Location, Segment
 
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "footnote"))
-_HEADER = re.compile(r"^word/(header|footer)(\d*)\.xml$")
+_HEADER = lazy.re_pattern(r"^word/(header|footer)(\d*)\.xml$")
 _EMBEDDED = ("word/embeddings/", "word/activeX/")
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from linter import lazy
 from linter.extract.docx_style import Styles, child_named, hidden_reason
 from linter.model import Location, Segment
 
@@ -39,7 +40,7 @@ _TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"
                 f"{{{MC}}}Choice"}
 _REVISION = {_w("ins"): "inserted", _w("moveTo"): "inserted",
              _w("del"): "deleted", _w("moveFrom"): "deleted"}
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_HEADING_NAME = lazy.re_pattern(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
 def heading_levels(styles: etree._Element | None) -> dict[str, int]:

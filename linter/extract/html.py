@@ -14,22 +14,23 @@ import re
 
 from lxml import etree
 
+from linter import lazy
 from linter.extract.errors import ExtractError
 from linter.extract.html_walk import HiddenRules, PageWalker
 from linter.extract.text import decode
 from linter.model import Document, Location, Segment
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_TAG = re.compile(r"<!--|-->|<[^>]*>")  # a comment's words are kept
-_SPACE = re.compile(r"\s+")
+_CHARSET = lazy.re_pattern(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_DECLARATION = lazy.re_pattern(r"^\s*<\?xml[^>]*>")
+_TAG = lazy.re_pattern(r"<!--|-->|<[^>]*>")  # a comment's words are kept
+_SPACE = lazy.re_pattern(r"\s+")
 WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252"}
-_BODY = re.compile(rb"<body[\s>]", re.IGNORECASE)
+_BODY = lazy.re_pattern(rb"<body[\s>]", re.IGNORECASE)
 _HEAD_LIMIT = 64 * 1024  # a <meta charset> after a long script in <head> is still the page's
 # <meta> author is reported as a property; keywords and description are public by design (every
 # page has them for search engines), so they are read and checked but not listed as properties.
 _META = {"author": "Author", "keywords": "meta:keywords", "description": "meta:description"}
-_OFFICE_PROPERTY = re.compile(r"<o:(Author|LastAuthor|Company|Manager|Title|Subject)>([^<]*)</o:\1>")
+_OFFICE_PROPERTY = lazy.re_pattern(r"<o:(Author|LastAuthor|Company|Manager|Title|Subject)>([^<]*)</o:\1>")
 # lxml's plain HTML parser: lxml.html's element classes cost a lookup per element.
 _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, default_doctype=False)
 

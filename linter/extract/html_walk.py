@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from linter import lazy
 from linter.extract.links import personal_part
 from linter.model import Location, Segment
 
@@ -23,14 +24,14 @@ _BLOCKS = frozenset(
     "tbody thead tfoot tr td th ul br option".split())
 _SKIPPED = frozenset({"style", "head", "title", "meta", "link", "base"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)",
+_HIDING_STYLE = lazy.re_pattern(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)",
                            re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-_LINE_BREAKS = re.compile(r" *\n[\n ]*")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
-_STRING = re.compile(r"'((?:[^'\\\n]|\\.){2,})'|\"((?:[^\"\\\n]|\\.){2,})\"|`((?:[^`\\]|\\.){2,})`")
-_WORTH = re.compile(r"[\u4e00-\u9fff]|\d{6}|@")  # a script string worth checking: Chinese, a number, an e-mail
-_LABEL = re.compile(r"^[\w\s\-—:：/.#=<>!]{0,12}$")  # a template's region label: <!-- 头部 --> <!-- end -->
+_SPACE = lazy.re_pattern(r"\s+")
+_LINE_BREAKS = lazy.re_pattern(r" *\n[\n ]*")
+_CJK_GAP = lazy.re_pattern(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+_STRING = lazy.re_pattern(r"'((?:[^'\\\n]|\\.){2,})'|\"((?:[^\"\\\n]|\\.){2,})\"|`((?:[^`\\]|\\.){2,})`")
+_WORTH = lazy.re_pattern(r"[\u4e00-\u9fff]|\d{6}|@")  # a script string worth checking: Chinese, a number, an e-mail
+_LABEL = lazy.re_pattern(r"^[\w\s\-—:：/.#=<>!]{0,12}$")  # a template's region label: <!-- 头部 --> <!-- end -->
 
 
 @dataclass

@@ -16,27 +16,29 @@ import zlib
 
 import pypdfium2.raw as pdfium_c
 
+from linter import lazy
+
 # A stream's dictionary, then its data up to endstream; the dictionary is searched for its filter.
-_STREAM = re.compile(rb"<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>|<[0-9A-Fa-f\s]*>)*)>>\s*stream(?:\r\n|\n|\r)")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
-_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+_STREAM = lazy.re_pattern(rb"<<((?:[^<>]|<<(?:[^<>]|<<[^<>]*>>)*>>|<[0-9A-Fa-f\s]*>)*)>>\s*stream(?:\r\n|\n|\r)")
+_FILTER = lazy.re_pattern(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_NAME = lazy.re_pattern(rb"/([A-Za-z0-9]+)")
 _FLATE = {b"FlateDecode", b"Fl"}
 # Text encodings a Flate stream may be wrapped in (reportlab writes ASCII85 around it).
 _TEXT_FILTERS = {b"ASCII85Decode": "a85", b"A85": "a85", b"ASCIIHexDecode": "hex", b"AHx": "hex"}
 # Control characters, and the accented Latin letters raw CJK codes turn into when read as a
 # single-byte encoding: a few in a page is a foreign name, a tenth of it is mojibake.
-_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00bf"
+_ODD = lazy.re_pattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00bf"
                   "\u00c0-\u024f\u02c0-\u02ff\u2020\u2021\u2030\u2039\u203a\ufffd]")
-_OBJECT = re.compile(rb"(?<![0-9])([0-9]+)\s+[0-9]+\s+obj\b")
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-_CONTENTS = re.compile(rb"/Contents\s*(?:([0-9]+)\s+[0-9]+\s+R|\[)")
+_OBJECT = lazy.re_pattern(rb"(?<![0-9])([0-9]+)\s+[0-9]+\s+obj\b")
+_PAGE = lazy.re_pattern(rb"/Type\s*/Page(?![A-Za-z])")
+_CONTENTS = lazy.re_pattern(rb"/Contents\s*(?:([0-9]+)\s+[0-9]+\s+R|\[)")
 # Operators that put something on a page: text, images and forms, painted paths, shadings.
-_DRAWS = re.compile(rb"(?:^|(?<=[\s\])>]))(?:T[jJ]|Do|sh|[fFbBS]\*?|['\"])(?=[\s\[(<]|$)")
-_KEYED_REFERENCE = re.compile(rb"/(?!Parent\b|Resources\b|Thumb\b|Metadata\b)[A-Za-z0-9]+\s+([0-9]+)\s+[0-9]+\s+R")
-_TYPED = re.compile(rb"/(?:Type|Subtype)\b")
-_REFERENCE = re.compile(rb"(?<![0-9])([0-9]+)\s+[0-9]+\s+R(?![A-Za-z])")
-_SELF_STANDING = re.compile(rb"/Type\s*/(?:XRef|ObjStm)\b")
-_STREAM_START = re.compile(rb"stream(?:\r\n|\n|\r)")
+_DRAWS = lazy.re_pattern(rb"(?:^|(?<=[\s\])>]))(?:T[jJ]|Do|sh|[fFbBS]\*?|['\"])(?=[\s\[(<]|$)")
+_KEYED_REFERENCE = lazy.re_pattern(rb"/(?!Parent\b|Resources\b|Thumb\b|Metadata\b)[A-Za-z0-9]+\s+([0-9]+)\s+[0-9]+\s+R")
+_TYPED = lazy.re_pattern(rb"/(?:Type|Subtype)\b")
+_REFERENCE = lazy.re_pattern(rb"(?<![0-9])([0-9]+)\s+[0-9]+\s+R(?![A-Za-z])")
+_SELF_STANDING = lazy.re_pattern(rb"/Type\s*/(?:XRef|ObjStm)\b")
+_STREAM_START = lazy.re_pattern(rb"stream(?:\r\n|\n|\r)")
 _BUDGET = 256 << 20  # inflated bytes checked at most: a bomb is not inflated to the end
 _CHUNK = 1 << 20
 

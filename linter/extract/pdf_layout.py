@@ -8,13 +8,14 @@ margin of the page and does not end a sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from linter import lazy
 
 # A page number alone on the page's first or last line: - 2 -, — 2 —, 第 2 页 (共 6 页), 2/6.
 # Official documents set it at the outer margin, where it would pass for a wrapped line.
-_PAGE_NUMBER = re.compile(r"\s*(?:[-—－–~]\s*\d{1,4}\s*[-—－–~]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*/\s*\d{1,4})\s*")
+_PAGE_NUMBER = lazy.re_pattern(
+    r"\s*(?:[-—－–~]\s*\d{1,4}\s*[-—－–~]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*")
 _SIZE_RATIO = 1.3  # a font this much larger or smaller: another paragraph (a title, a note)
 _SENTENCE_END = frozenset("。！？；：…”’」』）)!?;:")
 

@@ -8,18 +8,17 @@ read as the PDF it was, and text it shows that the final version does not is rep
 
 from __future__ import annotations
 
-import re
-
 import pypdfium2 as pdfium
 
+from linter import lazy
 from linter.extract.pdf_grid import SOFT_HYPHEN_RANGE
 from linter.model import Location, Segment
 
-_EOF = re.compile(rb"%%EOF")
+_EOF = lazy.re_pattern(rb"%%EOF")
 # Earlier versions read, the most recent first: each costs a reading of the file, and a signed
 # file holds one a signature (unchanged text: nothing to report).
 _VERSIONS = 2
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy.re_pattern(r"\s+")
 
 
 def earlier_text(data: bytes, final: str) -> list[Segment]:

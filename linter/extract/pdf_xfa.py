@@ -11,9 +11,7 @@ from __future__ import annotations
 import ctypes
 
 import pypdfium2.raw as pdfium_c
-from lxml import etree
 
-from linter.extract.ooxml import XML_PARSER
 from linter.model import Location, Segment
 
 _MAX_BYTES = 32 * 2**20  # no form's data is near this; a larger packet is not read whole
@@ -23,6 +21,10 @@ def xfa_values(pdf) -> tuple[list[Segment], list[str]]:
     """The field values of the form's data, and a note for a data packet that could not be read."""
     if pdfium_c.FPDF_GetFormType(pdf.raw) not in (pdfium_c.FORMTYPE_XFA_FULL, pdfium_c.FORMTYPE_XFA_FOREGROUND):
         return [], []
+    from lxml import etree  # here: an XML parser is loaded for the few PDFs holding an XFA form
+
+    from linter.extract.ooxml import XML_PARSER
+
     segments: list[Segment] = []
     notes: list[str] = []
     for index in range(max(pdfium_c.FPDF_GetXFAPacketCount(pdf.raw), 0)):

@@ -9,15 +9,15 @@ in the font's code page (GBK for charset 134).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from linter import lazy
 from linter.extract.cell_edges import grid_columns
 from linter.extract.errors import ExtractError
 from linter.extract.shown_text import ShownText
 from linter.model import Document, Location, Segment
 
-_TOKEN = re.compile(
+_TOKEN = lazy.re_pattern(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]+")
 _PARTS = {"header": "header", "headerl": "header", "headerr": "header", "headerf": "header",
           "footer": "footer", "footerl": "footer", "footerr": "footer", "footerf": "footer",

@@ -6,12 +6,12 @@ or cell this way and end it as up to three segments at one location.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from linter import lazy
 from linter.model import Location, Segment
 
-_BLANK_LINES = re.compile(r"\n{2,}")
+_BLANK_LINES = lazy.re_pattern(r"\n{2,}")
 
 
 @dataclass

@@ -9,6 +9,7 @@ import struct
 import zipfile
 import zlib
 
+from linter import lazy
 from linter.extract.errors import EncryptedError, ExtractError
 
 EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv", ".docx": "docx", ".pdf": "pdf",
@@ -35,13 +36,13 @@ _NAMES = {"txt": "文本", "md": "Markdown", "csv": "CSV", "docx": "DOCX", "pdf"
           "wps": "WPS 文字", "ofd": "OFD", "mht": "单个文件网页（MHT）", "wordml": "Word 2003 XML"}
 # Formats that are text with markup: decoded and size-capped like .txt, sniffed by their opening tags.
 MARKUP_FORMATS = frozenset({"html"})
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
+_HTML_START = lazy.re_pattern(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 # What office systems save under .doc, .wps or .xls without being one: a web page ("Word 网页格式",
 # an Excel table exported as HTML), a single-file web page (MHT) and Word 2003 XML, which
 # systems fill from a template (FreeMarker and the like) and hand out as .doc.
 _BINARY_OFFICE = frozenset({"doc", "wps", "xls"})
-_MIME = re.compile(rb"^(?:\xef\xbb\xbf)?(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
+_MIME = lazy.re_pattern(rb"^(?:\xef\xbb\xbf)?(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
                    rb"content-type:\s*multipart/", re.IGNORECASE)
 _WORDML = b"http://schemas.microsoft.com/office/word/2003/wordml"
 

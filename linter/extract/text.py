@@ -7,8 +7,8 @@ ATX headings carry their level and pipe tables become one segment per cell.
 from __future__ import annotations
 
 import codecs
-import re
 
+from linter import lazy
 from linter.extract.errors import ExtractError
 from linter.model import Document, Location, Segment
 
@@ -17,10 +17,10 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_HEADING = lazy.re_pattern(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_TABLE_RULE = lazy.re_pattern(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_CELL_SPLIT = lazy.re_pattern(r"(?<!\\)\|")
+_NEWLINE = lazy.re_pattern(r"\r\n|\r|\n")
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -14,6 +14,7 @@ import html
 import re
 from operator import itemgetter
 
+from linter import lazy
 from linter.extract.errors import ExtractError
 from linter.extract.sheets import Cell, SheetContent, number_text, sheet_column
 from linter.extract.xlsx_styles import CellStyles
@@ -21,35 +22,35 @@ from linter.extract.xlsx_styles import CellStyles
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MAX_CELLS = 5_000_000  # beyond this a sheet is refused: no real roster is that large
 
-_ROW = re.compile(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
-_ANY_CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_V = re.compile(r"<v\b[^>]*?(?:/>|>([^<]*)</v>)")
-_F = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
-_IS = re.compile(r"<is\b[^>]*?(?:/>|>(.*?)</is>)", re.S)
-_SI_PLAIN = re.compile(r'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
-_SI = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
-_T = re.compile(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
-_PHONETIC = re.compile(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
+_ROW = lazy.re_pattern(r"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_ANY_CELL = lazy.re_pattern(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ATTR = lazy.re_pattern(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_V = lazy.re_pattern(r"<v\b[^>]*?(?:/>|>([^<]*)</v>)")
+_F = lazy.re_pattern(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+_IS = lazy.re_pattern(r"<is\b[^>]*?(?:/>|>(.*?)</is>)", re.S)
+_SI_PLAIN = lazy.re_pattern(r'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+_SI = lazy.re_pattern(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
+_T = lazy.re_pattern(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
+_PHONETIC = lazy.re_pattern(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
 _DIGITS = "0123456789"
 _new_cell = tuple.__new__
-_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_XSTRING = lazy.re_pattern(r"_x([0-9A-Fa-f]{4})_")
 # A cell as Excel, WPS and the libraries write it: attributes r, s, t in that order, children
 # <f>, <v>, <is> in schema order. A shape not foreseen leaves a tag no cell or row accounts
 # for (_covered), or a cell start no cell was read from.
-_CELL = re.compile(
+_CELL = lazy.re_pattern(
     r'<c r="([A-Z]{1,3})(\d+)"(?: s="(\d*)")?(?: t="(\w*)")?'
     r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*)</f>))?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>)', re.S)
 # The tags a cell as _CELL reads it may hold, besides its own start: each family counted
 # only where its first tag is in the sheet (a roster has no formula).
 _CELL_TAGS = {"</c>": ("</c>",), "<v>": ("<v>", "</v>"), "<f": ("<f>", "<f ", "<f/", "</f>"), "<is>": ("<is>", "</is>")}
-_CELL_START = re.compile(r"<c[\s/>]")
+_CELL_START = lazy.re_pattern(r"<c[\s/>]")
 # Libraries write every CJK character of an inline string as a reference (&#24352;): resolved
 # once over the whole sheet, not cell by cell through html.unescape.
-_CHARREF = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
-_ROW_TAG = re.compile(r"(<row\b([^>]*?)/?>)")
-_ROW_ATTR = re.compile(r'\s(r|hidden|ht)\s*=\s*"([^"]*)"')
-_ZERO_HEIGHT = re.compile(r"""\bht\s*=\s*["']0""")
+_CHARREF = lazy.re_pattern(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
+_ROW_TAG = lazy.re_pattern(r"(<row\b([^>]*?)/?>)")
+_ROW_ATTR = lazy.re_pattern(r'\s(r|hidden|ht)\s*=\s*"([^"]*)"')
+_ZERO_HEIGHT = lazy.re_pattern(r"""\bht\s*=\s*["']0""")
 
 
 def sheet_data(data: bytes) -> tuple[int, int] | None:

@@ -13,15 +13,16 @@ import re
 
 from lxml import etree
 
+from linter import lazy
 from linter.extract.errors import ExtractError
 from linter.extract.sheets import Cell, SheetContent, column_number, number_text, sheet_column
 from linter.extract.xlsx_scan import MAX_CELLS, scan_cells, sheet_data, unescape_xstring
 from linter.extract.xlsx_styles import CellStyles
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+_REF = lazy.re_pattern(r"([A-Z]{1,3})(\d+)")
 # &L &C &R sections, &"font,style", &12 (size), &P &N &D &T &F &A &K colour … of a print header.
-_HEADER_CODE = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRPNDTZFAGBIUESXY&]')
+_HEADER_CODE = lazy.re_pattern(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRPNDTZFAGBIUESXY&]')
 
 
 def parse_ref(ref: str) -> tuple[int | None, int | None]:

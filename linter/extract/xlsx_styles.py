@@ -11,11 +11,13 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from linter import lazy
+
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # Built-in number formats that show dates or times (ECMA-376 18.8.30, with the CJK ones).
 _BUILTIN_DATES = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_DATE_CODE = re.compile(r"[ymdhs]|年|月|日", re.IGNORECASE)
+_QUOTED = lazy.re_pattern(r'"[^"]*"|\\.|\[[^\]]*\]')
+_DATE_CODE = lazy.re_pattern(r"[ymdhs]|年|月|日", re.IGNORECASE)
 _EPOCH = {False: datetime.datetime(1899, 12, 30), True: datetime.datetime(1904, 1, 1)}
 
 
