@@ -3,8 +3,8 @@
     python bench/hostile_bench.py
 
 Writes the inputs under bench/out/hostile/ (a 1 GB decompression bomb, XML attacks, broken
-PDFs, a page of 100,000 text objects, a 2,000-page file, 5 MB adversarial lines, a 60 MB
-text, mutated fixtures) and runs `disclosure-lint check` on the folder with 2 workers,
+PDFs, a page of 100,000 text objects, a 2,000-page file, 5 MB adversarial lines, a line of
+200,000 phone numbers, a 60 MB text, mutated fixtures) and runs `disclosure-lint check` on the folder with 2 workers,
 sampling the memory of the whole process tree.
 """
 
@@ -53,6 +53,9 @@ def build() -> None:
     long.save(str(OUT / "2000-pages.pdf"))
     for i, line in enumerate(hostile.ADVERSARIAL):
         (OUT / f"line{i}.txt").write_text(line, encoding="utf-8")
+    # 200,000 phone numbers on one line: each finding's context is masked with its neighbours.
+    phones = "，".join(f"联系电话138{i:08d}" for i in range(200_000))
+    (OUT / "one-line-of-numbers.txt").write_text(phones, encoding="utf-8")
     text = "各单位要认真做好政务公开工作，联系电话0571-86012345。\n"
     (OUT / "60mb.txt").write_bytes((text * (60 * 2**20 // len(text.encode()))).encode("utf-8"))
     rng = random.Random(1)

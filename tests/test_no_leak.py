@@ -339,3 +339,33 @@ def test_what_the_viewer_leaves_out_is_masked_too(cli, tmp_path, fmt):
     details = {f["location"]["detail"] for f in json.loads(report)["findings"]}
     assert {"link", "field-code", "alt", "formula", "form-field", "earlier-version", "validation",
             "xfa-field", "attachment"} <= details
+
+
+def test_a_window_sees_every_personal_span_reaching_into_it():
+    """Spans are looked up by position (a line of thousands of numbers took time growing with
+    their square): the lookup must find exactly what a look at every span finds."""
+    import random
+
+    from linter.privacy import _Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(1, 30)):
+            start = rng.randint(0, 500)
+            end = start + rng.choice([1, 2, 11, 18, 60])
+            spans.append((start, end, "*" * (end - start)))
+        near = _Spans(spans)
+        for _ in range(20):
+            low = rng.randint(0, 560)
+            high = low + rng.randint(1, 150)
+            assert sorted(near.between(low, high)) == sorted(s for s in spans if s[0] < high and s[1] > low)
+
+
+def test_contexts_on_one_line_of_many_numbers_mask_each_neighbour(cli_json, tmp_path):
+    line = "，".join(f"联系电话1381234{i:04d}" for i in range(300))
+    (tmp_path / "one-line.txt").write_text(line + "\n", encoding="utf-8")
+    code, report = cli_json("one-line.txt", "--select", "pii/mobile")
+    contexts = [f["context"] for f in report["findings"]]
+    assert len(contexts) == 300 and not any(re.search(r"\d{7}", c) for c in contexts)
+    assert all("138" in c for c in contexts)
