@@ -44,6 +44,10 @@ class TemplateResidueCheck(Check):
     def _phrases(self) -> PhraseList:
         return PhraseList(builtin(WORDLIST))
 
+    def prepare(self, context: CheckContext) -> None:
+        """The phrases' automaton, built with the other lists' (one merged build)."""
+        self._phrases  # noqa: B018
+
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per leftover, and one for all the Markdown of a plain-text draft."""
         for hit in merge_adjacent(list(self._phrases.hits(document)), gap=0):

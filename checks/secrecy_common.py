@@ -20,6 +20,11 @@ def _exemptions(use_builtin: bool, allow: tuple[str, ...]) -> Exemptions:
     return Exemptions(entries)
 
 
+def prepare_exemptions(context: CheckContext) -> None:
+    """Build the exemptions' automaton with the other lists', before the first document is scanned."""
+    _exemptions(context.builtin_exemptions, context.allow)
+
+
 def not_exempt(document: Document, context: CheckContext, hits: list[Hit]) -> list[Hit]:
     """Drop hits inside an exemption phrase."""
     return _exemptions(context.builtin_exemptions, context.allow).keep(document, hits)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.secrecy_common import not_exempt
+from checks.secrecy_common import not_exempt, prepare_exemptions
 from linter.check import Check, CheckContext
 from linter.matching import Hit, PhraseIndex
 from linter.model import Document, Finding
@@ -37,8 +37,9 @@ class KeywordCheck(Check):
         return self._indexes[wordlists]
 
     def prepare(self, context: CheckContext) -> None:
-        """The automaton of the user's lists."""
+        """The automata of the user's lists and of the exemptions."""
         self.index(context.wordlists)
+        prepare_exemptions(context)
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per term occurrence."""

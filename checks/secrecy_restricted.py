@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
-from checks.secrecy_common import not_exempt
+from checks.secrecy_common import not_exempt, prepare_exemptions
 from linter.check import Check, CheckContext
 from linter.matching import PhraseList, merge_adjacent
 from linter.model import Document, Finding
@@ -37,6 +37,11 @@ class RestrictedCheck(Check):
         # Longest first, so 此件不予公开 is removed before 不予公开.
         keys = (e.key for e in self._entries if not e.term.startswith("re:"))
         return tuple(sorted(keys, key=len, reverse=True))
+
+    def prepare(self, context: CheckContext) -> None:
+        """The phrases' automaton and the exemptions', built with the other lists' (one merged build)."""
+        self._phrases  # noqa: B018
+        prepare_exemptions(context)
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per restricted-distribution note."""

@@ -65,6 +65,7 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
 
         yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.workers, cache)
     elif _in_process(todo, options):
+        prepare(config)  # every check's lists merged into one automaton, built once
         for path, name in todo:
             yield lint_file(path, config, name, cache)
     elif _in_a_child(todo, options):

@@ -55,8 +55,10 @@ class Check:
     def prepare(self, context: CheckContext) -> None:
         """Load what the check will need (models, automata) ahead of a batch.
 
-        Called once before worker processes are forked, so each inherits it instead of
-        loading it again; a one-file run never calls it and loads lazily, if at all.
+        Called once before the first file, and before worker processes are forked, so each
+        inherits it instead of loading it again. Phrase lists made here are merged into one
+        automaton, built once; a list made later, in `run`, has it built again. A library
+        call on one file does not call it: the check loads lazily, if at all.
         """
 
     def mask_match(self, raw: str) -> str:

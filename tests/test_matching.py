@@ -65,3 +65,35 @@ def test_lists_made_and_scanned_in_several_threads_each_find_their_own():
     with ThreadPoolExecutor(8) as pool:
         found = list(pool.map(work, words * 4))
     assert [hits[0][3] for hits in found] == words * 4 and all(len(h) == 1 for h in found)
+
+
+_ONE_BUILD = """
+import sys
+sys.path.insert(0, "tests")
+from linter import phrase_scan
+from linter.config import Config
+from linter.engine import lint_data, prepare
+
+builds = []
+made = phrase_scan._Union.__init__
+phrase_scan._Union.__init__ = lambda self, members: builds.append(len(members)) or made(self, members)
+prepare(Config())
+text = "上一篇：本文件属于内部资料，不得外传。举报人李红梅反映，已布署整改，联系电话13812345678。"
+result = lint_data("a.txt", text.encode(), Config())
+print(len(builds), sorted({f.check for f in result.findings}))
+"""
+
+
+def test_every_list_of_the_checks_is_merged_into_one_automaton_built_once():
+    """A list made in a check's first run, not in its prepare, had the merged automaton built again."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = subprocess.run([sys.executable, "-c", _ONE_BUILD], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    builds, checks = out.stdout.split(" ", 1)
+    assert builds == "1"
+    for check in ("fields/template-residue", "secrecy/restricted", "proof/typo", "pii/person-name"):
+        assert check in checks
