@@ -64,12 +64,14 @@ def _execute(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
         from linter.dask_executor import run_on_dask
 
         yield from run_on_dask(todo, config, options.scheduler, options.ship_bytes, options.workers, cache)
-    elif _in_process(todo, options):
-        prepare(config)  # every check's lists merged into one automaton, built once
+        return
+    # Loaded here, once: every check's lists merged into one automaton, built once, which
+    # a child or a pool's workers forked from here inherit.
+    prepare(config)
+    if _in_process(todo, options):
         for path, name in todo:
             yield lint_file(path, config, name, cache)
     elif _in_a_child(todo, options):
-        prepare(config)  # loaded here, once: each child forked from here has it
         preload([path for path, _ in todo])
         yield from run_forked(todo, config, options.timeout or DEFAULT_TIMEOUT, cache)
     else:
@@ -131,7 +133,6 @@ def _pool(todo: list[tuple[str, str]], config: Config, options: BatchOptions,
     if hasattr(pebble.common, "CONSTS"):
         pebble.common.CONSTS.sleep_unit = _POLL_SECONDS
     timeout = options.timeout or DEFAULT_TIMEOUT
-    prepare(config)  # loaded once here; the forked workers inherit it
     preload([path for path, _ in todo])
     chunks = chunked(todo, options.workers)
     pool = ProcessPool(max_workers=max(1, min(options.workers, len(chunks))), initializer=_worker_signals)

@@ -31,6 +31,7 @@ from linter.config import Config
 from linter.engine import Checked
 from linter.model import SEVERITIES, Finding, Location
 from linter.registry import load_checks
+from linter.user_cache import user_cache_folder
 
 FORMAT = "disclosure-lint-cache/2"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# disclosure-lint result cache: safe to delete.\n"
@@ -45,8 +46,7 @@ def cache_folder(value: str) -> str:
     """`auto` is the user's cache folder ($XDG_CACHE_HOME or ~/.cache, then disclosure-lint)."""
     if value != "auto":
         return value
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "disclosure-lint")
+    return user_cache_folder()
 
 
 def open_cache(folder: str, config: Config) -> ResultCache | None:

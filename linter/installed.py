@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from linter.user_cache import user_cache_folder
+
 CHECKS_GROUP = "disclosure_lint.checks"
 DISTRIBUTION = "disclosure-lint"
 _FORMAT = 1
@@ -59,11 +61,10 @@ def version() -> str:
 def _answers() -> dict:
     key = fingerprint()
     path = _cache_file()
-    remembered = _read(path, key) if path else None
+    remembered = _read(path, key)
     if remembered is None:
         remembered = {"checks": _entry_point_pairs(CHECKS_GROUP), "version": _asked_version()}
-        if path:
-            _write(path, key, remembered)
+        _write(path, key, remembered)
     return remembered
 
 
@@ -107,11 +108,10 @@ def _asked_version() -> str:
         return _UNKNOWN
 
 
-def _cache_file() -> Path | None:
+def _cache_file() -> Path:
     """One file per Python environment, rewritten when its fingerprint changes."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     environment = hashlib.sha256(f"{sys.prefix}\n{sys.executable}".encode("utf-8", "surrogateescape"))
-    return Path(base) / "disclosure-lint" / "installed" / f"{environment.hexdigest()[:16]}.json"
+    return Path(user_cache_folder()) / "installed" / f"{environment.hexdigest()[:16]}.json"
 
 
 def _read(path: Path, key: str) -> dict | None:

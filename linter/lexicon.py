@@ -22,6 +22,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from linter.user_cache import user_cache_folder
+
 _FORMAT = 2  # bump when the cache file's layout changes
 
 
@@ -80,10 +82,9 @@ def _source() -> Path:
 
 
 def _cache_path(source: Path) -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     stat = source.stat()
     key = hashlib.sha256(f"{_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    folder = Path(base) / "disclosure-lint" / "lexicon"
+    folder = Path(user_cache_folder()) / "lexicon"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

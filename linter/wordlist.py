@@ -9,6 +9,7 @@ Chinese term must stand as a word of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,9 +40,7 @@ def parse(text: str, source: str, tags: tuple[str, ...] | None = SEVERITIES) -> 
     `tags` are the second column's allowed values; None lets it hold any text (a correction).
     """
     entries = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for number, line in _entry_lines(text):
         fields = [f.strip() for f in line.split("\t")]
         term, tag = fields[0], (fields[1] if len(fields) > 1 and fields[1] else None)
         if tag is not None and tags is not None and tag not in tags:
@@ -89,8 +88,14 @@ def builtin_terms(name: str) -> tuple[str, ...]:
     The name lists hold 7,000 lines: an Entry a line cost a draft naming someone 80 ms,
     a sixth of its whole check. (A test holds every shipped list to `builtin`'s reading.)
     """
-    lines = _builtin_text(name).splitlines()
-    return tuple(_term(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(_term(line) for _, line in _entry_lines(_builtin_text(name)))
+
+
+def _entry_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each line holding an entry: not blank, not a # comment."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
 
 
 def _term(line: str) -> str:
