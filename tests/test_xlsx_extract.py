@@ -273,3 +273,28 @@ def test_part_names_written_the_windows_way_are_found(tmp_path, rename):
 def _personal(path):
     return {(f["check"], f["location"]["sheet"], f["location"]["row"], f["location"]["col"])
             for f in findings(path) if f["check"].startswith("pii/")}
+
+
+def test_what_a_reader_leaves_to_the_collector_is_collected_after_the_next_file(tmp_path):
+    # A reader's objects are set apart from the cycle collector until the next document is
+    # read: a cycle made meanwhile must not stay in memory for the rest of a batch.
+    import gc
+    import weakref
+
+    from linter.extract import cycle_collection_paused
+
+    class Node:
+        pass
+
+    with cycle_collection_paused():
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        del node
+        made = [(i,) for i in range(100_000)]  # as many objects as a large sheet's cells make
+    del made
+    assert gc.isenabled()
+    path = _book(tmp_path / "名单.xlsx", lambda book: book.active.append(["姓名", "张建国"]))
+    extract(str(path))
+    gc.collect()
+    assert alive() is None

@@ -89,6 +89,16 @@ SHAPES = {
         [Cell(1, 1, "姓名"), Cell(1, 3, "5", True)]),
     "a row's extension list": ('<row r="1"><c r="A1" t="s"><v>0</v></c><extLst><ext uri="x"/></extLst></row>',
                                [Cell(1, 1, "姓名")]),
+    "rich runs with a colour and a character set": (
+        '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/><charset val="134"/></rPr>'
+        '<t>张建国</t></r></is></c><c r="B1" t="s"><v>1</v></c></row>', [Cell(1, 1, "张建国"), Cell(1, 2, "身份证号")]),
+    "an element named c… among the cells": (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><cellNote>张建国</cellNote><c r="B1" t="s"><v>1</v></c></row>',
+        [Cell(1, 1, "姓名"), Cell(1, 2, "身份证号")]),
+    "a row tag broken over two lines": ('<row\n r="1"><c r="A1" t="s"><v>0</v></c></row><row\tr="2" hidden="1">'
+                                        '<c r="A2" t="s"><v>2</v></c></row>', [Cell(1, 1, "姓名"), Cell(2, 1, "张建国")]),
+    "a string that reads like a hidden row": (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>ht="0" hidden</t></is></c></row>', [Cell(1, 1, 'ht="0" hidden')]),
 }
 
 

@@ -8,7 +8,6 @@ and cells a format shows nothing of are read like the rest, and listed apart as 
 from __future__ import annotations
 
 import functools
-import operator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import repeat
@@ -23,7 +22,6 @@ _SHOWN_RUNS = 20  # runs of hidden rows reported one by one; the rest as one fin
 _STATES = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
 _NUMBER_DETAIL = {True: "number", False: None}
 _new_tuple = tuple.__new__
-_CONCEALED = operator.itemgetter(4)  # Cell.concealed, read in C
 
 
 @dataclass(frozen=True)
@@ -47,41 +45,72 @@ class Cell(NamedTuple):
 
 @dataclass
 class SheetContent:
-    """What one worksheet holds."""
+    """What one worksheet holds.
 
-    cells: list[Cell] = field(default_factory=list)
+    Its cells are kept column by column (row numbers, column numbers, texts, whether each
+    stores a number): a reader appends to four lists, and the segments are built from
+    them without a tuple per cell in between (a roster may hold a million cells).
+    """
+
+    rows: list[int] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    numbers: list[bool] = field(default_factory=list)
+    concealed: set[int] = field(default_factory=set)  # indices of cells a format (;;;) shows nothing of
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     headers: list[tuple[str, str]] = field(default_factory=list)  # (header|footer, text)
     formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, text) holding a string
     validations: list[tuple[int | None, int | None, str]] = field(default_factory=list)  # (row, col, list/prompt)
 
+    def add(self, row: int, col: int, text: str, number: bool = False, concealed: bool = False) -> None:
+        """Keep one cell."""
+        if concealed:
+            self.concealed.add(len(self.texts))
+        self.rows.append(row)
+        self.cols.append(col)
+        self.texts.append(text)
+        self.numbers.append(number)
+
+    @property
+    def cells(self) -> list[Cell]:
+        """The cells one by one, in the order read."""
+        hidden = self.concealed
+        return [Cell(row, col, text, number, i in hidden)
+                for i, (row, col, text, number) in enumerate(zip(self.rows, self.cols, self.texts, self.numbers,
+                                                                  strict=True))]
+
+    def clear_cells(self) -> None:
+        """Forget the cells read so far (a reader giving up to read the part another way)."""
+        for column in (self.rows, self.cols, self.texts, self.numbers, self.concealed):
+            column.clear()
+
 
 def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """The sheet's cells, rows above its header row (a title over the table) as paragraphs."""
-    rows, cols, texts, numbers, _ = zip(*content.cells, strict=True) if content.cells else ((),) * 5
+    rows, texts = content.rows, content.texts
     characters = sum(map(len, texts))
     if characters > MAX_CHARACTERS:
         # One shared string of a megabyte in every cell: a few kilobytes zipped, gigabytes to check.
         raise ExtractError(f"工作表“{sheet.name}”的单元格共有 {characters // 1_000_000} 百万字，远超正常名单，"
                            "疑似炸弹文件，未检查 (expands too far)")
-    header = _header_row(content.cells)
-    parts = ["table" if header is None or row >= header else "body" for row in rows]
-    details = map(_NUMBER_DETAIL.__getitem__, numbers)
+    header = _header_row(rows)
+    parts = ["table" if row >= header else "body" for row in rows] if header else ["table"] * len(rows)
+    details = map(_NUMBER_DETAIL.__getitem__, content.numbers)
     # Built by map and zip, with no Python frame per cell: a sheet may hold a million cells,
     # and the tuples are exactly what Location(...) and Segment(...) would build.
-    locations = map(_new_tuple, repeat(Location), zip(parts, repeat(None), repeat(None), rows, cols, repeat(None),
-                                                      repeat(None), details, repeat(sheet.name)))
+    locations = map(_new_tuple, repeat(Location), zip(parts, repeat(None), repeat(None), rows, content.cols,
+                                                      repeat(None), repeat(None), details, repeat(sheet.name)))
     return list(map(_new_tuple, repeat(Segment), zip(texts, locations, repeat(()), repeat(None))))
 
 
-def _header_row(cells: list[Cell]) -> int | None:
+def _header_row(rows: list[int]) -> int | None:
     """The first row holding two or more cells: a title merged across the sheet is not a header."""
     counts: dict[int, int] = {}
-    for cell in cells:
-        counts[cell.row] = counts.get(cell.row, 0) + 1
-        if counts[cell.row] == 2:
-            return cell.row
+    for row in rows:
+        counts[row] = counts.get(row, 0) + 1
+        if counts[row] == 2:
+            return row
     return None
 
 
@@ -89,13 +118,14 @@ def hidden_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
     """One segment per hidden sheet, row, column or format-hidden cell, quoting what it holds."""
     if sheet.state in _STATES:
         return [_quoted(content.cells, Location(part="hidden-text", sheet=sheet.name, detail=_STATES[sheet.state]))]
-    if not (content.hidden_rows or content.hidden_cols or any(map(_CONCEALED, content.cells))):
+    if not (content.hidden_rows or content.hidden_cols or content.concealed):
         return []  # most sheets hide nothing: no pass over their cells in Python
+    every = content.cells
     found = []
     # Grouped once: a sheet may hide thousands of rows, each looked up among a million cells.
     in_rows: dict[int, list[Cell]] = {}
     in_cols: dict[int, list[Cell]] = {}
-    for cell in content.cells:
+    for cell in every:
         if cell.row in content.hidden_rows:
             in_rows.setdefault(cell.row, []).append(cell)
         if cell.col in content.hidden_cols:
@@ -112,7 +142,7 @@ def hidden_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
                              f"另有 {len(rest)} 处隐藏的行（第{rest[0][0]}行起）："))
     for col, cells in sorted(in_cols.items()):
         found.append(_quoted(cells, Location(part="hidden-text", sheet=sheet.name, col=col, detail="hidden-column")))
-    for cell in content.cells:
+    for cell in every:
         if cell.concealed and cell.row not in content.hidden_rows and cell.col not in content.hidden_cols:
             found.append(Segment(cell.text, Location(part="hidden-text", sheet=sheet.name, row=cell.row,
                                                      col=cell.col, detail="hidden-format")))

@@ -17,7 +17,7 @@ from xlrd.compdoc import CompDocError
 from linter.extract.errors import TRY_LIBREOFFICE, EncryptedError, ExtractError
 from linter.extract.links import personal_part
 from linter.extract.ole import embedded_objects, ole_properties, open_ole
-from linter.extract.sheets import Cell, SheetContent, SheetRef, cell_segments, hidden_segments, number_text
+from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments, number_text
 from linter.extract.xls_records import sheet_extras
 from linter.model import Document, Location, Segment
 
@@ -88,7 +88,7 @@ def _content(book, sheet) -> SheetContent:
             if kind in _HOLDING_VALUES:
                 text, number = _value(book, sheet.cell(r, c))
                 if text.strip():
-                    content.cells.append(Cell(r + 1, c + 1, text, number, _hides(book, sheet, r, c)))
+                    content.add(r + 1, c + 1, text, number, _hides(book, sheet, r, c))
     return content
 
 

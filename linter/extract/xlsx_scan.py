@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from linter import lazy
 from linter.extract.errors import ExtractError
-from linter.extract.sheets import Cell, SheetContent, number_text, sheet_column
+from linter.extract.sheets import SheetContent, number_text, sheet_column
 from linter.extract.xlsx_styles import CellStyles
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -33,7 +33,6 @@ _SI = lazy.re_pattern(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
 _T = lazy.re_pattern(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
 _PHONETIC = lazy.re_pattern(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
 _DIGITS = "0123456789"
-_new_cell = tuple.__new__
 _XSTRING = lazy.re_pattern(r"_x([0-9A-Fa-f]{4})_")
 # A cell as Excel, WPS and the libraries write it: attributes r, s, t in that order, children
 # <f>, <v>, <is> in schema order. A shape not foreseen leaves a tag no cell or row accounts
@@ -51,6 +50,8 @@ _CHARREF = lazy.re_pattern(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
 _ROW_TAG = lazy.re_pattern(r"(<row\b([^>]*?)/?>)")
 _ROW_ATTR = lazy.re_pattern(r'\s(r|hidden|ht)\s*=\s*"([^"]*)"')
 _ZERO_HEIGHT = lazy.re_pattern(r"""\bht\s*=\s*["']0""")
+# Over the whole sheet, where it may also match a string's text: then the row tags are read.
+_HEIGHT = lazy.re_pattern(r"""ht\s*=\s*["']0""")
 
 
 def sheet_data(data: bytes) -> tuple[int, int] | None:
@@ -77,7 +78,7 @@ def scan_cells(text: str, strings: list[str], styles: CellStyles, content: Sheet
         text = _CHARREF.sub(_character, text)
     if _scan_tokens(text, strings, styles, content):
         return True
-    content.cells.clear()
+    content.clear_cells()
     content.hidden_rows.clear()
     content.formulas.clear()
     return _scan_rows(text, strings, styles, content)
@@ -86,25 +87,41 @@ def scan_cells(text: str, strings: list[str], styles: CellStyles, content: Sheet
 def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
     """The cells as Excel, WPS and the libraries write them; False if any part is not so.
 
-    Cells and row tags are found in two passes, each cell's row read from its reference:
-    one pattern that also had to try a row tag and white space at every cell costs twice
-    as much.
+    Cells and row tags are found apart, each cell's row read from its reference: one
+    pattern that also had to try a row tag and white space at every cell costs twice as
+    much. Row tags are only counted, unless the sheet may hide a row.
     """
     cells = _CELL.findall(text)
-    rows = _ROW_TAG.findall(text)
-    if len(_CELL_START.findall(text)) != len(cells):  # a cell of another shape, or one swallowing the next
+    inline = "".join(map(itemgetter(6), cells))
+    if _cell_starts(text, inline) != len(cells):  # a cell of another shape, or one swallowing the next
         return False
-    row_tags = "".join(map(itemgetter(0), rows))
-    if not _covered(text, len(cells), len(rows), "".join(map(itemgetter(6), cells))):
+    hiding = "hidden" in text or "&" in text or _HEIGHT.search(text)
+    rows = _ROW_TAG.findall(text) if hiding else None
+    row_count = len(rows) if hiding else text.count("<row ") + text.count("<row>")
+    if not _covered(text, len(cells), row_count, inline):
         return False
     if len(cells) > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
-    if "hidden" in row_tags or "&" in row_tags or _ZERO_HEIGHT.search(row_tags):  # else no row is hidden
+    if rows is not None and _hides_rows("".join(map(itemgetter(0), rows))):
         row = 0
         for _, attrs in rows:
             row = _start_row(_row_attributes(attrs), row, content)
     _read_cells(cells, strings, styles, content)
     return True
+
+
+def _cell_starts(text: str, inline: str) -> int:
+    """How many cells start in the text, counted in C.
+
+    Outside the cells' inline strings every tag named "c…" is taken for a cell (an element
+    not foreseen is then a cell too many, and the sheet goes to the slower readers); in
+    them, rich text has <color> and <charset>, so only a real cell start counts there.
+    """
+    return text.count("<c") - inline.count("<c") + (len(_CELL_START.findall(inline)) if "<c" in inline else 0)
+
+
+def _hides_rows(row_tags: str) -> bool:
+    return "hidden" in row_tags or "&" in row_tags or bool(_ZERO_HEIGHT.search(row_tags))
 
 
 def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellStyles, content: SheetContent) -> None:
@@ -113,7 +130,8 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
     This loop runs once per cell (a roster holds hundreds of thousands): a shared string, a
     plain number or a one-run inline string is read in it, without a call.
     """
-    append = content.cells.append
+    add_row, add_col, add_text, add_number = (content.rows.append, content.cols.append, content.texts.append,
+                                              content.numbers.append)
     plain_numbers = not styles.dates  # with date formats, a number may stand for a date
     hiding = bool(styles.hiding)
     count = len(strings)
@@ -132,9 +150,12 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
         if formula and '"' in (formula := _text(formula)):
             content.formulas.append((row, sheet_column(letters), formula))
         if value and not value.isspace():
-            # Cell's own __new__ is a Python frame per cell; the tuple is the same.
-            append(_new_cell(Cell, (row, sheet_column(letters), value, number,
-                                    hiding and styles.conceals(style or None))))
+            if hiding and styles.conceals(style or None):
+                content.concealed.add(len(content.texts))
+            add_row(row)
+            add_col(sheet_column(letters))
+            add_text(value)
+            add_number(number)
 
 
 def _covered(text: str, cells: int, rows: int, inline: str) -> bool:
@@ -199,7 +220,7 @@ def _start_row(attrs: dict[str, str], previous: int, content: SheetContent) -> i
     row = int(attrs.get("r") or previous + 1)
     if attrs.get("hidden") in ("1", "true") or attrs.get("ht") in ("0", "0.0"):
         content.hidden_rows.add(row)
-    if len(content.cells) > MAX_CELLS:
+    if len(content.texts) > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
     return row
 
@@ -231,8 +252,7 @@ def _add(content: SheetContent, row: int, col: int, value: tuple[str, bool], sty
     if formula and '"' in (formula := _text(formula)):
         content.formulas.append((row, col, formula))
     if value[0].strip():
-        concealed = bool(styles.hiding) and styles.conceals(style or None)
-        content.cells.append(Cell(row, col, value[0], value[1], concealed))
+        content.add(row, col, value[0], value[1], bool(styles.hiding) and styles.conceals(style or None))
 
 
 def shared_strings(data: bytes) -> list[str] | None:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from linter import lazy
 from linter.extract.errors import ExtractError
-from linter.extract.sheets import Cell, SheetContent, column_number, number_text, sheet_column
+from linter.extract.sheets import SheetContent, column_number, number_text, sheet_column
 from linter.extract.xlsx_scan import MAX_CELLS, scan_cells, sheet_data, unescape_xstring
 from linter.extract.xlsx_styles import CellStyles
 
@@ -62,7 +62,7 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles, scan: bool =
                 element.clear()
                 while element.getprevious() is not None:  # rows already read: let them go
                     del element.getparent()[0]
-                if len(content.cells) > MAX_CELLS:
+                if len(content.texts) > MAX_CELLS:
                     raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
             elif tag == _COL:
                 _read_col(element, content)
@@ -103,8 +103,7 @@ def _read_row(element, previous: int, content: SheetContent, strings: list[str],
             if formula and '"' in formula:
                 content.formulas.append((row, col, formula))
         if text.strip():
-            concealed = bool(styles.hiding) and styles.conceals(cell.get("s"))
-            content.cells.append(Cell(row, col, text, number, concealed))
+            content.add(row, col, text, number, bool(styles.hiding) and styles.conceals(cell.get("s")))
     return row
 
 
