@@ -45,7 +45,7 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles, scan: bool =
     """Read a worksheet part's bytes into its content (`scan=False`: by the XML parser alone)."""
     content = SheetContent()
     span = sheet_data(data) if scan else None
-    if span and _scanned(data[span[0]:span[1]], strings, styles, content):
+    if span and _scanned(memoryview(data)[span[0]:span[1]], strings, styles, content):
         data = data[:span[0]] + data[span[1]:]  # left for the parser: columns, headers, validations
     else:
         content = SheetContent()
@@ -75,9 +75,9 @@ def read_sheet(data: bytes, strings: list[str], styles: CellStyles, scan: bool =
     return content
 
 
-def _scanned(body: bytes, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
+def _scanned(body: memoryview, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
     try:
-        return scan_cells(body.decode("utf-8"), strings, styles, content)
+        return scan_cells(str(body, "utf-8"), strings, styles, content)
     except UnicodeDecodeError:
         return False
 
