@@ -158,6 +158,19 @@ def test_public_vectors_read_alike_by_pattern_and_by_parser(monkeypatch):
         assert (fast[path.name].segments, fast[path.name].concealed) == (slow.segments, slow.concealed), path.name
 
 
+def test_public_vectors_are_read_by_the_cell_pattern_not_row_by_row(monkeypatch):
+    # The row-by-row reader is the slow fallback: the cell pattern's guards must not send
+    # sheets as Excel, LibreOffice and the libraries write them there.
+    from linter.extract import xlsx_scan
+
+    fallen: list[int] = []
+    row_by_row = xlsx_scan._scan_rows
+    monkeypatch.setattr(xlsx_scan, "_scan_rows", lambda *args: fallen.append(1) or row_by_row(*args))
+    for path in sorted(VECTORS.glob("*.xlsx")):
+        extract(str(path))
+    assert len(fallen) <= 4  # empty s="", an inline string with a <v>, odd shapes the pattern does not take
+
+
 def _with_sheet(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "名单.xlsx"
     openpyxl.Workbook().save(path)

@@ -99,7 +99,7 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
     hiding = "hidden" in text or "&" in text or _HEIGHT.search(text)
     rows = _ROW_TAG.findall(text) if hiding else None
     row_count = len(rows) if hiding else text.count("<row ") + text.count("<row>")
-    if not _covered(text, len(cells), row_count, inline):
+    if not _covered(text, cells, row_count, inline):
         return False
     if len(cells) > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
@@ -162,17 +162,24 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
     content.cols.extend(map(columns.__getitem__, letters_of))
 
 
-def _covered(text: str, cells: int, rows: int, inline: str) -> bool:
+def _covered(text: str, cells: list[tuple[str, ...]], rows: int, inline: str) -> bool:
     """Every tag of the text is one of the cells' and rows' found, as _CELL and _ROW_TAG read them.
 
     Counted, not compared: each "<" must be a row's start or end, a cell's start, or one of
     the tags a cell may hold (_CELL_TAGS, and those of its inline string). An element
     the patterns do not read (<extLst> between cells, <row/> inside a string) adds a "<"
     nothing accounts for, and the sheet is left to the XML parser. Character data between
-    the tags is not read by the parser either.
+    the tags is not read by the parser either. Formula and inline-string tags are counted
+    only where a cell holds one (looking for them in a roster that has none is a pass
+    over the sheet each): an empty one elsewhere is then a tag unaccounted for.
     """
-    tags = sum(text.count(tag) for first, family in _CELL_TAGS.items() if first in text for tag in family)
-    known = rows + text.count("</row>") + cells + tags + inline.count("<")
+    families = ["</c>", "<v>"]
+    if any(map(itemgetter(4), cells)):
+        families.append("<f")
+    if inline:
+        families.append("<is>")
+    tags = sum(text.count(tag) for first in families if first in text for tag in _CELL_TAGS[first])
+    known = rows + text.count("</row>") + len(cells) + tags + inline.count("<")
     return text.count("<") == known
 
 
