@@ -298,3 +298,20 @@ def test_what_a_reader_leaves_to_the_collector_is_collected_after_the_next_file(
     extract(str(path))
     gc.collect()
     assert alive() is None
+
+
+def test_title_rows_are_paragraphs_above_the_header_in_any_order_rows_are_written():
+    import random
+
+    from linter.extract.sheets import SheetContent, SheetRef, cell_segments
+
+    rng = random.Random(7)
+    for _ in range(300):
+        rows = [rng.randint(1, 6) for _ in range(rng.randint(0, 12))]
+        content = SheetContent()
+        for i, row in enumerate(rows):
+            content.add(row, i + 1, f"格{i}")
+        counts: dict[int, int] = {}
+        header = next((r for r in rows if counts.__setitem__(r, counts.get(r, 0) + 1) or counts[r] == 2), None)
+        expected = ["table" if header is None or row >= header else "body" for row in rows]
+        assert [s.location.part for s in cell_segments(SheetRef("表", "visible", "x"), content)] == expected

@@ -94,14 +94,23 @@ def cell_segments(sheet: SheetRef, content: SheetContent) -> list[Segment]:
         # One shared string of a megabyte in every cell: a few kilobytes zipped, gigabytes to check.
         raise ExtractError(f"工作表“{sheet.name}”的单元格共有 {characters // 1_000_000} 百万字，远超正常名单，"
                            "疑似炸弹文件，未检查 (expands too far)")
-    header = _header_row(rows)
-    parts = ["table" if row >= header else "body" for row in rows] if header else ["table"] * len(rows)
+    parts = _parts(rows, _header_row(rows))
     details = map(_NUMBER_DETAIL.__getitem__, content.numbers)
     # Built by map and zip, with no Python frame per cell: a sheet may hold a million cells,
     # and the tuples are exactly what Location(...) and Segment(...) would build.
     locations = map(_new_tuple, repeat(Location), zip(parts, repeat(None), repeat(None), rows, content.cols,
                                                       repeat(None), repeat(None), details, repeat(sheet.name)))
     return list(map(_new_tuple, repeat(Segment), zip(texts, locations, repeat(()), repeat(None))))
+
+
+def _parts(rows: list[int], header: int | None) -> list[str]:
+    """Each cell's part: "body" above the header row, "table" from it on."""
+    title = 0
+    while title < len(rows) and header is not None and rows[title] < header:
+        title += 1
+    if title == len(rows) or min(rows[title:]) >= (header or 0):  # as rows are written: the title first
+        return ["body"] * title + ["table"] * (len(rows) - title)
+    return ["table" if row >= header else "body" for row in rows]
 
 
 def _header_row(rows: list[int]) -> int | None:
