@@ -130,17 +130,19 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
     """The cells _CELL found, into `content`.
 
     This loop runs once per cell (a roster holds hundreds of thousands): a shared string, a
-    plain number or a one-run inline string is read in it, without a call. Row and column
-    references are kept as written and turned into numbers after, in C.
+    plain number or a one-run inline string is read in it, without a call. Column letters
+    are kept as written and turned into numbers after, in C.
     """
-    rows: list[str] = []
     letters_of: list[str] = []
-    add_row, add_col = rows.append, letters_of.append
+    add_row, add_col = content.rows.append, letters_of.append
     add_text, add_number = content.texts.append, content.numbers.append
     plain_numbers = not styles.dates  # with date formats, a number may stand for a date
     hiding = bool(styles.hiding)
     count = len(strings)
+    row, at = 0, ""
     for letters, digits, style, kind, formula, v, inline in cells:
+        if digits != at:  # a row's cells come together: its number is read once
+            row, at = int(digits), digits
         if kind == "s" and v.isdecimal() and (index := int(v)) < count:
             value, number = strings[index], False
         elif (not kind or kind == "n") and plain_numbers and v.isdigit() and v[0] != "0":
@@ -150,16 +152,15 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
         else:
             value, number = _cell_value(kind, v, inline, style, strings, styles)
         if formula and '"' in (formula := _text(formula)):
-            content.formulas.append((int(digits), sheet_column(letters), formula))
+            content.formulas.append((row, sheet_column(letters), formula))
         if value and not value.isspace():
             if hiding and styles.conceals(style or None):
                 content.concealed.add(len(content.texts))
-            add_row(digits)
+            add_row(row)
             add_col(letters)
             add_text(value)
             add_number(number)
     columns = {letters: sheet_column(letters) for letters in set(letters_of)}
-    content.rows.extend(map(int, rows))
     content.cols.extend(map(columns.__getitem__, letters_of))
 
 
