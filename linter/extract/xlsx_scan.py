@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from operator import itemgetter
+from collections.abc import Iterable
 
 from linter import lazy
 from linter.extract.errors import ExtractError
@@ -35,15 +35,14 @@ _PHONETIC = lazy.re_pattern(r"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
 _DIGITS = "0123456789"
 _XSTRING = lazy.re_pattern(r"_x([0-9A-Fa-f]{4})_")
 # A cell as Excel, WPS and the libraries write it: attributes r, s, t in that order, children
-# <f>, <v>, <is> in schema order. A shape not foreseen leaves a tag no cell or row accounts
-# for (_covered), or a cell start no cell was read from. Possessive (+): what a part matched
+# <f>, <v>, <is> in schema order. A shape not foreseen is left between the cells, where only
+# row tags may be. Possessive (+): what a part matched
 # is never given back (nothing after it could match it), a quarter less work per cell.
 _CELL = lazy.re_pattern(
     r'<c r="([A-Z]{1,3}+)(\d++)"(?: s="(\d*+)")?+(?: t="(\w*+)")?+'
     r'(?:/>|>(?:<f\b[^>]*?(?:/>|>([^<]*+)</f>))?+(?:<v>([^<]*+)</v>)?+(?:<is>(.*?)</is>)?+</c>)', re.S)
-# The tags a cell as _CELL reads it may hold, besides its own start: each family counted
-# only where its first tag is in the sheet (a roster has no formula).
-_CELL_TAGS = {"</c>": ("</c>",), "<v>": ("<v>", "</v>"), "<f": ("<f>", "<f ", "<f/", "</f>"), "<is>": ("<is>", "</is>")}
+_GROUPS = 7  # _CELL's groups: a split on it gives the text before a cell, then these
+_STRIDE = _GROUPS + 1
 _CELL_START = lazy.re_pattern(r"<c[\s/>]")
 # Libraries write every CJK character of an inline string as a reference (&#24352;): resolved
 # once over the whole sheet, not cell by cell through html.unescape. Split on, as a call
@@ -52,8 +51,6 @@ _CHARREF = lazy.re_pattern(r"&#(x[0-9A-Fa-f]{1,6}+|[0-9]{1,7}+);")
 _ROW_TAG = lazy.re_pattern(r"(<row\b([^>]*?)/?>)")
 _ROW_ATTR = lazy.re_pattern(r'\s(r|hidden|ht)\s*=\s*"([^"]*)"')
 _ZERO_HEIGHT = lazy.re_pattern(r"""\bht\s*=\s*["']0""")
-# Over the whole sheet, where it may also match a string's text: then the row tags are read.
-_HEIGHT = lazy.re_pattern(r"""ht\s*=\s*["']0""")
 
 
 def sheet_data(data: bytes) -> tuple[int, int] | None:
@@ -89,44 +86,36 @@ def scan_cells(text: str, strings: list[str], styles: CellStyles, content: Sheet
 def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: SheetContent) -> bool:
     """The cells as Excel, WPS and the libraries write them; False if any part is not so.
 
-    Cells and row tags are found apart, each cell's row read from its reference: one
-    pattern that also had to try a row tag and white space at every cell costs twice as
-    much. Row tags are only counted, unless the sheet may hide a row.
+    The text is split on its cells in one pass. What lies between them must be row tags
+    (and white space, which a parser skips too): a cell of another shape or an element not
+    foreseen is left there, and sends the sheet to the slower readers. No cell may have
+    swallowed the next into its inline string. Each cell's row is read from its reference;
+    the row tags are read only if one may hide its row.
     """
-    cells = _CELL.findall(text)
-    inline = "".join(map(itemgetter(6), cells))
-    if _cell_starts(text, inline) != len(cells):  # a cell of another shape, or one swallowing the next
+    parts = _CELL.split(text)
+    between = "".join(parts[::_STRIDE])
+    inline = "".join(filter(None, parts[_GROUPS::_STRIDE]))
+    if not _only_row_tags(between) or ("<c" in inline and _CELL_START.search(inline)):
         return False
-    hiding = "hidden" in text or "&" in text or _HEIGHT.search(text)
-    rows = _ROW_TAG.findall(text) if hiding else None
-    row_count = len(rows) if hiding else text.count("<row ") + text.count("<row>")
-    if not _covered(text, cells, row_count, inline):
-        return False
-    if len(cells) > MAX_CELLS:
+    if len(parts) // _STRIDE > MAX_CELLS:
         raise ExtractError(f"工作表单元格过多（超过 {MAX_CELLS} 个），请拆分后再检查 (sheet too large)")
-    if rows is not None and _hides_rows("".join(map(itemgetter(0), rows))):
+    if "hidden" in between or "&" in between or _ZERO_HEIGHT.search(between):
         row = 0
-        for _, attrs in rows:
+        for _, attrs in _ROW_TAG.findall(between):
             row = _start_row(_row_attributes(attrs), row, content)
-    _read_cells(cells, strings, styles, content)
+    # A split gives None for a group that matched nothing (a cell with no <v>).
+    _read_cells(zip(*(parts[group::_STRIDE] for group in range(1, _STRIDE)), strict=True),
+                strings, styles, content)
     return True
 
 
-def _cell_starts(text: str, inline: str) -> int:
-    """How many cells start in the text, counted in C.
-
-    Outside the cells' inline strings every tag named "c…" is taken for a cell (an element
-    not foreseen is then a cell too many, and the sheet goes to the slower readers); in
-    them, rich text has <color> and <charset>, so only a real cell start counts there.
-    """
-    return text.count("<c") - inline.count("<c") + (len(_CELL_START.findall(inline)) if "<c" in inline else 0)
+def _only_row_tags(between: str) -> bool:
+    """Every tag in the text between the cells is a row's start or end."""
+    return between.count("<") == between.count("<row ") + between.count("<row>") + between.count("</row>")
 
 
-def _hides_rows(row_tags: str) -> bool:
-    return "hidden" in row_tags or "&" in row_tags or bool(_ZERO_HEIGHT.search(row_tags))
-
-
-def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellStyles, content: SheetContent) -> None:
+def _read_cells(cells: Iterable[tuple[str | None, ...]], strings: list[str], styles: CellStyles,
+                content: SheetContent) -> None:
     """The cells _CELL found, into `content`.
 
     This loop runs once per cell (a roster holds hundreds of thousands): a shared string, a
@@ -143,14 +132,15 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
     for letters, digits, style, kind, formula, v, inline in cells:
         if digits != at:  # a row's cells come together: its number is read once
             row, at = int(digits), digits
-        if kind == "s" and v.isdecimal() and (index := int(v)) < count:
+        if kind == "s" and v and v.isdecimal() and (index := int(v)) < count:
             value, number = strings[index], False
-        elif (not kind or kind == "n") and plain_numbers and v.isdigit() and v[0] != "0":
+        elif (not kind or kind == "n") and plain_numbers and v and v.isdigit() and v[0] != "0":
             value, number = v, True
-        elif kind == "inlineStr" and inline[:3] == "<t>" and inline[-4:] == "</t>" and "<" not in inline[3:-4]:
+        elif kind == "inlineStr" and inline and inline[:3] == "<t>" and inline[-4:] == "</t>" \
+                and "<" not in inline[3:-4]:
             value, number = unescape_xstring(_text(inline[3:-4])), False  # one plain run, as libraries write it
         else:
-            value, number = _cell_value(kind, v, inline, style, strings, styles)
+            value, number = _cell_value(kind or "", v or "", inline or "", style or "", strings, styles)
         if formula and '"' in (formula := _text(formula)):
             content.formulas.append((row, sheet_column(letters), formula))
         if value and not value.isspace():
@@ -162,27 +152,6 @@ def _read_cells(cells: list[tuple[str, ...]], strings: list[str], styles: CellSt
             add_number(number)
     columns = {letters: sheet_column(letters) for letters in set(letters_of)}
     content.cols.extend(map(columns.__getitem__, letters_of))
-
-
-def _covered(text: str, cells: list[tuple[str, ...]], rows: int, inline: str) -> bool:
-    """Every tag of the text is one of the cells' and rows' found, as _CELL and _ROW_TAG read them.
-
-    Counted, not compared: each "<" must be a row's start or end, a cell's start, or one of
-    the tags a cell may hold (_CELL_TAGS, and those of its inline string). An element
-    the patterns do not read (<extLst> between cells, <row/> inside a string) adds a "<"
-    nothing accounts for, and the sheet is left to the XML parser. Character data between
-    the tags is not read by the parser either. Formula and inline-string tags are counted
-    only where a cell holds one (looking for them in a roster that has none is a pass
-    over the sheet each): an empty one elsewhere is then a tag unaccounted for.
-    """
-    families = ["</c>", "<v>"]
-    if any(map(itemgetter(4), cells)):
-        families.append("<f")
-    if inline:
-        families.append("<is>")
-    tags = sum(text.count(tag) for first in families if first in text for tag in _CELL_TAGS[first])
-    known = rows + text.count("</row>") + len(cells) + tags + inline.count("<")
-    return text.count("<") == known
 
 
 def _resolve_references(text: str) -> str:
