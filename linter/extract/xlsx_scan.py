@@ -103,9 +103,10 @@ def _scan_tokens(text: str, strings: list[str], styles: CellStyles, content: She
         row = 0
         for _, attrs in _ROW_TAG.findall(between):
             row = _start_row(_row_attributes(attrs), row, content)
-    # A split gives None for a group that matched nothing (a cell with no <v>).
-    _read_cells(zip(*(parts[group::_STRIDE] for group in range(1, _STRIDE)), strict=True),
-                strings, styles, content)
+    # Each cell's groups and the text after it, taken eight at a time from one iterator.
+    items = iter(parts)
+    next(items)  # the text before the first cell
+    _read_cells(zip(*(items,) * _STRIDE, strict=True), strings, styles, content)
     return True
 
 
@@ -116,7 +117,9 @@ def _only_row_tags(between: str) -> bool:
 
 def _read_cells(cells: Iterable[tuple[str | None, ...]], strings: list[str], styles: CellStyles,
                 content: SheetContent) -> None:
-    """The cells _CELL found, into `content`.
+    """The cells a split on _CELL gives (its groups, then the text after the cell), into `content`.
+
+    A split gives None for a group that matched nothing (a cell with no <v>).
 
     This loop runs once per cell (a roster holds hundreds of thousands): a shared string, a
     plain number or a one-run inline string is read in it, without a call. Column letters
@@ -129,7 +132,7 @@ def _read_cells(cells: Iterable[tuple[str | None, ...]], strings: list[str], sty
     hiding = bool(styles.hiding)
     count = len(strings)
     row, at = 0, ""
-    for letters, digits, style, kind, formula, v, inline in cells:
+    for letters, digits, style, kind, formula, v, inline, _ in cells:
         if digits != at:  # a row's cells come together: its number is read once
             row, at = int(digits), digits
         if kind == "s" and v and v.isdecimal() and (index := int(v)) < count:
