@@ -95,8 +95,9 @@ SHAPES = {
     "an element named c… among the cells": (
         '<row r="1"><c r="A1" t="s"><v>0</v></c><cellNote>张建国</cellNote><c r="B1" t="s"><v>1</v></c></row>',
         [Cell(1, 1, "姓名"), Cell(1, 2, "身份证号")]),
-    "a row tag broken over two lines": ('<row\n r="1"><c r="A1" t="s"><v>0</v></c></row><row\tr="2" hidden="1">'
-                                        '<c r="A2" t="s"><v>2</v></c></row>', [Cell(1, 1, "姓名"), Cell(2, 1, "张建国")]),
+    "a row tag broken over two lines": (
+        '<row\n r="1"><c r="A1" t="s"><v>0</v></c></row><row\tr="2" hidden="1"><c r="A2" t="s"><v>2</v></c></row>',
+        [Cell(1, 1, "姓名"), Cell(2, 1, "张建国")]),
     "a string that reads like a hidden row": (
         '<row r="1"><c r="A1" t="inlineStr"><is><t>ht="0" hidden</t></is></c></row>', [Cell(1, 1, 'ht="0" hidden')]),
 }
