@@ -3,9 +3,10 @@
 A roster of 50,000 rows is 300,000 cells; building a tree node for each is most of the
 time an XML parser takes. Excel, WPS and the libraries write <sheetData> in one plain
 shape (unprefixed elements, no comments, CDATA or entity declarations), so its rows and
-cells are read here with regular expressions. Nothing is skipped silently: every
-character between two rows or two cells must be white space, or the scan gives up and
-the caller reads the part with the XML parser (xlsx_sheet), which remains the reference.
+cells are read here with regular expressions. Nothing is skipped silently: every tag
+between two cells must be a row's (the row-by-row scan also asks white space between
+them), or the scan gives up and the caller reads the part with the XML parser
+(xlsx_sheet), which remains the reference.
 """
 
 from __future__ import annotations
