@@ -13,6 +13,7 @@ import logging
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from linter.extract import pdfium_plain as plain
 from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.links import personal_part
 from linter.extract.pdf_columns import find_columns
@@ -139,14 +140,16 @@ def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
     text = textpage.get_text_range()
     # pdfium's text and char indices agree unless a char is outside the BMP.
     aligned = len(text) == textpage.count_chars()
+    raw_textpage, reader = plain.address(textpage.raw), plain.Reader()
     lines, offset = [], 0
     for raw in text.split("\r\n"):
         line, end = raw, offset + len(raw.rstrip()) - 1
         right = size = font = None
-        if aligned and raw.strip():
-            left, bottom, right, top = textpage.get_charbox(end)
+        box = reader.char_box(raw_textpage, end) if aligned and raw.strip() else None
+        if box is not None:
+            left, bottom, right, top = box
             size = right - left
-            font = pdfium_c.FPDFText_GetFontSize(textpage.raw, end) or None
+            font = plain.char_font_size(raw_textpage, end) or None
             if any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables):
                 line = ""  # the table's text: reported once, as its cells
         lines.append(Line(line.replace(SOFT_HYPHEN_RANGE, "-"), right, size, font))

@@ -7,11 +7,9 @@ This is the "lines" strategy of pdfplumber's table finder, at pdfium's speed.
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 
-import pypdfium2.raw as pdfium_c
-
+from linter.extract import pdfium_plain as plain
 from linter.extract.pdf_layout import join_wrapped
 from linter.model import Location, Segment
 
@@ -99,7 +97,7 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
     # asks about its edges thousands of times.
     down = [_along(grid.vertical, x) for x in grid.xs]
     across = [_along(grid.horizontal, y) for y in grid.ys]
-    read = _Bounded(textpage)
+    read = plain.BoundedText(textpage, textpage.count_chars())
     for row in range(rows):
         for col in range(cols):
             if (row, col) in covered:
@@ -113,29 +111,6 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
             if joined:
                 found.append(Segment(joined, Location(part="table", page=number, row=row + 1, col=col + 1)))
     return found
-
-
-class _Bounded:
-    """The text pdfium finds in a rectangle of one page, one call per rectangle.
-
-    pdfium scans every character of the page for each call; asking first for the length
-    and then for the text (as the library's helper does) scans twice. A buffer as long as
-    the page's text holds any rectangle's.
-    """
-
-    def __init__(self, textpage) -> None:
-        self._textpage = textpage
-        self._size = 2 * max(textpage.count_chars(), 0) + 16  # line breaks pdfium adds included
-        self._buffer = (ctypes.c_ushort * self._size)()
-
-    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
-        written = pdfium_c.FPDFText_GetBoundedText(self._textpage, left, top, right, bottom,
-                                                   self._buffer, self._size)
-        if written >= self._size - 1:  # filled to the end: read it the library's way, whole
-            return self._textpage.get_text_bounded(left, bottom, right, top)
-        if written <= 0:
-            return ""
-        return ctypes.string_at(self._buffer, 2 * written).decode("utf-16-le", errors="ignore").rstrip("\x00")
 
 
 def _along(rules: tuple[tuple[float, float, float], ...], at: float) -> list[tuple[float, float]]:

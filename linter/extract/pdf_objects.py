@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
+from linter.extract import pdfium_plain as plain
+
 _WHITE = 240  # every channel at or above: white on a white page
 _DARK = 64  # every channel at or below: an opaque box meant to black text out
 _TINY = 1.0  # points
@@ -50,69 +52,19 @@ class PageNotes:
                 self.concealed.setdefault(why, []).append(found)
 
 
-class _Getters:
-    """pdfium's getters for one page's objects, writing into out-parameters made once.
-
-    A page of an office export draws thousands of objects; a wrapper object and fresh ctypes
-    values per object and per call cost more than pdfium's own work.
-    """
-
-    def __init__(self) -> None:
-        self._box = [ctypes.c_float() for _ in range(4)]
-        self._box_refs = [ctypes.byref(v) for v in self._box]
-        self._rgba = [ctypes.c_uint() for _ in range(4)]
-        self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
-        self._mode, self._stroke, self._size = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
-        self._mode_refs = ctypes.byref(self._mode), ctypes.byref(self._stroke)
-        self._size_ref = ctypes.byref(self._size)
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._matrix_ref = ctypes.byref(self._matrix)
-
-    def bounds(self, obj) -> tuple[float, float, float, float]:
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *self._box_refs):
-            return 0.0, 0.0, 0.0, 0.0
-        left, bottom, right, top = self._box
-        return left.value, bottom.value, right.value, top.value
-
-    def fill(self, obj) -> tuple[int, int, int, int]:
-        if not pdfium_c.FPDFPageObj_GetFillColor(obj, *self._rgba_refs):
-            return 0, 0, 0, 0
-        red, green, blue, alpha = self._rgba
-        return red.value, green.value, blue.value, alpha.value
-
-    def fills_area(self, obj) -> bool:
-        ok = pdfium_c.FPDFPath_GetDrawMode(obj, *self._mode_refs)
-        return bool(ok and self._mode.value)
-
-    def font_size(self, obj) -> float:
-        return self._size.value if pdfium_c.FPDFTextObj_GetFontSize(obj, self._size_ref) else 0.0
-
-    def matrix(self, obj) -> tuple[float, ...]:
-        m = self._matrix
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref):
-            return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
-        return m.a, m.b, m.c, m.d, m.e, m.f
-
-    def scale(self, obj) -> float:
-        """How much the object's matrix enlarges it (the square root of its area factor)."""
-        m = self._matrix
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref):
-            return 1.0
-        return _scale((m.a, m.b, m.c, m.d))
-
-
-def _objects(page, depth: int = 0, container=None):
-    """(object, how many form XObjects deep it is) for every object the page draws, in drawing order."""
+def _objects(page: int, depth: int = 0, container: int | None = None):
+    """(object, its type, how many form XObjects deep it is) for every object the page draws, in drawing order."""
     if container is None:
-        count, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
+        owner, count, get = page, plain.count_objects(page), plain.get_object
     else:
-        count, get = pdfium_c.FPDFFormObj_CountObjects(container), pdfium_c.FPDFFormObj_GetObject
+        owner, count, get = container, plain.count_form_objects(container), plain.get_form_object
     for index in range(max(count, 0)):
-        obj = get(page if container is None else container, index)
+        obj = get(owner, index)
         if not obj:
             continue
-        yield obj, depth
-        if depth < _FORM_DEPTH and pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+        kind = plain.object_type(obj)
+        yield obj, kind, depth
+        if depth < _FORM_DEPTH and kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             yield from _objects(page, depth + 1, obj)
 
 
@@ -123,15 +75,15 @@ def inspect(page, textpage) -> PageNotes:
     # (a page cropped in an editor, a scan placed by its scanner's coordinates).
     shown = page.get_bbox()
     texts = notes.texts
-    get = _Getters()
+    get = plain.Reader()
+    raw_textpage = plain.address(textpage.raw)
     backgrounds: list[tuple[float, float, float, float]] = []  # coloured fills and images drawn so far
     image_area = 0.0
     forms: list[tuple[float, ...]] = []  # the matrices of the form XObjects the walk is inside, outermost first
     text_objects: list = []  # beside `texts`, to read a few of them once the walk is done
     boxes: list[tuple[int, tuple[float, float, float, float]]] = []  # dark boxes over text, with texts before
-    for obj, level in _objects(page.raw):
+    for obj, kind, level in _objects(plain.address(page.raw)):
         notes.objects += 1
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
         del forms[level:]
         bounds = _placed(get.bounds(obj), forms)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
@@ -143,7 +95,7 @@ def inspect(page, textpage) -> PageNotes:
             if why == "white" and any(_overlap(bounds, b) for b in backgrounds):
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
-                notes.note(why, lambda obj=obj: _text_of(obj, textpage))
+                notes.note(why, lambda obj=obj: plain.object_text(obj, raw_textpage))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image_area += _area(_clip(bounds, shown))
             backgrounds.append(bounds)
@@ -160,7 +112,7 @@ def inspect(page, textpage) -> PageNotes:
     for drawn, box in boxes:
         # A banner repeating the words it covers, a pattern fill or a shape with holes is no
         # black box to a reader.
-        if not _repeated_on_top(box, drawn, texts, text_objects, textpage) and _shows_black(page, box):
+        if not _repeated_on_top(box, drawn, texts, text_objects, raw_textpage) and _shows_black(page, box):
             notes.note("redacted", lambda box=box: textpage.get_text_bounded(*box).strip())
     notes.image_cover = min(1.0, image_area / max(_area(shown), 1.0))
     return notes
@@ -189,7 +141,7 @@ def _scale(matrix: tuple[float, ...]) -> float:
     return math.sqrt(abs(a * d - b * c))
 
 
-def _concealed_text(get: _Getters, obj, bounds, shown, forms: list) -> str | None:
+def _concealed_text(get: plain.Reader, obj, bounds, shown, forms: list) -> str | None:
     left, bottom, right, top = bounds
     if right < shown[0] or left > shown[2] or top < shown[1] or bottom > shown[3]:
         return "outside"
@@ -198,7 +150,7 @@ def _concealed_text(get: _Getters, obj, bounds, shown, forms: list) -> str | Non
         return "white"
     size = get.font_size(obj)
     if size > 0:
-        scale = get.scale(obj)
+        scale = _scale(get.matrix(obj))
         for matrix in forms:
             scale *= _scale(matrix)
         if size * (scale or 1.0) <= _TINY:
@@ -206,11 +158,11 @@ def _concealed_text(get: _Getters, obj, bounds, shown, forms: list) -> str | Non
     return None
 
 
-def _repeated_on_top(box, drawn: int, texts: list, objects: list, textpage) -> bool:
+def _repeated_on_top(box, drawn: int, texts: list, objects: list, textpage: int) -> bool:
     """Every word the box covers is written again on it afterwards (white on a black banner)."""
     pairs = list(zip(texts, objects, strict=True))
-    covered = [(b, _text_of(o, textpage)) for b, o in pairs[:drawn] if _covers(box, b)]
-    later = [(b, _text_of(o, textpage)) for b, o in pairs[drawn:] if _overlap(box, b)]
+    covered = [(b, plain.object_text(o, textpage)) for b, o in pairs[:drawn] if _covers(box, b)]
+    later = [(b, plain.object_text(o, textpage)) for b, o in pairs[drawn:] if _overlap(box, b)]
     shown = "".join("".join(text.split()) for _, text in later)
     for bounds, text in covered:
         if "".join(text.split()) in shown:
@@ -257,15 +209,6 @@ def _device(page, size_x: int, size_y: int, x: float, y: float) -> tuple[int, in
     pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, size_x, size_y, 0, x, y,
                                ctypes.byref(device_x), ctypes.byref(device_y))
     return device_x.value, device_y.value
-
-
-def _text_of(obj, textpage) -> str:
-    size = pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
-    if size <= 2:
-        return ""
-    buffer = ctypes.create_string_buffer(size)
-    pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
-    return buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
 
 
 def _box(bounds) -> bool:
