@@ -25,6 +25,7 @@ from linter.model import NUMBER_GAP, Document, Finding, Segment, evolve
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
 _DIGIT_RUN = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{6,}}+[Xx]?")
 _DIGIT = re.compile(r"[0-9０-９]")
+_STARS = re.compile(r"\*+")
 _DIGITS_OR_X = frozenset("0123456789０１２３４５６７８９Xx")  # what a run holds beside its separators
 # Document properties that name people: their values are personal data.
 PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager", "Author", "author",
@@ -71,18 +72,23 @@ def _mask_run(run: str) -> str:
 
 def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     """`text` with each span's masked form laid over it: every character a mask hides stays hidden."""
-    spans = sorted(spans)
-    if not spans:
-        return text
-    low, high = spans[0][0], max(end for _, end, _ in spans)
-    chars = list(text[low:high])  # only the stretch the spans cover: a text may be megabytes
+    hidden = []  # the stretches of `text` shown as stars
     for start, end, masked in spans:
         if len(masked) != end - start:  # a mask that changes length hides the whole span
-            masked = "*" * (end - start)
-        for i, c in enumerate(masked):
-            if c == "*":
-                chars[start - low + i] = "*"
-    return text[:low] + "".join(chars) + text[high:]
+            hidden.append((start, end))
+        else:
+            hidden += [(start + m.start(), start + m.end()) for m in _STARS.finditer(masked)]
+    if not hidden:
+        return text
+    hidden.sort()
+    pieces, shown_from = [], 0
+    for start, end in hidden:
+        if end > shown_from:
+            start = max(start, shown_from)
+            pieces += (text[shown_from:start], "*" * (end - start))
+            shown_from = end
+    pieces.append(text[shown_from:])
+    return "".join(pieces)
 
 
 class Redactor:
@@ -112,12 +118,13 @@ class Redactor:
         """
         source = finding.source
         match, context = finding.match, finding.context
+        match_done = context_done = False  # cut from the segment's masked text: nothing left to mask
         if source is not None:
-            context = self._window(source.segment, source.context_start, len(context))
+            context, context_done = self._window(source.segment, source.context_start, len(context)), True
             if source.masked is not None:
                 match = source.masked
             elif match == source.segment.text[source.start:source.end]:
-                match = self._window(source.segment, source.start, len(match))
+                match, match_done = self._window(source.segment, source.start, len(match)), True
         location = finding.location
         detail = location.detail
         if detail and location.part in _AUTHORED_PARTS | {"metadata"}:
@@ -125,8 +132,9 @@ class Redactor:
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
             location = location._replace(detail=detail, sheet=sheet)
-        return {"match": self.text(match), "context": self.text(context), "message": self._message(finding.message),
-                "location": location}
+        return {"match": match if match_done else self.text(match),
+                "context": context if context_done else self.text(context),
+                "message": self._message(finding.message), "location": location}
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
@@ -147,15 +155,19 @@ class Redactor:
         return shown
 
     def _window(self, segment: Segment, start: int, length: int) -> str:
-        """`length` characters of the segment's masked text from `start`."""
+        """`length` characters of the segment's masked text from `start`.
+
+        Everything is masked over the window and a margin around it, then cut: a number
+        or a name the window's edge cuts is masked as a whole, never as the piece shown.
+        """
         end = start + length
         low, high = max(0, start - _MARGIN), min(len(segment.text), end + _MARGIN)
         near = self._near.get(id(segment))
         spans = [(max(s, low) - low, min(e, high) - low, m[max(s, low) - s:len(m) - (e - min(e, high))])
                  for s, e, m in (near.between(low, high) if near else ())]
-        # Masking digit runs over the margin too: a number cut at the window's edge is
-        # masked as the whole number, never as the piece the window shows.
-        around = mask_digit_runs(overlay(segment.text[low:high], spans))
+        # Digit runs first: two numbers side by side are one run, masked as one, before the
+        # known values among them are masked one by one.
+        around = self.text(mask_digit_runs(overlay(segment.text[low:high], spans)))
         return around[start - low:end - low].replace("\n", " ")
 
 

@@ -369,3 +369,19 @@ def test_contexts_on_one_line_of_many_numbers_mask_each_neighbour(cli_json, tmp_
     contexts = [f["context"] for f in report["findings"]]
     assert len(contexts) == 300 and not any(re.search(r"\d{7}", c) for c in contexts)
     assert all("138" in c for c in contexts)
+
+
+def test_a_name_cut_by_the_edge_of_a_context_is_masked_whole():
+    """A drafter's name known from the file's properties, cut by a context window's first character,
+    shows no piece of itself: names are masked over the window and a margin, then cut."""
+    from linter.config import Config
+    from linter.engine import check_document
+    from linter.model import Document, Location, Segment
+
+    name, filler = "欧阳晓明", "，本通知仅限本单位工作人员阅读传达不得外传"
+    text = f"经办人{name}{filler[:18]}20XX年X月X日"
+    document = Document(path="x.docx", format="docx", metadata={"creator": name},
+                        segments=(Segment(text, Location(paragraph=1)),))
+    findings = check_document(document, Config(), "x.docx").findings
+    contexts = [f.context for f in findings if f.match == "20XX"]
+    assert contexts == ["**" + filler[:18] + "20XX年X月X日"]
