@@ -29,6 +29,9 @@ _BLACK_SHARE = 0.6  # of a box's rendered middle: black to a reader (a label on 
 _DARK_BYTE = bytes(1 if value <= _DARK else 0 for value in range(256))  # a channel value -> one bit
 
 
+_TEXT, _PATH, _IMAGE, _FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                               pdfium_c.FPDF_PAGEOBJ_FORM)
+
 QUOTED = 20  # concealed objects quoted per page and kind; a page may hold 100,000 of them
 
 
@@ -64,7 +67,7 @@ def _objects(page: int, depth: int = 0, container: int | None = None):
             continue
         kind = plain.object_type(obj)
         yield obj, kind, depth
-        if depth < _FORM_DEPTH and kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        if depth < _FORM_DEPTH and kind == _FORM:
             yield from _objects(page, depth + 1, obj)
 
 
@@ -84,11 +87,12 @@ def inspect(page, textpage) -> PageNotes:
     boxes: list[tuple[int, tuple[float, float, float, float]]] = []  # dark boxes over text, with texts before
     for obj, kind, level in _objects(plain.address(page.raw)):
         notes.objects += 1
-        del forms[level:]
-        bounds = _placed(get.bounds(obj), forms)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        if forms:
+            del forms[level:]
+        bounds = _placed(get.bounds(obj), forms) if forms else get.bounds(obj)
+        if kind == _FORM:
             forms.append(get.matrix(obj))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        elif kind == _TEXT:
             texts.append(bounds)
             text_objects.append(obj)
             why = _concealed_text(get, obj, bounds, shown, forms)
@@ -96,10 +100,10 @@ def inspect(page, textpage) -> PageNotes:
                 why = None  # white on a coloured box or a picture: a reader sees it
             if why:
                 notes.note(why, lambda obj=obj: plain.object_text(obj, raw_textpage))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        elif kind == _IMAGE:
             image_area += _area(_clip(bounds, shown))
             backgrounds.append(bounds)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        elif kind == _PATH:
             notes.paths.append(bounds)
             if get.fills_area(obj):
                 red, green, blue, alpha = get.fill(obj)
