@@ -373,3 +373,53 @@ def test_text_a_crop_box_cuts_away_is_off_the_page(tmp_path):
     path = _with_boxes(tmp_path / "cropped.pdf", crop=(0, 400, 612, 792))
     [hidden] = extract(str(path)).concealed
     assert hidden.location.detail == "outside" and "1101" in hidden.text
+
+
+def _style_hides(kind, setting):
+    """A draft whose only hiding is one style's: the body's runs carry no formatting of their own."""
+    def build(d):
+        from docx.enum.style import WD_STYLE_TYPE
+
+        style = d.styles.add_style("藏", WD_STYLE_TYPE.CHARACTER if kind == "character" else WD_STYLE_TYPE.PARAGRAPH)
+        setting(style.font)
+        d.add_paragraph("正文可见")
+        if kind == "character":
+            d.add_paragraph("前文").add_run("样式藏字", style="藏")
+        else:
+            d.add_paragraph("样式藏字", style="藏")
+    return build
+
+
+def _hidden_font(font):
+    font.hidden = True
+
+
+def _white_font(font):
+    from docx.shared import RGBColor
+
+    font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def _tiny_font(font):
+    from docx.shared import Pt
+
+    font.size = Pt(1)
+
+
+@pytest.mark.parametrize("kind", ["character", "paragraph"])
+@pytest.mark.parametrize("setting", [_hidden_font, _white_font, _tiny_font])
+def test_a_style_alone_hides_text_in_an_otherwise_plain_draft(tmp_path, kind, setting):
+    """Nothing in the body hints at hiding: the walk must still resolve each run through its styles."""
+    path = docx(tmp_path / "styled.docx", _style_hides(kind, setting))
+    hidden = [s.text for s in extract(str(path)).segments if s.location.part == "hidden-text"]
+    assert hidden == ["样式藏字"]
+
+
+def test_a_header_hides_text_when_the_body_hides_none(tmp_path):
+    def build(d):
+        d.add_paragraph("正文可见")
+        d.sections[0].header.paragraphs[0].add_run("页眉藏字").font.hidden = True
+
+    hidden = [s for s in extract(str(docx(tmp_path / "header.docx", build))).segments
+              if s.location.part == "hidden-text"]
+    assert [s.text for s in hidden] == ["页眉藏字"]

@@ -12,6 +12,7 @@ cleaned away.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -75,6 +76,11 @@ class Styles:
                    paragraph={sid: {**defaults, **props} for sid, props in paragraph.items()},
                    paragraph_shading=shading, defaults=defaults, default_paragraph=default_paragraph,
                    levels=levels)
+
+    @cached_property
+    def may_hide(self) -> bool:
+        """Whether any style or the defaults could hide a run (vanish, 1pt or less, white text)."""
+        return any(_may_hide(props) for props in (self.defaults, *self.paragraph.values(), *self.character.values()))
 
     def inherited(self, paragraph: etree._Element | None) -> dict[str, etree._Element]:
         """What a run of `paragraph` gets from the paragraph's style and the defaults."""
@@ -150,6 +156,35 @@ def _resolved(table: dict[str, etree._Element], holder: str) -> dict[str, dict[s
 def _style_id(props: etree._Element | None, tag: str) -> str | None:
     element = child_named(props, _w(tag)) if props is not None else None
     return element.get(VAL) if element is not None else None
+
+
+_VANISHED = etree.XPath("boolean(.//w:vanish)", namespaces={"w": W})
+_SIZES = etree.XPath(".//w:sz/@w:val", namespaces={"w": W}, smart_strings=False)
+_COLOURS = etree.XPath(".//w:color/@w:val", namespaces={"w": W}, smart_strings=False)
+
+
+def may_hide_directly(element: etree._Element) -> bool:
+    """Whether formatting inside `element` could hide a run: any vanish, a tiny size, a white colour.
+
+    Asked of a whole part in three passes in C: a part where neither this nor its styles
+    (`Styles.may_hide`) can hide anything needs no run's properties resolved.
+    """
+    return (_VANISHED(element) or any(_tiny(value) for value in set(_SIZES(element)))
+            or any(_is_white(value) for value in set(_COLOURS(element))))
+
+
+def _may_hide(props: dict[str, etree._Element]) -> bool:
+    size, colour = props.get(_SIZE), props.get(_COLOR)
+    return (_VANISH in props or (size is not None and _tiny(size.get(VAL, "")))
+            or (colour is not None and _is_white(colour.get(VAL))))
+
+
+def _tiny(value: str) -> bool:
+    """A w:sz value (half-points) of 1pt or less; one hidden_reason cannot read counts as tiny, to be safe."""
+    try:
+        return value.isdigit() and int(value) <= 2
+    except ValueError:  # a digit int() does not take (²)
+        return True
 
 
 def hidden_reason(run: etree._Element, styles: Styles, paragraph: etree._Element | None = None,

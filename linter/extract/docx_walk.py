@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from linter import lazy
-from linter.extract.docx_style import Styles, child_named, hidden_reason
+from linter.extract.docx_style import Styles, child_named, hidden_reason, may_hide_directly
 from linter.model import Location, Segment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -80,9 +80,11 @@ class BodyWalker:
         self.paragraphs: dict[int, etree._Element] = {}  # index -> w:p, for tools that edit the file
         self.comment_anchors: dict[str, int] = {}
         self.revisions: dict[str, int] = {}  # tracked runs by kind (inserted / deleted)
+        self._all_shown = False  # nothing in the styles or the container can hide a run
 
     def walk(self, container: etree._Element | None) -> None:
         """Walk block content (body, cell, header…), one segment per paragraph."""
+        self._all_shown = container is not None and not (self.styles.may_hide or may_hide_directly(container))
         for index, level, text in self._blocks(container, cell=None):
             if text.strip():
                 self.segments.append(Segment(text, Location(part=self.part, paragraph=index),
@@ -139,7 +141,7 @@ class BodyWalker:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        why = hidden_reason(run, self.styles, runs.paragraph, runs.inherited)
+        why = None if self._all_shown else hidden_reason(run, self.styles, runs.paragraph, runs.inherited)
         if revision == "deleted":
             target = runs.deleted
         elif why:
@@ -159,19 +161,18 @@ class BodyWalker:
                 runs.boxes.extend(_textboxes(child))
 
     def _table(self, tbl) -> None:
-        for row, tr in enumerate(tbl.iterfind(TR), 1):
+        part = "table" if self.part == "body" else self.part
+        for row, tr in enumerate(tbl.iterchildren(TR), 1):  # iterchildren filters in C; iterfind parses a path
             col = 0
-            for tc in tr.iterfind(TC):
+            for tc in tr.iterchildren(TC):
                 col += 1
                 start = col
                 col += _grid_span(tc) - 1
                 paragraphs = list(self._blocks(tc, (row, start)))
-                text = "\n".join(t for _, _, t in paragraphs)
+                text = paragraphs[0][2] if len(paragraphs) == 1 else "\n".join([t for _, _, t in paragraphs])
                 # A vertically merged continuation cell repeats nothing; skip it when empty.
                 if text.strip():
-                    self.segments.append(Segment(text, Location(
-                        part="table" if self.part == "body" else self.part,
-                        paragraph=paragraphs[0][0], row=row, col=start)))
+                    self.segments.append(Segment(text, Location(part, None, paragraphs[0][0], row, start)))
 
     def _textbox(self, box) -> None:
         for index, level, text in self._blocks(box, None):
