@@ -70,10 +70,15 @@ def _mask_run(run: str) -> str:
     return "".join("*" if i in hidden else c for i, c in enumerate(run))
 
 
-def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """`text` with each span's masked form laid over it: every character a mask hides stays hidden."""
+def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -> str:
+    """`text` with each span's masked form laid over it: every character a mask hides stays hidden.
+
+    A span is (start, end, masked) with `text` starting at `offset`: a window cut from a segment
+    takes the segment's spans as they are, and what of them lies outside the window is left out.
+    """
     hidden = []  # the stretches of `text` shown as stars
     for start, end, masked in spans:
+        start, end = start - offset, end - offset
         if len(masked) != end - start:  # a mask that changes length hides the whole span
             hidden.append((start, end))
         else:
@@ -81,10 +86,11 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     if not hidden:
         return text
     hidden.sort()
-    pieces, shown_from = [], 0
+    pieces, shown_from, length = [], 0, len(text)
     for start, end in hidden:
+        end = end if end < length else length
         if end > shown_from:
-            start = max(start, shown_from)
+            start = start if start > shown_from else shown_from
             pieces += (text[shown_from:start], "*" * (end - start))
             shown_from = end
     pieces.append(text[shown_from:])
@@ -161,13 +167,13 @@ class Redactor:
         or a name the window's edge cuts is masked as a whole, never as the piece shown.
         """
         end = start + length
-        low, high = max(0, start - _MARGIN), min(len(segment.text), end + _MARGIN)
+        low = start - _MARGIN if start > _MARGIN else 0
+        high = end + _MARGIN  # a slice stops at the segment's end
         near = self._near.get(id(segment))
-        spans = [(max(s, low) - low, min(e, high) - low, m[max(s, low) - s:len(m) - (e - min(e, high))])
-                 for s, e, m in (near.between(low, high) if near else ())]
+        spans = near.between(low, high) if near else ()
         # Digit runs first: two numbers side by side are one run, masked as one, before the
         # known values among them are masked one by one.
-        around = self.text(mask_digit_runs(overlay(segment.text[low:high], spans)))
+        around = self.text(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
         return around[start - low:end - low].replace("\n", " ")
 
 

@@ -385,3 +385,26 @@ def test_a_name_cut_by_the_edge_of_a_context_is_masked_whole():
     findings = check_document(document, Config(), "x.docx").findings
     contexts = [f.context for f in findings if f.match == "20XX"]
     assert contexts == ["**" + filler[:18] + "20XX年X月X日"]
+
+
+def test_a_window_is_masked_as_the_whole_segment_would_be():
+    """Masks laid over a window cut from a segment hide what they hide in the whole segment there;
+    a mask of another length than its span (an address's: 城南路12号 → 城南路*号) hides all of it."""
+    import random
+
+    from linter.privacy import overlay
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙1*") for _ in range(rng.randint(1, 60)))
+        spans = []
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            shorter = rng.random() < 0.3
+            masked = "*" if shorter else "".join(rng.choice("x*") for _ in range(end - start))
+            spans.append((start, end, masked))
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        whole = overlay(text, spans)
+        assert overlay(text[low:high], [s for s in spans if s[1] > low and s[0] < high], low) == whole[low:high]
