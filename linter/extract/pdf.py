@@ -142,17 +142,17 @@ def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
     aligned = len(text) == textpage.count_chars()
     raw_textpage, reader = plain.address(textpage.raw), plain.Reader()
     lines, offset = [], 0
-    for raw in text.split("\r\n"):
-        line, end = raw, offset + len(raw.rstrip()) - 1
-        right = size = font = None
-        box = reader.char_box(raw_textpage, end) if aligned and raw.strip() else None
-        if box is not None:
+    for raw in text.replace(SOFT_HYPHEN_RANGE, "-").split("\r\n"):  # one character for one: offsets hold
+        shown = len(raw.rstrip())
+        box = reader.char_box(raw_textpage, offset + shown - 1) if aligned and shown else None
+        if box is None:
+            lines.append(Line(raw))
+        else:
             left, bottom, right, top = box
-            size = right - left
-            font = plain.char_font_size(raw_textpage, end) or None
-            if any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables):
-                line = ""  # the table's text: reported once, as its cells
-        lines.append(Line(line.replace(SOFT_HYPHEN_RANGE, "-"), right, size, font))
+            font = plain.char_font_size(raw_textpage, offset + shown - 1) or None
+            inside = tables and any(table.contains((left + right) / 2, (bottom + top) / 2) for table in tables)
+            # A table's text is reported once, as its cells.
+            lines.append(Line("" if inside else raw, right, right - left, font))
         offset += len(raw) + 2
     return lines
 

@@ -9,6 +9,7 @@ margin of the page and does not end a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter import lazy
 
@@ -20,12 +21,11 @@ _SIZE_RATIO = 1.3  # a font this much larger or smaller: another paragraph (a ti
 _SENTENCE_END = frozenset("。！？；：…”’」』）)!?;:")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One layout line: its text, right edge, the width of its last character and its font size.
 
     `right` is None when the backend could not place the line; the joiner then
-    judges by the line's length alone.
+    judges by the line's length alone. A named tuple: a page makes one per line.
     """
 
     text: str
