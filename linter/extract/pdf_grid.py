@@ -103,11 +103,12 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
             if (row, col) in covered:
                 continue
             last_col, last_row = _span(grid, row, col, down, across)
-            covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1))
-            left, right = grid.xs[col], grid.xs[last_col + 1]
-            top, bottom = grid.ys[row], grid.ys[last_row + 1]
-            text = read(left, bottom, right, top).replace(SOFT_HYPHEN_BOUNDED, "-")
-            joined = join_wrapped(text.replace("\r\n", "\n").split("\n"))
+            if last_col != col or last_row != row:  # a cell of its own is never come back to
+                covered.update((r, c) for r in range(row, last_row + 1) for c in range(col, last_col + 1))
+            text = read(grid.xs[col], grid.ys[last_row + 1], grid.xs[last_col + 1], grid.ys[row])
+            if not text:
+                continue
+            joined = join_wrapped(text.replace(SOFT_HYPHEN_BOUNDED, "-").replace("\r\n", "\n").split("\n"))
             if joined:
                 found.append(Segment(joined, Location(part="table", page=number, row=row + 1, col=col + 1)))
     return found
