@@ -72,6 +72,22 @@ def test_library_api_returns_picklable_reports(folder):
     assert pickle.loads(pickle.dumps(by_bytes)) == by_bytes
 
 
+def test_a_finding_comes_back_from_a_worker_with_every_field():
+    import dataclasses
+    import pickle
+
+    from linter.model import Finding, Location, Segment
+    from linter.privacy import Source
+
+    segment = Segment("联系电话13912345678", Location(paragraph=3))
+    values = {f.name: f"{f.name}值" for f in dataclasses.fields(Finding)}
+    values.update(location=Location(part="table", row=2, col=4, detail="甲"), allowed_by=None,
+                  source=Source(segment, 4, 15, 0, "139****5678"))
+    finding = Finding(**values)
+    back = pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL))
+    assert {name: getattr(back, name) for name in values} == values
+
+
 def test_dask_local_cluster_gives_the_same_report(cli_json, folder, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.chdir(folder)
