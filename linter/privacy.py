@@ -79,10 +79,15 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -
     hidden = []  # the stretches of `text` shown as stars
     for start, end, masked in spans:
         start, end = start - offset, end - offset
+        first = masked.find("*")
         if len(masked) != end - start:  # a mask that changes length hides the whole span
             hidden.append((start, end))
-        else:
-            hidden += [(start + m.start(), start + m.end()) for m in _STARS.finditer(masked)]
+        elif first >= 0:
+            last = masked.rfind("*") + 1
+            if masked.count("*", first, last) == last - first:  # one stretch, as masks mostly are
+                hidden.append((start + first, start + last))
+            else:
+                hidden += [(start + m.start(), start + m.end()) for m in _STARS.finditer(masked, first, last)]
     if not hidden:
         return text
     hidden.sort()
@@ -144,6 +149,10 @@ class Redactor:
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
+        return mask_digit_runs(self._known(text))
+
+    def _known(self, text: str) -> str:
+        """`text` with the document's known personal strings masked."""
         if self._names and text:
             if self._automaton is None:
                 # Leftmost-longest: a roster's thousands of values, one pass per text.
@@ -152,7 +161,7 @@ class Redactor:
             hits = self._automaton.find_matches_as_indexes(text)
             if hits:
                 text = overlay(text, ((s, e, mask(text[s:e])) for _, s, e in hits))
-        return mask_digit_runs(text)
+        return text
 
     def _message(self, message: str) -> str:
         shown = self._messages.get(message)
@@ -172,8 +181,9 @@ class Redactor:
         near = self._near.get(id(segment))
         spans = near.between(low, high) if near else ()
         # Digit runs first: two numbers side by side are one run, masked as one, before the
-        # known values among them are masked one by one.
-        around = self.text(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
+        # known values among them are masked one by one. (Masking those only adds stars: no
+        # run of seven digits is left to mask after.)
+        around = self._known(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
         return around[start - low:end - low].replace("\n", " ")
 
 

@@ -408,3 +408,24 @@ def test_a_window_is_masked_as_the_whole_segment_would_be():
         high = rng.randint(low, len(text))
         whole = overlay(text, spans)
         assert overlay(text[low:high], [s for s in spans if s[1] > low and s[0] < high], low) == whole[low:high]
+
+
+def test_a_mask_hides_exactly_its_starred_characters_however_many_stretches_it_has():
+    """A mask of its span's length hides the characters it stars, and only those (138****5678 keeps
+    its ends; a mask starring two stretches keeps what lies between); one of another length hides it all."""
+    import random
+
+    from linter.privacy import overlay
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙12") for _ in range(rng.randint(1, 40)))
+        spans = []
+        for _ in range(rng.randint(0, 3)):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            masked = "*" if rng.random() < 0.2 else "".join(rng.choice("x**") for _ in range(end - start))
+            spans.append((start, end, masked))
+        hidden = {i for start, end, masked in spans for i in range(start, end)
+                  if len(masked) != end - start or masked[i - start] == "*"}
+        assert overlay(text, spans) == "".join("*" if i in hidden else c for i, c in enumerate(text))
