@@ -71,9 +71,15 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     """
     ignored_here = per_file_ignores(config, path)
     kept, suppressed = [], []
-    selected = [override_severity(f, config) for f in findings if is_selected(f.check, config)]
+    findings = list(findings)
+    # Asked once per check: a roster's thousands of findings come from a few checks.
+    chosen = {check: is_selected(check, config) for check in {f.check for f in findings}}
+    selected = [f for f in findings if chosen[f.check]]
+    if config.severity:
+        selected = [override_severity(f, config) for f in selected]
+    placed = {"path": path} if path else {}
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
-        finding = evolve(finding, fingerprint=fingerprint, **({"path": path} if path else {}))
+        finding = evolve(finding, fingerprint=fingerprint, **placed)
         reason = _suppression(finding, fingerprint, config, ignored_here, inline or {})
         if reason:
             suppressed.append(Suppressed(finding, reason))
