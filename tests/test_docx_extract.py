@@ -67,6 +67,22 @@ def test_every_table_cell_once_with_row_and_col(report):
     assert [text for _, _, text in cells].count("合并单元格") == 1
 
 
+def test_a_cell_spanning_columns_puts_the_cells_after_it_in_their_own_columns(tmp_path):
+    def build(d):
+        plain = d.add_table(rows=1, cols=3)
+        for col, text in enumerate(("甲", "乙", "丙")):
+            plain.cell(0, col).text = text
+        spanned = d.add_table(rows=2, cols=3)
+        spanned.cell(0, 0).merge(spanned.cell(0, 1)).text = "合并两列"
+        spanned.cell(0, 2).text = "第三列"
+        spanned.cell(1, 2).text = "下行第三列"
+
+    doc = extract(str(docx(tmp_path / "spans.docx", build)))
+    cells = [(s.text, s.location.row, s.location.col) for s in doc.segments if s.location.part == "table"]
+    assert cells == [("甲", 1, 1), ("乙", 1, 2), ("丙", 1, 3),
+                     ("合并两列", 1, 1), ("第三列", 1, 3), ("下行第三列", 2, 3)]
+
+
 def test_nested_table_cells_are_read(report):
     inner = _find(report, "内表乙")
     assert (inner.location.part, inner.location.row, inner.location.col) == ("table", 1, 2)

@@ -9,7 +9,6 @@ so checks see every character the file carries, each once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -40,6 +39,8 @@ _TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"
                 f"{{{MC}}}Choice"}
 _REVISION = {_w("ins"): "inserted", _w("moveTo"): "inserted",
              _w("del"): "deleted", _w("moveFrom"): "deleted"}
+# Whether any cell of a table spans columns (the rows and cells BodyWalker._table reads).
+_SPANS = etree.XPath("boolean(w:tr/w:tc/w:tcPr/w:gridSpan)", namespaces={"w": W})
 _HEADING_NAME = lazy.re_pattern(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
@@ -57,16 +58,22 @@ def heading_levels(styles: etree._Element | None) -> dict[str, int]:
     return levels
 
 
-@dataclass
 class _Runs:
-    """Text of one paragraph, split by how Word treats it."""
+    """Text of one paragraph, split by how Word treats it.
 
-    paragraph: etree._Element
-    inherited: dict[str, etree._Element]  # what its runs get from its style (Styles.inherited)
-    visible: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-    hidden: dict[str, list[str]] = field(default_factory=dict)  # why hidden -> text
-    boxes: list[etree._Element] = field(default_factory=list)
+    A plain slotted class: one is made per paragraph (per table cell in a roster), and a
+    dataclass's default factories cost more than the paragraph's own walk.
+    """
+
+    __slots__ = ("paragraph", "inherited", "visible", "deleted", "hidden", "boxes")
+
+    def __init__(self, paragraph: etree._Element, inherited: dict[str, etree._Element]) -> None:
+        self.paragraph = paragraph
+        self.inherited = inherited  # what its runs get from its style (Styles.inherited)
+        self.visible: list[str] = []
+        self.deleted: list[str] = []
+        self.hidden: dict[str, list[str]] = {}  # why hidden -> text
+        self.boxes: list[etree._Element] = []
 
 
 class BodyWalker:
@@ -85,21 +92,28 @@ class BodyWalker:
     def walk(self, container: etree._Element | None) -> None:
         """Walk block content (body, cell, header…), one segment per paragraph."""
         self._all_shown = container is not None and not (self.styles.may_hide or may_hide_directly(container))
-        for index, level, text in self._blocks(container, cell=None):
-            if text.strip():
-                self.segments.append(Segment(text, Location(part=self.part, paragraph=index),
-                                             heading_level=level))
+        self._blocks(container, None, None, self.part)
 
-    def _blocks(self, container, cell):
-        """Yield (paragraph index, heading level, visible text) for block children."""
+    def _blocks(self, container, cell, found: list | None, part: str) -> None:
+        """Read block children in order: each paragraph a segment of `part`, or a cell's (index, text).
+
+        In a table cell (`found` given) the paragraphs are gathered for the cell's one segment.
+
+        Appending as they are read keeps paragraphs, tables and text boxes in document order
+        without a generator to resume at each paragraph (a roster has one per cell).
+        """
         for child in () if container is None else container:
             tag = child.tag  # lxml builds the string anew at each access
             if tag == P:
-                yield self._paragraph(child, cell)
+                index, level, text = self._paragraph(child, cell)
+                if found is not None:
+                    found.append((index, text))
+                elif text.strip():
+                    self.segments.append(Segment(text, Location(part=part, paragraph=index), heading_level=level))
             elif tag == TBL:
                 self._table(child)
             elif tag in _TRANSPARENT or tag in _REVISION:
-                yield from self._blocks(child, cell)
+                self._blocks(child, cell, found, part)
 
     def _paragraph(self, p, cell) -> tuple[int, int | None, str]:
         self.paragraph += 1
@@ -162,23 +176,23 @@ class BodyWalker:
 
     def _table(self, tbl) -> None:
         part = "table" if self.part == "body" else self.part
+        spans = _SPANS(tbl)  # most tables merge no columns: no cell's properties then need reading
         for row, tr in enumerate(tbl.iterchildren(TR), 1):  # iterchildren filters in C; iterfind parses a path
             col = 0
             for tc in tr.iterchildren(TC):
                 col += 1
                 start = col
-                col += _grid_span(tc) - 1
-                paragraphs = list(self._blocks(tc, (row, start)))
-                text = paragraphs[0][2] if len(paragraphs) == 1 else "\n".join([t for _, _, t in paragraphs])
+                if spans:
+                    col += _grid_span(tc) - 1
+                found: list[tuple[int, str]] = []
+                self._blocks(tc, (row, start), found, part)
+                text = found[0][1] if len(found) == 1 else "\n".join([t for _, t in found])
                 # A vertically merged continuation cell repeats nothing; skip it when empty.
                 if text.strip():
-                    self.segments.append(Segment(text, Location(part, None, paragraphs[0][0], row, start)))
+                    self.segments.append(Segment(text, Location(part, None, found[0][0], row, start)))
 
     def _textbox(self, box) -> None:
-        for index, level, text in self._blocks(box, None):
-            if text.strip():
-                self.segments.append(Segment(text, Location(part="textbox", paragraph=index),
-                                             heading_level=level))
+        self._blocks(box, None, None, "textbox")
 
     def _level(self, props, style_id: str | None) -> int | None:
         """The heading level of a paragraph with properties `props` (its pPr) and style `style_id`."""
