@@ -8,6 +8,7 @@ database does not know (a new or abolished division) is still reported.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from checks.pii_common import DIGIT, SEP, digits
 from linter import lazy
@@ -25,8 +26,13 @@ def valid_id18(number: str, today: datetime.date | None = None) -> bool:
     """Check digit, a real birth date not in the future, a province that exists."""
     if len(number) != 18 or number[:2] not in PROVINCES:
         return False
+    return _valid_id18(number, today or datetime.date.today())
+
+
+@lru_cache(maxsize=4096)  # pii/bank-card asks again of every ID pii/id-card judged
+def _valid_id18(number: str, today: datetime.date) -> bool:
     born = _date(number[6:10], number[10:12], number[12:14])
-    if born is None or not datetime.date(1900, 1, 1) <= born <= (today or datetime.date.today()):
+    if born is None or not datetime.date(1900, 1, 1) <= born <= today:
         return False
     # Imported at the first number that gets this far: most drafts hold none, and importing
     # stdnum costs every process 18 ms.

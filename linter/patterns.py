@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -31,9 +31,11 @@ _SLACK = 4
 _DENSE = 256  # more than one anchor per this many characters: scan the whole text
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A candidate span: in the joined text (`at`, `until`) and in its segment (`start`, `end`)."""
+class Candidate(NamedTuple):
+    """A candidate span: in the joined text (`at`, `until`) and in its segment (`start`, `end`).
+
+    A named tuple: every number run of a roster makes one for each number check.
+    """
 
     segment: Segment
     start: int
@@ -95,7 +97,9 @@ class PatternCheck(Check):
     def _windows(self, document: Document) -> list[tuple[int, int]]:
         """The spans of the joined text the pattern is run over."""
         if self.in_number_runs:
-            return _merged((max(0, s - self.reach_before), e + _SLACK) for s, e in document.number_runs)
+            reach = self.reach_before
+            return _shared(document, ("windows", reach), lambda: _merged(
+                (s - reach if s > reach else 0, e + _SLACK) for s, e in document.number_runs))
         text = document.joined[0]
         if self.anchor is not None:
             most = len(text) // _DENSE
@@ -125,7 +129,8 @@ class PatternCheck(Check):
                         taken: dict[int, list[tuple[int, int]]]) -> Iterator[Finding]:
         """A number a line break cut in two: a finding on each line's piece, judged whole."""
         options = {"overlapped": True} if self.overlapped else {}
-        for first, second, (tail, seam), (lead, head) in _line_breaks(document):
+        breaks = _shared(document, "breaks", lambda: list(_line_breaks(document)))
+        for first, second, (tail, seam), (lead, head) in breaks:
             grouped = "value" in self.pattern.groupindex
             # The pieces, with what a judge reads around them (a card word before, a digit after).
             cut = max(0, tail - _CONTEXT)
@@ -153,6 +158,22 @@ _CONTEXT = 16  # what a judge reads before a number (卡号, 身份证号码为)
 _HEAD = re.compile(r"[0-9０-９][0-9０-９ \-－]*")
 _RUN = frozenset("0123456789０１２３４５６７８９ -－")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+# What several checks derive alike from the last document they read: made once for all of them.
+# The pair is read once into a local: a thread checking another document may replace it, never mix them.
+_SHARED: list[tuple[Callable, dict]] = [(lambda: None, {})]
+
+
+def _shared(document: Document, key, make: Callable[[], list]) -> list:
+    """`make()` for `document`, made at the first check that asks (kept for the last document only)."""
+    owner, found = _SHARED[0]
+    if owner() is not document:
+        found = {}
+        _SHARED[0] = (weakref.ref(document), found)
+    if key not in found:
+        found[key] = make()
+    return found[key]
 
 
 def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[int, int], tuple[int, int]]]:

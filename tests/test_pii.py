@@ -275,3 +275,15 @@ def test_ids_cut_by_breaks_in_word_and_html_are_found_and_never_shown(tmp_path):
         assert len(found) >= 2 and {f["location"]["part"] for f in found} == {"body", "table"}, path.name
         shown = str(found)
         assert "1101051990" not in shown and "3205061985" not in shown and "07124317" not in shown
+
+
+def test_documents_read_in_turn_each_give_their_own_numbers():
+    """The number checks share what they derive from a document: two documents alive at once, checked
+    in turn, never see each other's numbers (nor miss their own where the other had none)."""
+    first = Document(path="a", format="docx", segments=(_body("身份证号110105199003077657，手机13812345678"),))
+    second = Document(path="b", format="docx", segments=(_body("前言" * 30 + "手机13912345678"),))
+    checks = [load_checks()[cid]() for cid in ("pii/id-card", "pii/mobile", "pii/bank-card")]
+    for _ in range(2):
+        found = {doc.path: [f.match for check in checks for f in check.run(doc, CheckContext(mask=False))]
+                 for doc in (first, second)}
+        assert found == {"a": ["110105199003077657", "13812345678"], "b": ["13912345678"]}
