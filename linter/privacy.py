@@ -36,6 +36,7 @@ _NAMES_SPLIT = re.compile(r"[、，,;；/\s]+")  # a property may list several p
 # The drafter's account in the path an embedded file came from (C:\Users\张三\Desktop\…).
 _ACCOUNT = re.compile(r"\\(?:Users|Documents and Settings)\\([^\\]+)\\", re.IGNORECASE)
 _SHARED_ACCOUNTS = frozenset({"Public", "Default", "All Users", "Administrator", "admin", "user", "User"})
+_FEW_SPANS = 8  # a segment's personal spans looked through one by one, not indexed by position
 _MARGIN = 40  # characters of a segment looked at beyond a context window, for cut numbers
 
 
@@ -195,12 +196,16 @@ class _Spans:
     """
 
     def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [start for start, _, _ in self._spans]
-        self._longest = max(end - start for start, end, _ in self._spans)
+        # A few spans (a roster's cell holds one) are looked through: sorting and indexing them
+        # for each of a roster's thousands of cells cost more than every look.
+        self._spans = spans if len(spans) <= _FEW_SPANS else sorted(spans)
+        self._starts = None if len(spans) <= _FEW_SPANS else [start for start, _, _ in self._spans]
+        self._longest = 0 if self._starts is None else max(end - start for start, end, _ in self._spans)
 
     def between(self, low: int, high: int) -> list[tuple[int, int, str]]:
-        """The spans reaching into [low, high)."""
+        """The spans reaching into [low, high) (overlay takes them in any order)."""
+        if self._starts is None:
+            return [span for span in self._spans if span[1] > low and span[0] < high]
         first = bisect.bisect_left(self._starts, low - self._longest)
         last = bisect.bisect_left(self._starts, high, first)
         return [span for span in self._spans[first:last] if span[1] > low]

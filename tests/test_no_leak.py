@@ -429,3 +429,18 @@ def test_a_mask_hides_exactly_its_starred_characters_however_many_stretches_it_h
         hidden = {i for start, end, masked in spans for i in range(start, end)
                   if len(masked) != end - start or masked[i - start] == "*"}
         assert overlay(text, spans) == "".join("*" if i in hidden else c for i, c in enumerate(text))
+
+
+def test_a_window_sees_every_personal_span_reaching_into_it_however_many_the_segment_holds():
+    import random
+
+    from linter.privacy import _Spans
+
+    rng = random.Random(3)
+    for count in (1, 3, 8, 9, 40):
+        for _ in range(300):
+            spans = [(s, s + rng.randint(1, 20), "*") for s in (rng.randint(0, 200) for _ in range(count))]
+            low = rng.randint(0, 220)
+            high = rng.randint(low, 240)
+            expected = sorted(span for span in spans if span[1] > low and span[0] < high)
+            assert sorted(_Spans(list(spans)).between(low, high)) == expected
