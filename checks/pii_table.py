@@ -42,8 +42,9 @@ def _exposed_columns(table: Table) -> list[str]:
         return []
     sensitive = {c: h for c, h in header.items() if any(w in h for w in words("pii-sensitive-columns.txt"))}
     exposed = []
+    rows = table.rows().values()  # once: each sensitive column is read from them
     for col, title in sensitive.items():
-        values = [row[col].text for row in table.rows().values() if col in row]
+        values = [row[col].text for row in rows if col in row]
         if any(v.strip() and not any(m in v for m in MASK_CHARS) for v in values):
             exposed.append(title)
     return exposed
