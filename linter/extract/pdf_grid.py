@@ -137,4 +137,7 @@ def _span(grid: Grid, row: int, col: int, down: list, across: list) -> tuple[int
 
 def _ruled(stretches: list[tuple[float, float]], point: float) -> bool:
     """A rule at this edge reaches over `point`."""
-    return any(low <= point <= high for low, high in stretches)
+    for low, high in stretches:  # a loop, not any(): asked for every cell of every table
+        if low <= point <= high:
+            return True
+    return False

@@ -10,7 +10,6 @@ All of this text is also in the page's text: these are notes on it, not new text
 from __future__ import annotations
 
 import ctypes
-import math
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -140,11 +139,6 @@ def _placed(bounds, forms: list):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _scale(matrix: tuple[float, ...]) -> float:
-    a, b, c, d = matrix[:4]
-    return math.sqrt(abs(a * d - b * c))
-
-
 def _concealed_text(get: plain.Reader, obj, bounds, shown, forms: list) -> str | None:
     left, bottom, right, top = bounds
     if right < shown[0] or left > shown[2] or top < shown[1] or bottom > shown[3]:
@@ -154,9 +148,9 @@ def _concealed_text(get: plain.Reader, obj, bounds, shown, forms: list) -> str |
         return "white"
     size = get.font_size(obj)
     if size > 0:
-        scale = _scale(get.matrix(obj))
+        scale = get.scale(obj)
         for matrix in forms:
-            scale *= _scale(matrix)
+            scale *= plain.length_scale(*matrix[:4])
         if size * (scale or 1.0) <= _TINY:
             return "tiny"
     return None

@@ -10,6 +10,7 @@ handles are plain integers, out-parameters are filled in place and read in one u
 from __future__ import annotations
 
 import ctypes
+import math
 import struct
 
 import pypdfium2.raw as pdfium_c
@@ -85,12 +86,23 @@ class Reader:
             return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
         return _FLOATS6(self._floats)
 
+    def scale(self, obj: int) -> float:
+        """How much an object's matrix scales an area, as a length (1.0 when pdfium gives none)."""
+        if not _matrix(obj, self._float_at[0]):
+            return 1.0
+        return length_scale(*_FLOATS4(self._floats))
+
     def char_box(self, textpage: int, index: int) -> tuple[float, float, float, float] | None:
         """left, bottom, right, top of a character of a text page (None when pdfium gives none)."""
         if not _char_box(textpage, index, *self._double_at):
             return None
         left, right, bottom, top = _DOUBLES4(self._doubles)
         return left, bottom, right, top
+
+
+def length_scale(a: float, b: float, c: float, d: float) -> float:
+    """How much a matrix (a b c d, the translation aside) scales lengths: the root of its area scale."""
+    return math.sqrt(abs(a * d - b * c))
 
 
 def _addresses(array, size: int, count: int) -> tuple[int, ...]:
