@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 _GAP_CHARS = " \u00a0\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff"
 NUMBER_GAP = f"[{_GAP_CHARS}\\-－\n]?[{_GAP_CHARS}]?"
 GAP_CHARACTERS = frozenset(_GAP_CHARS + "-－\n")
+# The next digit of a number, straight after or past a gap: NUMBER_GAP then a digit, written so
+# that a digit is tried first (twice as fast where numbers hold no gaps, the same matches).
+DIGIT_STEP = f"(?:[0-9０-９]|[{_GAP_CHARS}\\-－\n][{_GAP_CHARS}]?[0-9０-９])"
 # Possessive ({5,}+): a group repeated without it keeps a backtracking entry per digit,
 # 600 MB on a 5 MB line of digits.
-_NUMBER_RUN = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{5,}}+")
+_NUMBER_RUN = re.compile(f"[0-9０-９]{DIGIT_STEP}{{5,}}+")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

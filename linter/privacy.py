@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from linter.masking import mask
-from linter.model import NUMBER_GAP, Document, Finding, Segment, evolve
+from linter.model import DIGIT_STEP, Document, Finding, Segment, evolve
 
 # Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
-_DIGIT_RUN = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{6,}}+[Xx]?")
+_DIGIT_RUN = re.compile(f"[0-9０-９]{DIGIT_STEP}{{6,}}+[Xx]?")
 _DIGIT = re.compile(r"[0-9０-９]")
 _STARS = re.compile(r"\*+")
 _DIGITS_OR_X = frozenset("0123456789０１２３４５６７８９Xx")  # what a run holds beside its separators

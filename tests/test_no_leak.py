@@ -444,3 +444,25 @@ def test_a_window_sees_every_personal_span_reaching_into_it_however_many_the_seg
             high = rng.randint(low, 240)
             expected = sorted(span for span in spans if span[1] > low and span[0] < high)
             assert sorted(_Spans(list(spans)).between(low, high)) == expected
+
+
+def test_a_digit_step_is_a_gap_then_a_digit_and_digit_runs_are_found_as_with_the_gap():
+    """DIGIT_STEP is NUMBER_GAP followed by a digit, written digit-first for speed: the same strings,
+    so the digit runs masked (and the number runs checks search) are the same ones."""
+    import itertools
+    import random
+    import re
+
+    from linter.model import DIGIT_STEP, NUMBER_GAP
+
+    alphabet = "1１ -－\n\u3000\u200ba"
+    for length in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            assert bool(re.fullmatch(DIGIT_STEP, text)) == bool(re.fullmatch(f"{NUMBER_GAP}[0-9０-９]", text))
+    with_gap = re.compile(f"[0-9０-９](?:{NUMBER_GAP}[0-9０-９]){{6,}}+[Xx]?")
+    stepped = re.compile(f"[0-9０-９]{DIGIT_STEP}{{6,}}+[Xx]?")
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice("0１2 -－\n\u3000a*X") for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in stepped.finditer(text)] == [m.span() for m in with_gap.finditer(text)]
