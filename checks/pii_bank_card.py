@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.pii_common import DIGIT, SEP, decimal_fraction, digits
+from checks.pii_common import STEP, decimal_fraction, digits
 from checks.pii_id_card import id_shaped, valid_id18
 from linter import lazy
 from linter.model import Document
@@ -34,7 +34,7 @@ class BankCardCheck(PatternCheck):
     severity = "error"
     description = "银行卡号、账号（Luhn 校验加发卡行前缀，或紧邻“银行卡/卡号/账号/开户”）"
     advice = "删除银行卡号，或只保留后4位（如 **** **** **** 1234）。"
-    pattern = lazy.regex_pattern(f"(?<![0-9０-９A-Za-z])[1-9１-９](?:{SEP}{DIGIT}){{15,18}}(?![0-9０-９A-Za-z])")
+    pattern = lazy.regex_pattern(f"(?<![0-9０-９A-Za-z])[1-9１-９]{STEP}{{15,18}}(?![0-9０-９A-Za-z])")
     overlapped = True
     in_number_runs = True
     across_lines = True

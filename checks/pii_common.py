@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from linter import lazy
-from linter.model import GAP_CHARACTERS, NUMBER_GAP
+from linter.model import DIGIT_STEP, GAP_CHARACTERS, NUMBER_GAP
 from linter.wordlist import builtin_terms
 
 DIGIT = "[0-9０-９]"
@@ -13,6 +13,7 @@ DIGIT = "[0-9０-９]"
 # any width, a hyphen, a line break (a narrow table cell, Word's Shift+Enter, HTML's <br>, two
 # paragraphs of a cell), a zero-width character.
 SEP = NUMBER_GAP
+STEP = DIGIT_STEP  # SEP then a digit, digit first: the next digit of a long number
 _ASCII = str.maketrans({**{0xFF10 + i: ord("0") + i for i in range(10)}, ord("Ｘ"): "X", ord("ｘ"): "X",
                         ord("x"): "X", **{ord(c): None for c in GAP_CHARACTERS}})
 # Characters that stand for hidden digits or characters in a masked value.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import lru_cache
 
-from checks.pii_common import DIGIT, SEP, digits
+from checks.pii_common import SEP, STEP, digits
 from linter import lazy
 from linter.model import Document
 from linter.patterns import Candidate, PatternCheck
@@ -78,8 +78,8 @@ class IdCardCheck(PatternCheck):
     description = "居民身份证号码（校验位、出生日期、地区码均有效，含全角、空格分隔、15位旧号）"
     advice = "把身份证号遮盖为 1101**********7657（保留前4位和后4位），或整列删除；公示名单只保留公示必需的信息。"
     pattern = lazy.regex_pattern(
-        f"{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{16}}{SEP}[0-9０-９XxＸｘ]{_EDGE_AFTER}"
-        f"|{_EDGE_BEFORE}[1-9１-９](?:{SEP}{DIGIT}){{14}}{_EDGE_AFTER}")
+        f"{_EDGE_BEFORE}[1-9１-９]{STEP}{{16}}{SEP}[0-9０-９XxＸｘ]{_EDGE_AFTER}"
+        f"|{_EDGE_BEFORE}[1-9１-９]{STEP}{{14}}{_EDGE_AFTER}")
     overlapped = True
     in_number_runs = True
     across_lines = True
