@@ -108,7 +108,9 @@ def cells(grid: Grid, textpage, number: int) -> list[Segment]:
             text = read(grid.xs[col], grid.ys[last_row + 1], grid.xs[last_col + 1], grid.ys[row])
             if not text:
                 continue
-            joined = join_wrapped(text.replace(SOFT_HYPHEN_BOUNDED, "-").replace("\r\n", "\n").split("\n"))
+            text = text.replace(SOFT_HYPHEN_BOUNDED, "-")
+            # Most cells hold one line: nothing to join.
+            joined = join_wrapped(text.replace("\r\n", "\n").split("\n")) if "\n" in text else text.strip()
             if joined:
                 found.append(Segment(joined, Location(part="table", page=number, row=row + 1, col=col + 1)))
     return found

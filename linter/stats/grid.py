@@ -9,6 +9,7 @@ pipes (a report pasted into a .txt, or a page saved as text).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter import lazy
 from linter.model import Document, Location, Segment
@@ -16,9 +17,8 @@ from linter.model import Document, Location, Segment
 _SPLIT = lazy.re_pattern(r"\t| ?[|｜] ?")
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A cell's text and where it is."""
+class Cell(NamedTuple):
+    """A cell's text and where it is (a named tuple: a report's tables hold thousands)."""
 
     text: str
     location: Location

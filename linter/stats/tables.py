@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter import lazy
 from linter.model import Document, Location
@@ -35,8 +36,7 @@ _HAN = lazy.re_pattern(r"[\u4e00-\u9fff]")
 _GROUP = lazy.re_pattern(r"^\s*[（(]([一二三四五六七])[)）]\s*(.*)$")
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """A value cell: its number (None when it is not a non-negative integer) and its cell."""
 
     number: int | None
