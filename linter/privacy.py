@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -40,12 +40,12 @@ _FEW_SPANS = 8  # a segment's personal spans looked through one by one, not inde
 _MARGIN = 40  # characters of a segment looked at beyond a context window, for cut numbers
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a finding's match and context were cut from.
 
     The match is `segment.text[start:end]`, the context starts at `context_start`;
-    `masked` is the match as its check masks it (set for personal data only).
+    `masked` is the match as its check masks it (set for personal data only). A named
+    tuple, as Segment: every finding of a roster's thousands makes one.
     """
 
     segment: Segment
