@@ -45,6 +45,8 @@ class BracketCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per unpaired or empty bracket."""
+        if not _ANY.search(document.joined[0]):
+            return  # no bracket or quote anywhere (a roster): nothing to pair, segment by segment
         carried: list[tuple[Segment, int]] = []
         part = None
         for segment in document.segments:
