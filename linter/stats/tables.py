@@ -79,12 +79,14 @@ class AnnualTables:
     reviews: ReviewTable | None = None
 
 
+@lru_cache(maxsize=4096)  # a report's tables repeat their few values (0, 1, 12) hundreds of times
 def number(text: str) -> int | None:
     """A non-negative integer written in the cell (full-width digits and thousands commas too)."""
     squeezed = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "").strip()
     return int(squeezed) if squeezed.isdigit() and squeezed.isascii() else None
 
 
+@lru_cache(maxsize=4096)
 def normalised(label: str) -> str:
     """A row label without its numbering, remarks in brackets, quotes, punctuation and spaces."""
     text = unicodedata.normalize("NFKC", label).replace("(", "（").replace(")", "）")
