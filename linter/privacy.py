@@ -80,10 +80,9 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -
     hidden = []  # the stretches of `text` shown as stars
     for start, end, masked in spans:
         start, end = start - offset, end - offset
-        first = masked.find("*")
         if len(masked) != end - start:  # a mask that changes length hides the whole span
             hidden.append((start, end))
-        elif first >= 0:
+        elif (first := masked.find("*")) >= 0:
             last = masked.rfind("*") + 1
             if masked.count("*", first, last) == last - first:  # one stretch, as masks mostly are
                 hidden.append((start + first, start + last))

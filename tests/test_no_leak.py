@@ -387,6 +387,17 @@ def test_a_name_cut_by_the_edge_of_a_context_is_masked_whole():
     assert contexts == ["**" + filler[:18] + "20XX年X月X日"]
 
 
+def _random_masks(rng, length: int, count: int, shorter: float, marks: str) -> list[tuple[int, int, str]]:
+    """`count` spans of a text `length` long, each masked with `marks` or (a share `shorter`) by one star."""
+    spans = []
+    for _ in range(count):
+        start = rng.randint(0, length)
+        end = rng.randint(start, length)
+        masked = "*" if rng.random() < shorter else "".join(rng.choice(marks) for _ in range(end - start))
+        spans.append((start, end, masked))
+    return spans
+
+
 def test_a_window_is_masked_as_the_whole_segment_would_be():
     """Masks laid over a window cut from a segment hide what they hide in the whole segment there;
     a mask of another length than its span (an address's: 城南路12号 → 城南路*号) hides all of it."""
@@ -397,13 +408,7 @@ def test_a_window_is_masked_as_the_whole_segment_would_be():
     rng = random.Random(11)
     for _ in range(3000):
         text = "".join(rng.choice("甲乙1*") for _ in range(rng.randint(1, 60)))
-        spans = []
-        for _ in range(rng.randint(0, 4)):
-            start = rng.randint(0, len(text))
-            end = rng.randint(start, len(text))
-            shorter = rng.random() < 0.3
-            masked = "*" if shorter else "".join(rng.choice("x*") for _ in range(end - start))
-            spans.append((start, end, masked))
+        spans = _random_masks(rng, len(text), rng.randint(0, 4), shorter=0.3, marks="x*")
         low = rng.randint(0, len(text))
         high = rng.randint(low, len(text))
         whole = overlay(text, spans)
@@ -420,12 +425,7 @@ def test_a_mask_hides_exactly_its_starred_characters_however_many_stretches_it_h
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice("甲乙12") for _ in range(rng.randint(1, 40)))
-        spans = []
-        for _ in range(rng.randint(0, 3)):
-            start = rng.randint(0, len(text))
-            end = rng.randint(start, len(text))
-            masked = "*" if rng.random() < 0.2 else "".join(rng.choice("x**") for _ in range(end - start))
-            spans.append((start, end, masked))
+        spans = _random_masks(rng, len(text), rng.randint(0, 3), shorter=0.2, marks="x**")
         hidden = {i for start, end, masked in spans for i in range(start, end)
                   if len(masked) != end - start or masked[i - start] == "*"}
         assert overlay(text, spans) == "".join("*" if i in hidden else c for i, c in enumerate(text))
