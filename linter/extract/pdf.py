@@ -149,14 +149,14 @@ def _lines(textpage, tables: list[Grid] = ()) -> list[Line]:
             lines.append(Line(raw))
         else:
             left, bottom, right, top = box
-            font = plain.char_font_size(raw_textpage, offset + shown - 1) or None
             x, y = (left + right) / 2, (bottom + top) / 2
             inside = False
             for table in tables:  # a loop, not any(): a generator for each line cost a third of the walk
                 if table.contains(x, y):
                     inside = True
                     break
-            # A table's text is reported once, as its cells.
+            # A table's text is reported once, as its cells: its lines need no font size.
+            font = None if inside else plain.char_font_size(raw_textpage, offset + shown - 1) or None
             lines.append(Line("" if inside else raw, right, right - left, font))
         offset += len(raw) + 2
     return lines
