@@ -1,8 +1,8 @@
 """pii/id-card: resident ID numbers (居民身份证号码), validated by GB 11643.
 
-Candidates are found here; python-stdnum computes the check digit, the date is read here.
-A number whose check digit and date are right but whose region code stdnum's
-database does not know (a new or abolished division) is still reported.
+Candidates are found here, with their check digit (GB 11643: ISO 7064 MOD 11-2) and date.
+A number whose check digit and date are right but whose region code no list of
+divisions knows (a new or abolished one) is still reported.
 """
 
 from __future__ import annotations
@@ -34,15 +34,19 @@ def _valid_id18(number: str, today: datetime.date) -> bool:
     born = _date(number[6:10], number[10:12], number[12:14])
     if born is None or not datetime.date(1900, 1, 1) <= born <= today:
         return False
-    # Imported at the first number that gets this far: most drafts hold none, and importing
-    # stdnum costs every process 18 ms.
-    from stdnum.cn import ric
-    from stdnum.exceptions import ValidationError
+    return number[:17].isdigit() and check_digit(number[:17]) == number[-1]
 
-    try:
-        return ric.calc_check_digit(number) == number[-1]
-    except (ValidationError, ValueError):
-        return False
+
+def check_digit(first17: str) -> str:
+    """The 18th character of an ID whose first 17 digits are `first17` (ASCII digits).
+
+    GB 11643 weighs the digit at position i (from 0) by 2 ** (17 - i) mod 11 and picks the
+    check digit that makes the sum 1 mod 11, X standing for 10. Read in base 13, the digits
+    sum to the same weights halved (13 is 2 mod 11): one int() in C instead of a Python loop.
+    (python-stdnum computes it so too; importing it cost a process 20-60 ms, for ssl and pydoc.)
+    """
+    remainder = (1 - 2 * int(first17, 13)) % 11
+    return "X" if remainder == 10 else str(remainder)
 
 
 def id_shaped(number: str) -> bool:
@@ -61,7 +65,7 @@ def valid_id15(number: str) -> bool:
 
 
 def _date(year: str, month: str, day: str) -> datetime.date | None:
-    """The date the digits spell, if there is one (stdnum reads it the same way, ten times slower)."""
+    """The date the digits spell, if there is one."""
     if not (year.isdigit() and month.isdigit() and day.isdigit()):
         return None
     try:
