@@ -4,7 +4,7 @@
 
 Wall times on a shared machine move by a third from one run to the next, more than most
 changes a session makes; valgrind's callgrind counts the instructions a process executes,
-the same from run to run. For the .docx reports and rosters of whole_bench.py, and the two
+the same from run to run. For the .docx reports and rosters (both sizes) of whole_bench.py, and the two
 .xlsx rosters of formats_bench.py (10,000 rows, made here), this counts a child process
 that reads the files once and then `reps` times more, for reps 0 and 2: the difference is
 the cost of reading them, start-up left out. Prints millions of instructions per file for
@@ -73,7 +73,7 @@ def main() -> None:
         sys.exit("valgrind is not on PATH (apt-get install valgrind)")
     whole = HERE / "out" / "whole"
     cases = [(kind, sorted(whole.glob(f"{kind}*.docx"))[:args.files], "ours-lint", "python-docx")
-             for kind in ("report", "roster")]
+             for kind in ("report", "list", "roster")]  # list: the 9-people rosters
     if not all(paths for _, paths, _, _ in cases):
         sys.exit("run bench/whole_bench.py first: it writes the .docx corpus under bench/out/whole/")
     import formats_bench
