@@ -44,10 +44,11 @@ def extract(path: str, fmt: str, data: bytes) -> Document:
         segments += _comments(pkg, styles, walker.comment_anchors)
         segments += [code for _, root, part in walked for code in _field_codes(root, part)]
         segments += [text for _, root, _ in walked for text in _alt_texts(root)]
-        segments += _link_targets(pkg)
-        chunks, unread = _alt_chunks(pkg, body)
+        rels = pkg.xml(_RELS)  # the body's relationships: read once for the three that need them
+        segments += _link_targets(pkg, rels)
+        chunks, unread = _alt_chunks(pkg, body, rels)
         segments += chunks
-        damaged = _missing_parts(pkg, body) + unread
+        damaged = _missing_parts(pkg, body, rels) + unread
         metadata = _properties(pkg)
         attachments = tuple(_embedded(pkg, n) for n in pkg.names if n.startswith(_EMBEDDED) and not n.endswith("/"))
     segments += [Segment(value, Location(part="metadata", detail=key))
@@ -148,18 +149,21 @@ def _alt_texts(root) -> list[Segment]:
     return texts
 
 
-def _link_targets(pkg: Package) -> list[Segment]:
-    """What the document's hyperlinks lead to (linter.extract.links), from every part's relationships."""
+def _link_targets(pkg: Package, rels) -> list[Segment]:
+    """What the document's hyperlinks lead to (linter.extract.links), from every part's relationships.
+
+    `rels` is the body's relationships part, already parsed (None: the package has none).
+    """
     names = sorted(n for n in pkg.names if n.startswith("word/_rels/") and n.endswith(".rels"))
     return [Segment(target, Location(part="metadata", detail="link"))
-            for name in names for target in relationship_targets(pkg.xml(name))]
+            for name in names for target in relationship_targets(rels if name == _RELS else pkg.xml(name))]
 
 
 _ALT_CHUNK = f"{{{W}}}altChunk"
 _IMPORTED = "正文导入了整个文件的内容（altChunk，如网页），已读出；其中问题的位置按所导入文件的行号或段落给出"
 
 
-def _alt_chunks(pkg: Package, body) -> tuple[list[Segment], tuple[str, ...]]:
+def _alt_chunks(pkg: Package, body, rels) -> tuple[list[Segment], tuple[str, ...]]:
     """The content Word shows where the body imports a whole file (w:altChunk): a web page, an MHT, a .docx, RTF.
 
     Systems that turn HTML into Word (docx4j, the Open XML SDK) write nothing else: the body
@@ -170,7 +174,6 @@ def _alt_chunks(pkg: Package, body) -> tuple[list[Segment], tuple[str, ...]]:
     refs = [chunk.get(f"{{{_R}}}id") for chunk in body.iter(_ALT_CHUNK)]
     if not refs:
         return [], ()
-    rels = pkg.xml(_RELS)
     targets = {rel.get("Id"): rel.get("Target", "") for rel in ([] if rels is None else rels)}
     segments, unread = [], []
     for ref in refs:
@@ -203,13 +206,12 @@ def _comments(pkg: Package, styles: Styles, anchors: dict[str, int]) -> list[Seg
     return segments
 
 
-def _missing_parts(pkg: Package, body) -> tuple[str, ...]:
+def _missing_parts(pkg: Package, body, rels) -> tuple[str, ...]:
     """Parts holding text that the document refers to but the package lacks (a damaged zip).
 
     Headers, notes and comments are read by name, so a part that is gone would pass
-    unnoticed: its text was never checked.
+    unnoticed: its text was never checked. `rels`: the body's relationships part, parsed.
     """
-    rels = pkg.xml(_RELS)
     if rels is None:
         refers = any(k.startswith(f"{{{_R}}}") for element in body.iter() for k in element.attrib)
         return (f"缺少关系部件 {_RELS}，页眉、页脚、脚注或批注可能未读出",) if refers else ()
