@@ -133,8 +133,14 @@ _SPACES = regex.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace, as titles and headings are compared."""
-    return _SPACES.sub("", text)
+    """Text without any whitespace, as titles and headings are compared.
+
+    str.split() drops the same spaces as \\s, twice as fast, but for the four information
+    separators (U+001C to U+001F), which it takes for spaces and \\s does not.
+    """
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _SPACES.sub("", text)
+    return "".join(text.split())
 
 
 def with_wrapped(lines: list[str]) -> list[str]:

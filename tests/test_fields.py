@@ -228,3 +228,21 @@ def test_placeholder_years_under_a_dated_title_are_one_finding_naming_the_year()
     lines = ["# 2023年度政务公开总结", "## 20\\_年度政务公开总结", "20xx年，全镇共公开信息X条。"]
     [finding] = _run("fields/mixed-year", _txt(*lines))
     assert finding.match == "20\\_" and "2 处年份未填写" in finding.message and "应为2023年" in finding.message
+
+
+def test_squash_drops_exactly_the_characters_regex_counts_as_spaces():
+    """Headings are compared squashed: split() is used where it removes what \\s removes, for every character."""
+    import sys
+
+    import regex
+
+    from linter.profiles import squash
+
+    spaces = regex.compile(r"\s+")
+    separators = "\x1c\x1d\x1e\x1f"  # split() takes them for spaces, \s does not: each tried alone
+    for code in separators:
+        assert squash(f"第{code}部分 ") == spaces.sub("", f"第{code}部分 ") == f"第{code}部分"
+    others = [chr(code) for code in range(sys.maxunicode + 1) if chr(code) not in separators]
+    for at in range(0, len(others), 4096):
+        text = "部".join(others[at:at + 4096])
+        assert squash(text) == spaces.sub("", text), hex(at)
