@@ -133,10 +133,10 @@ _SPACES = regex.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace, as titles and headings are compared.
+    r"""Text without any whitespace, as titles and headings are compared.
 
-    str.split() drops the same spaces as \\s, twice as fast, but for the four information
-    separators (U+001C to U+001F), which it takes for spaces and \\s does not.
+    str.split() drops the same spaces as \s, twice as fast, but for the four information
+    separators (U+001C to U+001F), which it takes for spaces and \s does not.
     """
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _SPACES.sub("", text)
