@@ -49,7 +49,7 @@ def ratio_section(title: str) -> Callable[[dict | None], str]:
     def draw(record: dict | None) -> str:
         if not record:
             return ""
-        rows = record.get("rows") or record.get("formats") or []
+        rows = (record.get("rows") or record.get("formats") or []) + record.get("mixes", [])  # kinds, then mixes
         fig, ax = plt.subplots(figsize=(7, 0.45 * len(rows) + 1.2))
         kinds = [r["kind"] for r in rows]
         ax.barh(kinds, [r["ratio"] for r in rows], color=OURS)

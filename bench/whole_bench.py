@@ -241,8 +241,8 @@ def mixed(label: str, rows: list[dict]) -> dict:
     print(f"{label + ' together':<44} {amount:5.0f} {unit:<5}  whole check {amount / ours:7.1f} {unit}/s"
           f"  {rows[0]['alternative']} {amount / theirs:7.1f} {unit}/s  ratio {theirs / ours:5.1f}x"
           f"  (target {rows[0]['target']}x)")
-    return {"kind": label, "unit": unit, "amount": amount, "ours_s": ours, "alternative_s": theirs,
-            "ratio": theirs / ours, "target": rows[0]["target"]}
+    return {"kind": label, "unit": unit, "amount": amount, "ours_s": ours, "alternative": rows[0]["alternative"],
+            "alternative_s": theirs, "ratio": theirs / ours, "target": rows[0]["target"]}
 
 
 def whole_cli(label: str, paths: list[Path], rows: list[dict]) -> dict:
