@@ -18,7 +18,7 @@ included) against the same walk.
   committed under fixtures/, as Word and WPS export);
 - scanned pages with an invisible text layer (what OCR software gives);
 - .docx reports of about ten pages; .docx publicity rosters of 9 people, each person's name, ID
-  number, mobile and address in its own cell (~36 findings a file, as the batch the speed issue
+  number, mobile and address in its own cell (38 findings a file, as the batch the speed issue
   measured: 240 rosters, 8,204 findings); and denser rosters of 34 people (~138 findings a file).
 
 Beside the kinds, the mix: every PDF of the three kinds together, and every .docx together
