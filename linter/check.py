@@ -26,6 +26,9 @@ class CheckContext:
     allow: tuple[str, ...] = ()
     allow_patterns: tuple[str, ...] = ()
     builtin_exemptions: bool = True
+    # Set by the engine, which masks every finding's context again once all checks have run, with
+    # all the personal data the document holds: `finding` then leaves its context's numbers to it.
+    masked_later: bool = False
 
 
 class Check:
@@ -73,7 +76,7 @@ class Check:
 
         The context here masks only this finding's own match and long numbers; the
         engine masks it again once every check has run, with all the personal data
-        the document holds.
+        the document holds (and tells the check so: its long numbers are then left to it).
         """
         raw = segment.text[start:end]
         masked = self.mask_match(raw)
@@ -81,7 +84,7 @@ class Check:
         source = Source(segment, start, end, context_start, masked if self.personal else None)
         shown = masked if self.personal and context.mask else raw
         around = segment.text[context_start:start] + shown + segment.text[end:end + CONTEXT_CHARS]
-        if context.mask:
+        if context.mask and not context.masked_later:
             around = mask_digit_runs(around)
         return Finding(
             check=self.id, severity=severity or self.severity, message=message,

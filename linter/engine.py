@@ -123,11 +123,11 @@ def failed_result(path: str, config: Config, shown: str, message: str) -> FileRe
 
 
 def context_of(config: Config) -> CheckContext:
-    """What the checks may know of the run's configuration."""
+    """What the checks may know of the run's configuration (and that `_masked` masks their findings again)."""
     return CheckContext(mask=config.mask, profile=config.profile, profiles=config.profiles,
                         wordlists=config.wordlists, typos=config.typos, allow=config.allow,
                         allow_patterns=config.allow_patterns,
-                        builtin_exemptions=config.builtin_exemptions)
+                        builtin_exemptions=config.builtin_exemptions, masked_later=True)
 
 
 def prepare(config: Config) -> None:

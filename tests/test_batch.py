@@ -88,6 +88,27 @@ def test_a_finding_comes_back_from_a_worker_with_every_field():
     assert {name: getattr(back, name) for name in values} == values
 
 
+def test_a_finding_is_built_with_the_fields_and_defaults_it_declares():
+    """Finding's __init__ is written out for speed: it takes exactly the declared fields, in order,
+    with their defaults, so a field added to the class and not to it fails here, not in a report."""
+    import dataclasses
+    import inspect
+
+    from linter.model import Finding, Location
+
+    parameters = list(inspect.signature(Finding).parameters.values())
+    declared = dataclasses.fields(Finding)
+    assert [p.name for p in parameters] == [f.name for f in declared]
+    assert [p.default for p in parameters] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in declared]
+    finding = Finding("pii/mobile", "error", "发现手机号", Location(line=2), match="139****6578")
+    assert dataclasses.replace(finding, path="a.md") == Finding(
+        check="pii/mobile", severity="error", message="发现手机号", location=Location(line=2),
+        match="139****6578", path="a.md")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.match = "13912346578"  # type: ignore[misc]
+
+
 def test_dask_local_cluster_gives_the_same_report(cli_json, folder, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.chdir(folder)

@@ -466,3 +466,17 @@ def test_a_digit_step_is_a_gap_then_a_digit_and_digit_runs_are_found_as_with_the
     for _ in range(20000):
         text = "".join(rng.choice("0１2 -－\n\u3000a*X") for _ in range(rng.randint(0, 30)))
         assert [m.span() for m in stepped.finditer(text)] == [m.span() for m in with_gap.finditer(text)]
+
+
+def test_a_check_run_on_its_own_masks_the_numbers_in_its_contexts():
+    """A plugin's own tests run its check without the engine: the context it builds shows no
+    other number in clear, though through the engine that masking is left to the engine."""
+    from checks.pii_mobile import MobileCheck
+    from linter.check import CheckContext
+    from linter.model import Document, Location, Segment
+
+    document = Document(path="x.txt", format="txt",
+                        segments=(Segment(f"手机{MOBILE}，身份证号{ID}", Location(line=1)),))
+    alone = list(MobileCheck().run(document, CheckContext()))
+    assert [f.match for f in alone] == ["139****6578"]
+    assert_nothing_in_clear(alone[0].context, "the context of a check run on its own")
