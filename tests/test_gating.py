@@ -194,3 +194,21 @@ def test_an_unknown_id_in_an_inline_ignore_is_a_note_not_silence(tmp_path):
     report = __import__("json").loads(result.output)
     assert [f["check"] for f in report["findings"]] == ["pii/mobile"]          # nothing was ignored
     assert any("未知的检查 id：pii/mobil" in w and "pii/mobile" in w for w in report["files"][0]["warnings"])
+
+
+@pytest.mark.parametrize("text", ["", "申请人张建国", 'a "quoted" \\ back\\slash', "tab\tnew\nline\r\x00\x1f\x7f",
+                                  "\u2028\u2029 emoji 😀 \ud800 lone", "ＡＢＣ　全角"])
+def test_a_finding_is_written_as_the_json_encoder_writes_its_dict(text):
+    """The JSON and JSONL reports fill each finding's text in by hand, for speed: byte for byte what
+    the encoder writes of the finding's dict, whatever its strings hold and its location carries."""
+    from linter.model import Finding, Location
+    from linter.report.json_report import finding_dict
+    from linter.report.jsontext import ENCODER, finding_text
+
+    locations = (Location(), Location(part="table", page=2, row=10**20, col=-1, detail=text, sheet=text),
+                 Location(line=True, column=1.5))  # a third-party check's odd values go through the encoder
+    for location in locations:
+        finding = Finding(check=text or "x/y", severity="error", message=text, location=location, match=text,
+                          context=text * 3, path=text)
+        assert finding_text(finding) == ENCODER.encode(finding_dict(finding))
+        assert json.loads(finding_text(finding))["context"] == text * 3

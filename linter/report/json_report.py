@@ -8,7 +8,7 @@ from typing import TextIO
 from linter import __version__
 from linter.engine import FileResult
 from linter.report import summary
-from linter.report.jsontext import dumps, location_dict
+from linter.report.jsontext import ENCODER, FINDING_KEYS, finding_text, location_dict, splice, value_text
 
 SCHEMA_VERSION = 1
 LISTS_SUPPRESSED = True
@@ -16,21 +16,31 @@ LISTS_SUPPRESSED = True
 
 def to_dict(results: Sequence[FileResult], show_suppressed: bool = False) -> dict:
     """The report as the JSON contract of DESIGN.md describes it (plus `suppressed` when asked)."""
-    skeleton, lists = _parts(results, show_suppressed)
-    return {key: lists.get(value[1:], value) if isinstance(value, str) and value.startswith("@") else value
-            for key, value in skeleton.items()}
+    report = _skeleton(results, show_suppressed)
+    report["files"] = [_file(r) for r in results]
+    report["findings"] = [finding_dict(f) for r in results for f in r.findings]
+    if show_suppressed:
+        report["suppressed"] = [{**finding_dict(s.finding), "reason": s.reason} for r in results for s in r.suppressed]
+    return report
 
 
-def _parts(results: Sequence[FileResult], show_suppressed: bool) -> tuple[dict, dict[str, list]]:
-    """The report's skeleton, its long lists standing as "@name", and the lists."""
-    lists = {"files": [_file(r) for r in results],
-             "findings": [finding_dict(f) for r in results for f in r.findings]}
+def render(results: Sequence[FileResult], out: TextIO, show_suppressed: bool = False) -> None:
+    """Write the JSON report: to_dict's value, each item of its lists on a line of its own."""
+    texts = {"files": [ENCODER.encode(_file(r)) for r in results],
+             "findings": [finding_text(f) for r in results for f in r.findings]}
+    if show_suppressed:
+        texts["suppressed"] = [f'{finding_text(s.finding)[:-1]}, "reason": {value_text(s.reason)}}}'
+                               for r in results for s in r.suppressed]
+    out.write(splice(_skeleton(results, show_suppressed), texts) + "\n")
+
+
+def _skeleton(results: Sequence[FileResult], show_suppressed: bool) -> dict:
+    """The report with its long lists standing as "@name" (splice puts them in as text)."""
     skeleton = {"schema_version": SCHEMA_VERSION, "tool": {"name": "disclosure-lint", "version": __version__},
                 "files": "@files", "findings": "@findings", "summary": summary(results)}
     if show_suppressed:
-        lists["suppressed"] = [{**finding_dict(s.finding), "reason": s.reason} for r in results for s in r.suppressed]
         skeleton["suppressed"] = "@suppressed"
-    return skeleton, lists
+    return skeleton
 
 
 def _file(result: FileResult) -> dict:
@@ -40,13 +50,7 @@ def _file(result: FileResult) -> dict:
 
 
 def finding_dict(finding) -> dict:
-    """One finding as the JSON contract spells it."""
-    return {"path": finding.path, "check": finding.check, "severity": finding.severity,
-            "message": finding.message, "match": finding.match,
-            "location": location_dict(finding.location), "context": finding.context}
-
-
-def render(results: Sequence[FileResult], out: TextIO, show_suppressed: bool = False) -> None:
-    """Write the JSON report."""
-    skeleton, lists = _parts(results, show_suppressed)
-    out.write(dumps(skeleton, lists) + "\n")
+    """One finding as the JSON contract spells it (finding_text writes the same, as text)."""
+    values = (finding.path, finding.check, finding.severity, finding.message, finding.match,
+              location_dict(finding.location), finding.context)
+    return dict(zip(FINDING_KEYS, values, strict=True))

@@ -11,8 +11,7 @@ from typing import TextIO
 
 from linter.engine import FileResult
 from linter.report import summary
-from linter.report.json_report import finding_dict
-from linter.report.jsontext import ENCODER
+from linter.report.jsontext import ENCODER, finding_text
 
 
 def stream(results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
@@ -21,8 +20,7 @@ def stream(results: Iterable[FileResult], out: TextIO) -> list[FileResult]:
     for result in results:
         if result.status == "error":
             _line(out, {"type": "file-error", "path": result.path, "error": result.error})
-        for finding in result.findings:
-            _line(out, {"type": "finding", **finding_dict(finding)})
+        out.writelines(f'{{"type": "finding", {finding_text(finding)[1:]}\n' for finding in result.findings)
         out.flush()
         done.append(result)
     _line(out, {"type": "summary", **summary(done)})

