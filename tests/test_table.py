@@ -99,3 +99,20 @@ def test_a_wrapped_line_never_opens_with_closing_punctuation():
         assert "".join(lines).replace(" ", "") == message.replace(" ", ""), width
         assert not [line for line in lines[1:] if line[:1] in "，。、；：）”"], width
         assert not [line for line in lines[:-1] if line[-1:] in "（“"], width
+
+
+def test_a_text_that_fits_is_laid_out_as_the_wrapping_loop_lays_it_out():
+    """A short text skips the loop when it fits: on any mix of scripts, spaces, emoji and joiners
+    (whose width is not the sum of their pieces'), both give the same lines."""
+    import random
+
+    from linter.report.table import _wrap
+
+    pieces = ["申", "请", "人", "，", "。", "（", "）", "“", "a", "word", " ", "  ", "　", "138****5678", "😀",
+              "👨\u200d👩", "❤\ufe0f", "\t", "Ａ"]
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        width = rng.randint(1, 70)
+        through_the_loop = _wrap(text + "\n", width)[:-1]  # a line break always takes the loop
+        assert _wrap(text, width) == through_the_loop, (text, width)

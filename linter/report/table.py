@@ -35,6 +35,7 @@ _NO_START = frozenset("，。、；：！？）】」』”’》〕,.;:!?)")
 _NO_END = frozenset("（【「『“‘《〔(")
 PIPED_WIDTH = 100
 _CONTEXT = 60  # characters of context shown beneath a message
+_JOINERS = frozenset("\u200d\ufe0f")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,10 @@ def _pad(text: str, width: int) -> str:
 @lru_cache(maxsize=4096)  # a batch repeats its messages thousands of times
 def _wrap(text: str, width: int) -> tuple[str, ...]:
     """Lines of at most `width` cells: Chinese breaks between any two characters, Latin words stay whole."""
+    if "\n" not in text and not _JOINERS.intersection(text) and _characters_cells(text) <= width:
+        # It fits as it is (as most contexts do): what the loop below gives, measured at once. A
+        # joiner or variation selector makes a string's width no longer the sum of its pieces'.
+        return (text.rstrip(),)
     lines = []
     for paragraph in text.split("\n"):
         line, used = "", 0
@@ -170,6 +175,14 @@ def _cells(token: str) -> int:
         if len(_TOKEN_CELLS) < 65536:
             _TOKEN_CELLS[token] = size
     return size
+
+
+def _characters_cells(text: str) -> int:
+    """Terminal cells of a text without joiners: the sum of its characters', each measured once."""
+    try:
+        return sum(map(_TOKEN_CELLS.__getitem__, text))
+    except KeyError:  # a character not met yet
+        return sum(map(_cells, text))
 
 
 def _fit(token: str, width: int) -> int:
