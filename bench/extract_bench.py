@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from builders import PdfPage, docx, pdf  # noqa: E402
+from docx_walk import python_docx_text  # noqa: E402
 from results import save  # noqa: E402
 
 from linter.extract import extract  # noqa: E402
@@ -104,15 +105,6 @@ def pdfplumber_text(path: Path) -> str:
 
     with pdfplumber.open(path) as doc:
         return "".join(page.extract_text() or "" for page in doc.pages)
-
-
-def python_docx_text(path: Path) -> str:
-    import docx as python_docx
-
-    d = python_docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    parts += [c.text for t in d.tables for row in t.rows for c in row.cells]
-    return "".join(parts)
 
 
 def same_text(a: str, b: str) -> float:
