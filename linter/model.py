@@ -237,4 +237,4 @@ class Finding:
 
 
 _finding_fields = attrgetter(*Finding.__slots__)
-_FINDING_SETTERS = tuple(getattr(Finding, name).__set__ for name in Finding.__slots__)
+_FINDING_SETTERS = tuple(set_ for _, set_, _ in _slots_of(Finding))

@@ -8,7 +8,15 @@ from typing import TextIO
 from linter import __version__
 from linter.engine import FileResult
 from linter.report import summary
-from linter.report.jsontext import ENCODER, FINDING_KEYS, finding_text, location_dict, splice, value_text
+from linter.report.jsontext import (
+    ENCODER,
+    FINDING_KEYS,
+    finding_text,
+    finding_values,
+    location_dict,
+    splice,
+    value_text,
+)
 
 SCHEMA_VERSION = 1
 LISTS_SUPPRESSED = True
@@ -51,6 +59,6 @@ def _file(result: FileResult) -> dict:
 
 def finding_dict(finding) -> dict:
     """One finding as the JSON contract spells it (finding_text writes the same, as text)."""
-    values = (finding.path, finding.check, finding.severity, finding.message, finding.match,
-              location_dict(finding.location), finding.context)
-    return dict(zip(FINDING_KEYS, values, strict=True))
+    values = dict(zip(FINDING_KEYS, finding_values(finding), strict=True))
+    values["location"] = location_dict(finding.location)
+    return values
