@@ -203,3 +203,36 @@ def test_a_billion_laughs_is_refused_as_a_bomb_in_words_a_reviewer_reads(tmp_pat
     with pytest.raises(ExtractError, match="疑似 XML 炸弹") as refused:
         extract(str(path))
     assert "amplification" not in str(refused.value)
+
+
+def _everything_shown(d):
+    """Every construct a paragraph's walk meets, none of them hidden."""
+    d.add_heading("一、总体情况", level=1)
+    p = d.add_paragraph("公开信息\t共计")
+    p.add_run("一千条\n其中主动公开")
+    add_hyperlink(p, "http://example.gov.cn/", "门户网站")
+    add_field(p, 'HYPERLINK "mailto:ban@example.gov.cn"', "联系我们")
+    add_comment(d, p, "请核实", author="李审核")
+    changed = d.add_paragraph("保留")
+    add_run(changed, "新增内容", inserted=True)
+    add_run(changed, "删去的话", deleted=True)
+    add_textbox(d.add_paragraph("图示："), "文本框里的话")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "姓名", "电话"
+    table.cell(1, 0).text = "张三"
+    nested_table(table.cell(1, 1), [["内表甲", "内表乙"]])
+
+
+def test_a_draft_nothing_hides_reads_as_the_general_walk_reads_it(tmp_path, monkeypatch):
+    # With nothing able to hide a run, paragraphs are read in one pass (a roster's cells); a
+    # tracked change sends its paragraph back to the general walk. Both must read the same.
+    path = docx(tmp_path / "shown.docx", _everything_shown)
+    quick = extract(str(path))
+    monkeypatch.setattr("linter.extract.docx_walk.may_hide_directly", lambda element: True)
+    general = extract(str(path))
+    assert quick.segments == general.segments and quick.revisions == general.revisions
+    texts = [s.text for s in quick.segments]
+    assert "公开信息\t共计一千条\n其中主动公开门户网站联系我们" in texts
+    assert {"保留新增内容", "删去的话", "文本框里的话", "内表甲"} <= set(texts)
+    comment = next(s for s in quick.segments if s.location.part == "comment")
+    assert comment.location.paragraph == texts.index("公开信息\t共计一千条\n其中主动公开门户网站联系我们") + 1

@@ -39,6 +39,7 @@ _TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"
                 f"{{{MC}}}Choice"}
 _REVISION = {_w("ins"): "inserted", _w("moveTo"): "inserted",
              _w("del"): "deleted", _w("moveFrom"): "deleted"}
+_REVISED = object()  # what `_shown_text` returns at a tracked change
 # Whether any cell of a table spans columns (the rows and cells BodyWalker._table reads).
 _SPANS = etree.XPath("boolean(w:tr/w:tc/w:tcPr/w:gridSpan)", namespaces={"w": W})
 _HEADING_NAME = lazy.re_pattern(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -119,9 +120,16 @@ class BodyWalker:
         self.paragraph += 1
         index = self.paragraph
         self.paragraphs[index] = p
+        if self._all_shown:
+            pieces: list[str] = []
+            boxes: list[etree._Element] = []
+            props = self._shown_text(p, pieces, boxes, index)
+            if props is not _REVISED:
+                for box in boxes:
+                    self._textbox(box)
+                return index, self._level(props, _style_of(props)), "".join(pieces)
         props = child_named(p, PPR)
-        style = child_named(props, PSTYLE) if props is not None else None
-        style_id = style.get(VAL) if style is not None else None
+        style_id = _style_of(props)
         runs = _Runs(p, self.styles.inherited_by(style_id))
         self._inline(p, runs, None, index)
         if runs.deleted or runs.hidden:
@@ -129,6 +137,39 @@ class BodyWalker:
         for box in runs.boxes:
             self._textbox(box)
         return index, self._level(props, style_id), "".join(runs.visible)
+
+    def _shown_text(self, element, pieces: list[str], boxes: list, index: int):
+        """Read `element`'s runs into `pieces` when nothing can hide one: `_inline` and `_run` in one loop.
+
+        Returns the element's pPr (None if it has none), or _REVISED at a tracked change, which
+        splits the text by kind: the paragraph is then read again the general way. A roster
+        reads a paragraph per cell, and the general way's calls and records cost a fifth of
+        the walk. Children are taken as a list (`element[:]`, built in C): iterating an element
+        makes an iterator object, which costs more than the few children a paragraph or run has.
+        """
+        props = None
+        for child in element[:]:
+            tag = child.tag
+            if tag == R:
+                for piece in child[:]:
+                    kind = piece.tag
+                    if kind in _TEXT_TAGS:
+                        fixed = _TEXT_TAGS[kind]
+                        if fixed != "skip":
+                            pieces.append((piece.text or "") if fixed is None else fixed)
+                    elif kind != RPR and kind != COMMENT_REFERENCE:
+                        boxes.extend(_textboxes(piece))
+            elif tag == PPR:
+                props = child if props is None else props
+            elif tag in _REVISION:
+                return _REVISED
+            elif tag in _TRANSPARENT:
+                if self._shown_text(child, pieces, boxes, index) is _REVISED:
+                    return _REVISED
+            elif tag in _COMMENT_ANCHORS:
+                # As _inline records it; were the paragraph read again the general way, the same again.
+                self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
+        return props
 
     def _concealed(self, runs: _Runs, index: int, cell) -> None:
         row, col = cell or (None, None)
@@ -185,7 +226,7 @@ class BodyWalker:
                 if spans:
                     col += _grid_span(tc) - 1
                 found: list[tuple[int, str]] = []
-                self._blocks(tc, (row, start), found, part)
+                self._blocks(tc[:], (row, start), found, part)  # a list: cheaper than an iterator (_shown_text)
                 text = found[0][1] if len(found) == 1 else "\n".join([t for _, t in found])
                 # A vertically merged continuation cell repeats nothing; skip it when empty.
                 if text.strip():
@@ -227,6 +268,12 @@ def visible_pieces(p, styles: Styles) -> list[tuple[etree._Element, etree._Eleme
 
     inline(p, False)
     return pieces
+
+
+def _style_of(props) -> str | None:
+    """The style id a paragraph's pPr names."""
+    style = child_named(props, PSTYLE) if props is not None else None
+    return style.get(VAL) if style is not None else None
 
 
 def _grid_span(tc) -> int:
