@@ -8,6 +8,7 @@ change what an earlier stage produced.
 from __future__ import annotations
 
 import bisect
+import inspect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,25 +46,26 @@ def evolve(record, **changes):
     """A copy of a frozen, slotted record with `changes`, without dataclasses.replace's dict of every field.
 
     Findings are copied twice each on their way to the report (a roster yields thousands);
-    the records have no __post_init__ to skip. (Location and Segment, named tuples, have
-    their own _replace.)
+    the record's fields are read in one call and handed to its own __init__, which must
+    take every slot, in order (checked once per type). A name that is no field is an error,
+    as in dataclasses.replace. (Location and Segment, named tuples, have their own _replace.)
     """
     kind = type(record)
-    slots = _SLOTS.get(kind) or _slots_of(kind)
-    new = object.__new__(kind)
-    for name, set_, get in slots:
-        set_(new, changes[name] if name in changes else get(record))
-    return new
+    values_of, index = _FIELDS.get(kind) or _fields_of(kind)
+    values = list(values_of(record))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return kind(*values)
 
 
-_SLOTS: dict[type, tuple] = {}
+_FIELDS: dict[type, tuple[attrgetter, dict[str, int]]] = {}
 
 
-def _slots_of(kind: type) -> tuple:
-    # Each slot's own descriptor sets and reads it: no lookup by name, and the frozen
-    # class's __setattr__ (which refuses) is never asked.
-    found = _SLOTS[kind] = tuple((name, getattr(kind, name).__set__, getattr(kind, name).__get__)
-                                 for name in kind.__slots__)
+def _fields_of(kind: type) -> tuple[attrgetter, dict[str, int]]:
+    names = kind.__slots__
+    if tuple(inspect.signature(kind).parameters) != tuple(names):
+        raise TypeError(f"{kind.__name__}.__init__ does not take its slots in order: evolve cannot copy it")
+    found = _FIELDS[kind] = (attrgetter(*names), {name: i for i, name in enumerate(names)})
     return found
 
 
@@ -236,5 +238,7 @@ class Finding:
         return Finding, _finding_fields(self)
 
 
-_finding_fields = attrgetter(*Finding.__slots__)
-_FINDING_SETTERS = tuple(set_ for _, set_, _ in _slots_of(Finding))
+_finding_fields = _fields_of(Finding)[0]
+# Each slot's own descriptor sets it: no lookup by name, and the frozen class's __setattr__
+# (which refuses) is never asked.
+_FINDING_SETTERS = tuple(getattr(Finding, name).__set__ for name in Finding.__slots__)
