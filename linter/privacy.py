@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from operator import ne
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -32,6 +33,7 @@ PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager",
                                "initial-creator", "LastAuthor", "Creator"})
 # Parts whose location detail names a person (a comment's or annotation's author).
 _AUTHORED_PARTS = frozenset({"comment", "annotation"})
+_NAMING_PARTS = _AUTHORED_PARTS | {"metadata"}  # and a property's name, or an attachment's
 _NAMES_SPLIT = re.compile(r"[、，,;；/\s]+")  # a property may list several people
 # The drafter's account in the path an embedded file came from (C:\Users\张三\Desktop\…).
 _ACCOUNT = re.compile(r"\\(?:Users|Documents and Settings)\\([^\\]+)\\", re.IGNORECASE)
@@ -102,6 +104,18 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -
     return "".join(pieces)
 
 
+def _covered(text: str, span: tuple[int, int, str], offset: int) -> str | None:
+    """What overlay gives where one span covers all of `text` (a roster's cell): its mask, at once.
+
+    Only when the mask differs from the text in its stars alone (text holding no star of its
+    own): overlay then shows the text where the mask does and stars where it has them. Else None.
+    """
+    start, end, masked = span
+    if start != offset or end - start != len(text) or len(masked) != len(text) or "*" in text:
+        return None
+    return masked if sum(map(ne, text, masked)) == masked.count("*") else None
+
+
 class Redactor:
     """Masks findings with what the document's personal checks found in it."""
 
@@ -138,7 +152,7 @@ class Redactor:
                 match, match_done = self._window(source.segment, source.start, len(match)), True
         location = finding.location
         detail = location.detail
-        if detail and location.part in _AUTHORED_PARTS | {"metadata"}:
+        if detail and location.part in _NAMING_PARTS:
             detail = self.text(detail)
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
@@ -184,10 +198,12 @@ class Redactor:
         high = end + _MARGIN  # a slice stops at the segment's end
         near = self._near.get(id(segment))
         spans = near.between(low, high) if near else ()
+        text = segment.text[low:high]
+        laid = _covered(text, spans[0], low) if len(spans) == 1 else None
         # Digit runs first: two numbers side by side are one run, masked as one, before the
         # known values among them are masked one by one. (Masking those only adds stars: no
         # run of seven digits is left to mask after.)
-        around = self._known(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
+        around = self._known(mask_digit_runs(overlay(text, spans, low) if laid is None else laid))
         return around[start - low:end - low].replace("\n", " ")
 
 
