@@ -33,7 +33,7 @@ PERSON_PROPERTIES = frozenset({"creator", "lastModifiedBy", "people", "Manager",
                                "initial-creator", "LastAuthor", "Creator"})
 # Parts whose location detail names a person (a comment's or annotation's author).
 _AUTHORED_PARTS = frozenset({"comment", "annotation"})
-_NAMING_PARTS = _AUTHORED_PARTS | {"metadata"}  # and a property's name, or an attachment's
+_NAMING_PARTS = _AUTHORED_PARTS | {"metadata"}  # parts whose location detail is masked as free text
 _NAMES_SPLIT = re.compile(r"[、，,;；/\s]+")  # a property may list several people
 # The drafter's account in the path an embedded file came from (C:\Users\张三\Desktop\…).
 _ACCOUNT = re.compile(r"\\(?:Users|Documents and Settings)\\([^\\]+)\\", re.IGNORECASE)

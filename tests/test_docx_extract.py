@@ -224,8 +224,8 @@ def _everything_shown(d):
 
 
 def test_a_draft_nothing_hides_reads_as_the_general_walk_reads_it(tmp_path, monkeypatch):
-    # With nothing able to hide a run, paragraphs are read in one pass (a roster's cells); a
-    # tracked change sends its paragraph back to the general walk. Both must read the same.
+    # With nothing able to hide a run, no run's formatting or style is looked up (a roster's
+    # cells): the text must be what the walk reads when it weighs every run's formatting.
     path = docx(tmp_path / "shown.docx", _everything_shown)
     quick = extract(str(path))
     monkeypatch.setattr("linter.extract.docx_walk.may_hide_directly", lambda element: True)

@@ -39,7 +39,6 @@ _TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"
                 f"{{{MC}}}Choice"}
 _REVISION = {_w("ins"): "inserted", _w("moveTo"): "inserted",
              _w("del"): "deleted", _w("moveFrom"): "deleted"}
-_REVISED = object()  # what `_shown_text` returns at a tracked change
 # Whether any cell of a table spans columns (the rows and cells BodyWalker._table reads).
 _SPANS = etree.XPath("boolean(w:tr/w:tc/w:tcPr/w:gridSpan)", namespaces={"w": W})
 _HEADING_NAME = lazy.re_pattern(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -66,15 +65,26 @@ class _Runs:
     dataclass's default factories cost more than the paragraph's own walk.
     """
 
-    __slots__ = ("paragraph", "inherited", "visible", "deleted", "hidden", "boxes")
+    __slots__ = ("paragraph", "props", "visible", "deleted", "hidden", "boxes", "_styles", "_inherited")
 
-    def __init__(self, paragraph: etree._Element, inherited: dict[str, etree._Element]) -> None:
+    def __init__(self, paragraph: etree._Element, styles: Styles) -> None:
         self.paragraph = paragraph
-        self.inherited = inherited  # what its runs get from its style (Styles.inherited)
+        self.props: etree._Element | None = None  # its pPr, met among its children
         self.visible: list[str] = []
         self.deleted: list[str] = []
         self.hidden: dict[str, list[str]] = {}  # why hidden -> text
         self.boxes: list[etree._Element] = []
+        self._styles = styles
+        self._inherited: dict[str, etree._Element] | None = None
+
+    def inherited(self) -> dict[str, etree._Element]:
+        """What its runs get from its style (Styles.inherited): looked up at the first run that may be hidden.
+
+        Where nothing can hide a run (most drafts) it is never needed.
+        """
+        if self._inherited is None:
+            self._inherited = self._styles.inherited(self.paragraph)
+        return self._inherited
 
 
 class BodyWalker:
@@ -120,56 +130,13 @@ class BodyWalker:
         self.paragraph += 1
         index = self.paragraph
         self.paragraphs[index] = p
-        if self._all_shown:
-            pieces: list[str] = []
-            boxes: list[etree._Element] = []
-            props = self._shown_text(p, pieces, boxes, index)
-            if props is not _REVISED:
-                for box in boxes:
-                    self._textbox(box)
-                return index, self._level(props, _style_of(props)), "".join(pieces)
-        props = child_named(p, PPR)
-        style_id = _style_of(props)
-        runs = _Runs(p, self.styles.inherited_by(style_id))
+        runs = _Runs(p, self.styles)
         self._inline(p, runs, None, index)
         if runs.deleted or runs.hidden:
             self._concealed(runs, index, cell)
         for box in runs.boxes:
             self._textbox(box)
-        return index, self._level(props, style_id), "".join(runs.visible)
-
-    def _shown_text(self, element, pieces: list[str], boxes: list, index: int):
-        """Read `element`'s runs into `pieces` when nothing can hide one: `_inline` and `_run` in one loop.
-
-        Returns the element's pPr (None if it has none), or _REVISED at a tracked change, which
-        splits the text by kind: the paragraph is then read again the general way. A roster
-        reads a paragraph per cell, and the general way's calls and records cost a fifth of
-        the walk. Children are taken as a list (`element[:]`, built in C): iterating an element
-        makes an iterator object, which costs more than the few children a paragraph or run has.
-        """
-        props = None
-        for child in element[:]:
-            tag = child.tag
-            if tag == R:
-                for piece in child[:]:
-                    kind = piece.tag
-                    if kind in _TEXT_TAGS:
-                        fixed = _TEXT_TAGS[kind]
-                        if fixed != "skip":
-                            pieces.append((piece.text or "") if fixed is None else fixed)
-                    elif kind != RPR and kind != COMMENT_REFERENCE:
-                        boxes.extend(_textboxes(piece))
-            elif tag == PPR:
-                props = child if props is None else props
-            elif tag in _REVISION:
-                return _REVISED
-            elif tag in _TRANSPARENT:
-                if self._shown_text(child, pieces, boxes, index) is _REVISED:
-                    return _REVISED
-            elif tag in _COMMENT_ANCHORS:
-                # As _inline records it; were the paragraph read again the general way, the same again.
-                self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
-        return props
+        return index, self._level(runs.props, _style_of(runs.props)), "".join(runs.visible)
 
     def _concealed(self, runs: _Runs, index: int, cell) -> None:
         row, col = cell or (None, None)
@@ -182,10 +149,15 @@ class BodyWalker:
                     part=part, paragraph=index, row=row, col=col, detail=detail)))
 
     def _inline(self, element, runs: _Runs, revision: str | None, index: int) -> None:
-        for child in element:
+        # Children taken as a list (`element[:]`, built in C): iterating an element makes an
+        # iterator object, which costs more than the few children a paragraph or a run has.
+        for child in element[:]:
             tag = child.tag
             if tag == R:
                 self._run(child, runs, revision)
+            elif tag == PPR:
+                if element is runs.paragraph and runs.props is None:
+                    runs.props = child  # the paragraph's own, as child_named would find it
             elif tag in _REVISION:
                 kind = _REVISION[tag]
                 self.revisions[kind] = self.revisions.get(kind, 0) + 1
@@ -196,14 +168,14 @@ class BodyWalker:
                 self.comment_anchors.setdefault(child.get(_w("id"), ""), index)
 
     def _run(self, run, runs: _Runs, revision: str | None) -> None:
-        why = None if self._all_shown else hidden_reason(run, self.styles, runs.paragraph, runs.inherited)
+        why = None if self._all_shown else hidden_reason(run, self.styles, runs.paragraph, runs.inherited())
         if revision == "deleted":
             target = runs.deleted
         elif why:
             target = runs.hidden.setdefault(why, [])
         else:
             target = runs.visible
-        for child in run:
+        for child in run[:]:
             tag = child.tag
             if tag in _TEXT_TAGS:
                 fixed = _TEXT_TAGS[tag]
@@ -226,7 +198,7 @@ class BodyWalker:
                 if spans:
                     col += _grid_span(tc) - 1
                 found: list[tuple[int, str]] = []
-                self._blocks(tc[:], (row, start), found, part)  # a list: cheaper than an iterator (_shown_text)
+                self._blocks(tc[:], (row, start), found, part)  # a list: cheaper than an iterator (_inline)
                 text = found[0][1] if len(found) == 1 else "\n".join([t for _, t in found])
                 # A vertically merged continuation cell repeats nothing; skip it when empty.
                 if text.strip():
