@@ -79,6 +79,9 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -
     A span is (start, end, masked) with `text` starting at `offset`: a window cut from a segment
     takes the segment's spans as they are, and what of them lies outside the window is left out.
     """
+    spans = spans if isinstance(spans, list) else list(spans)
+    if len(spans) == 1 and (whole := _covered(text, spans[0], offset)) is not None:
+        return whole  # a roster's cell: one mask over all of it
     hidden = []  # the stretches of `text` shown as stars
     for start, end, masked in spans:
         start, end = start - offset, end - offset
@@ -105,10 +108,10 @@ def overlay(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -
 
 
 def _covered(text: str, span: tuple[int, int, str], offset: int) -> str | None:
-    """What overlay gives where one span covers all of `text` (a roster's cell): its mask, at once.
+    """The span's mask, where it covers all of `text` and differs from it in its stars alone.
 
-    Only when the mask differs from the text in its stars alone (text holding no star of its
-    own): overlay then shows the text where the mask does and stars where it has them. Else None.
+    Laid over the text stretch by stretch, it would give the same: the text where the mask shows
+    it, stars where the mask has them (the text holds no star of its own). Else None.
     """
     start, end, masked = span
     if start != offset or end - start != len(text) or len(masked) != len(text) or "*" in text:
@@ -198,12 +201,10 @@ class Redactor:
         high = end + _MARGIN  # a slice stops at the segment's end
         near = self._near.get(id(segment))
         spans = near.between(low, high) if near else ()
-        text = segment.text[low:high]
-        laid = _covered(text, spans[0], low) if len(spans) == 1 else None
         # Digit runs first: two numbers side by side are one run, masked as one, before the
         # known values among them are masked one by one. (Masking those only adds stars: no
         # run of seven digits is left to mask after.)
-        around = self._known(mask_digit_runs(overlay(text, spans, low) if laid is None else laid))
+        around = self._known(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
         return around[start - low:end - low].replace("\n", " ")
 
 
