@@ -27,7 +27,7 @@ def _w(tag: str) -> str:
 
 
 VAL = _w("val")
-_RPR, _PPR, _TCPR, _SHD, _P = _w("rPr"), _w("pPr"), _w("tcPr"), _w("shd"), _w("p")
+_RPR, _PPR, _PSTYLE, _TCPR, _SHD, _P = _w("rPr"), _w("pPr"), _w("pStyle"), _w("tcPr"), _w("shd"), _w("p")
 _VANISH, _SIZE, _COLOR, _HIGHLIGHT_TAG, _RSTYLE = _w("vanish"), _w("sz"), _w("color"), _w("highlight"), _w("rStyle")
 _WANTED = frozenset({_VANISH, _SIZE, _COLOR, _SHD, _HIGHLIGHT_TAG, _RSTYLE})
 # Word's highlight colours, by name.
@@ -85,7 +85,7 @@ class Styles:
     def inherited(self, paragraph: etree._Element | None) -> dict[str, etree._Element]:
         """What a run of `paragraph` gets from the paragraph's style and the defaults."""
         props = child_named(paragraph, _PPR) if paragraph is not None else None
-        return self.inherited_by(_style_id(props, "pStyle"))
+        return self.inherited_by(paragraph_style(props))
 
     def inherited_by(self, style_id: str | None) -> dict[str, etree._Element]:
         """What a run gets from paragraph style `style_id` (None: the default style) and the defaults."""
@@ -114,7 +114,7 @@ class Styles:
         own = props.find(_SHD) if props is not None else None
         if own is not None:
             return own
-        return self.paragraph_shading.get(_style_id(props, "pStyle") or self.default_paragraph)
+        return self.paragraph_shading.get(paragraph_style(props) or self.default_paragraph)
 
 
 def child_named(element: etree._Element, tag: str) -> etree._Element | None:
@@ -153,8 +153,9 @@ def _resolved(table: dict[str, etree._Element], holder: str) -> dict[str, dict[s
     return resolved
 
 
-def _style_id(props: etree._Element | None, tag: str) -> str | None:
-    element = child_named(props, _w(tag)) if props is not None else None
+def paragraph_style(props: etree._Element | None) -> str | None:
+    """The style id a paragraph's properties (its pPr) name, if any."""
+    element = child_named(props, _PSTYLE) if props is not None else None
     return element.get(VAL) if element is not None else None
 
 

@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from linter import lazy
-from linter.extract.docx_style import Styles, child_named, hidden_reason, may_hide_directly
+from linter.extract.docx_style import Styles, child_named, hidden_reason, may_hide_directly, paragraph_style
 from linter.model import Location, Segment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -26,7 +26,7 @@ def _w(tag: str) -> str:
 
 P, R, TBL, TR, TC, T = _w("p"), _w("r"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
 VAL = _w("val")
-PPR, PSTYLE, OUTLINE, TCPR, GRID_SPAN = _w("pPr"), _w("pStyle"), _w("outlineLvl"), _w("tcPr"), _w("gridSpan")
+PPR, OUTLINE, TCPR, GRID_SPAN = _w("pPr"), _w("outlineLvl"), _w("tcPr"), _w("gridSpan")
 TXBX = _w("txbxContent")
 RPR, COMMENT_REFERENCE = _w("rPr"), _w("commentReference")
 _COMMENT_ANCHORS = (_w("commentRangeStart"), COMMENT_REFERENCE)
@@ -136,7 +136,7 @@ class BodyWalker:
             self._concealed(runs, index, cell)
         for box in runs.boxes:
             self._textbox(box)
-        return index, self._level(runs.props, _style_of(runs.props)), "".join(runs.visible)
+        return index, self._level(runs.props, paragraph_style(runs.props)), "".join(runs.visible)
 
     def _concealed(self, runs: _Runs, index: int, cell) -> None:
         row, col = cell or (None, None)
@@ -240,12 +240,6 @@ def visible_pieces(p, styles: Styles) -> list[tuple[etree._Element, etree._Eleme
 
     inline(p, False)
     return pieces
-
-
-def _style_of(props) -> str | None:
-    """The style id a paragraph's pPr names."""
-    style = child_named(props, PSTYLE) if props is not None else None
-    return style.get(VAL) if style is not None else None
 
 
 def _grid_span(tc) -> int:
