@@ -133,7 +133,9 @@ class Redactor:
         self._near = {key: _Spans(found) for key, found in spans.items()}
         self._names = _people(document, personal)
         self._automaton = None
-        self._messages: dict[str, str] = {}  # a check's message recurs in each of its findings: masked once
+        # Free texts masked so far, and what they showed: a check's message recurs in each of its
+        # findings, and a roster cell's masked match reads as the window its context was cut from.
+        self._shown: dict[str, str] = {}
 
     def finding(self, finding: Finding) -> Finding:
         """The finding with every personal datum and long number in its texts masked."""
@@ -160,9 +162,9 @@ class Redactor:
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
             location = location._replace(detail=detail, sheet=sheet)
-        return {"match": match if match_done else self.text(match),
+        return {"match": match if match_done else self._remembered(match),
                 "context": context if context_done else self.text(context),
-                "message": self._message(finding.message), "location": location}
+                "message": self._remembered(finding.message), "location": location}
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""
@@ -184,10 +186,11 @@ class Redactor:
                 text = overlay(text, ((s, e, mask(text[s:e])) for _, s, e in hits))
         return text
 
-    def _message(self, message: str) -> str:
-        shown = self._messages.get(message)
+    def _remembered(self, text: str) -> str:
+        """`self.text(text)`, masked once for each text of the document however often it recurs."""
+        shown = self._shown.get(text)
         if shown is None:
-            shown = self._messages[message] = self.text(message)
+            shown = self._shown[text] = self.text(text)
         return shown
 
     def _window(self, segment: Segment, start: int, length: int) -> str:
@@ -204,7 +207,12 @@ class Redactor:
         # Digit runs first: two numbers side by side are one run, masked as one, before the
         # known values among them are masked one by one. (Masking those only adds stars: no
         # run of seven digits is left to mask after.)
-        around = self._known(mask_digit_runs(overlay(segment.text[low:high], spans, low)))
+        laid = overlay(segment.text[low:high], spans, low)
+        around = self._known(mask_digit_runs(laid))
+        if around is laid:
+            # Both maskings gave it back as it was, so `text` would too: a personal match that
+            # reads the same (a roster cell's mask, the window being the cell) is not masked again.
+            self._shown[laid] = laid
         return around[start - low:end - low].replace("\n", " ")
 
 
