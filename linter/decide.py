@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -78,9 +77,10 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     if config.severity:
         selected = [override_severity(f, config) for f in selected]
     placed = {"path": path} if path else {}
+    inline = inline or {}
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
         finding = evolve(finding, fingerprint=fingerprint, **placed)
-        reason = _suppression(finding, fingerprint, config, ignored_here, inline or {})
+        reason = _suppression(finding, fingerprint, config, ignored_here, inline)
         if reason:
             suppressed.append(Suppressed(finding, reason))
         else:
@@ -90,7 +90,7 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
 
 def _suppression(finding: Finding, fingerprint: str, config: Config, ignored_here: tuple[str, ...],
                  inline: dict[int, tuple[str, ...]]) -> str | None:
-    if any(matches(s, finding.check) for s in ignored_here):
+    if ignored_here and any(matches(s, finding.check) for s in ignored_here):  # mostly none: no generator
         return "per-file-ignores"
     if finding.allowed_by:
         return finding.allowed_by
@@ -128,12 +128,12 @@ def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
     Nothing in them goes beyond what the report itself shows, so a fingerprint
     beside a masked match gives no hidden digit back (README, "Baselines").
     """
-    seen: Counter = Counter()
+    seen: dict[tuple[str, str], int] = {}  # a plain dict: Counter counts a new key through a Python method
     prints = []
     for f in findings:
         key = (f.check, f.digest)
-        seen[key] += 1
-        prints.append(digest(f"{f.check}|{f.digest}|{path}|{seen[key]}"))
+        seen[key] = occurrence = seen.get(key, 0) + 1
+        prints.append(digest(f"{f.check}|{f.digest}|{path}|{occurrence}"))
     return prints
 
 
