@@ -16,7 +16,9 @@ _RESIDENTIAL = lazy.regex_pattern("号楼|栋|幢|单元|室|组|户|[0-9０-９
 _PERSONAL = ("住址", "家住", "居住地", "住所", "户籍地", "现住", "家庭地址", "住在")
 _LABELS = (*_PERSONAL, "地址", "位于")
 _REACH = 12
-_PLACE_NAME = lazy.regex_pattern(r"[\p{Han}A-Za-z0-9]{1,14}$")
+# The place name ending where the street word starts, searched from the end ((?r)): searched
+# forwards, every start before it was tried (a cell's digits before the street: 6 µs a match).
+_PLACE_NAME = lazy.regex_pattern(r"(?r)[\p{Han}A-Za-z0-9]{1,14}$")
 _HOUSE_NUMBER = lazy.regex_pattern("[0-9０-９一二三四五六七八九十百零〇]")
 
 

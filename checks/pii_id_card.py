@@ -8,6 +8,7 @@ divisions knows (a new or abolished one) is still reported.
 from __future__ import annotations
 
 import datetime
+import time
 from functools import lru_cache
 
 from checks.pii_common import SEP, STEP, digits
@@ -26,7 +27,27 @@ def valid_id18(number: str, today: datetime.date | None = None) -> bool:
     """Check digit, a real birth date not in the future, a province that exists."""
     if len(number) != 18 or number[:2] not in PROVINCES:
         return False
-    return _valid_id18(number, today or datetime.date.today())
+    return _valid_id18(number, today or local_today())
+
+
+# The local date last read, and the span of the clock's seconds it lasts: (date, start, end).
+_DAY: list[tuple[datetime.date, float, float]] = [(datetime.date.min, 0.0, 0.0)]
+
+
+def local_today() -> datetime.date:
+    """`datetime.date.today()`, read again only once the clock leaves the day it was read on.
+
+    Reading it costs as much as judging the ID: pii/id-card and pii/bank-card ask for each
+    number, thousands in a batch of rosters. A clock set back is a day left too.
+    """
+    now = time.time()
+    today, start, end = _DAY[0]
+    if not start <= now < end:
+        today = datetime.date.today()
+        start = time.mktime(today.timetuple())
+        end = time.mktime((today + datetime.timedelta(days=1)).timetuple())
+        _DAY[0] = (today, start, end)
+    return today
 
 
 @lru_cache(maxsize=4096)  # pii/bank-card asks again of every ID pii/id-card judged

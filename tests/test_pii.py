@@ -315,6 +315,51 @@ def test_id_and_card_patterns_written_digit_first_match_as_written_gap_first():
                     == [m.span() for m in expected.finditer(text, overlapped=True)]), text
 
 
+def test_an_id_born_after_today_is_no_id_and_today_is_read_again_once_its_day_is_over(monkeypatch):
+    """The date is read from the clock once a day, not for each number: within the day the date
+    read holds, and a day that is over (or a clock set back before it) is read again."""
+    import datetime
+    import time
+
+    from checks import pii_id_card
+    from checks.pii_id_card import check_digit, local_today, valid_id18
+
+    today = datetime.date.today()
+    tomorrow = today + datetime.timedelta(days=1)
+    first17 = "110105" + tomorrow.strftime("%Y%m%d") + "123"
+    born_tomorrow = first17 + check_digit(first17)
+    assert local_today() == today and not valid_id18(born_tomorrow)
+    now = time.time()
+    monkeypatch.setattr(pii_id_card, "_DAY", [(tomorrow, now - 5, now + 5)])
+    assert local_today() == tomorrow and valid_id18(born_tomorrow)
+    for over in ((tomorrow, now - 10, now - 5), (tomorrow, now + 5, now + 10)):
+        monkeypatch.setattr(pii_id_card, "_DAY", [over])
+        assert local_today() == today and not valid_id18(born_tomorrow)
+
+
+def test_the_place_name_before_a_street_is_the_name_characters_ending_there():
+    """What pii/address widens a street-led match over: the longest run of Han, Latin letters and
+    digits ending the text before the street word, at most 14 characters (a final line break aside)."""
+    import random
+
+    import regex
+
+    from checks.pii_address import _PLACE_NAME
+
+    def expected(text: str) -> str | None:
+        body = text[:-1] if text.endswith("\n") else text  # $ stands before a final line break too
+        start = len(body)
+        while start > 0 and len(body) - start < 14 and regex.fullmatch(r"[\p{Han}A-Za-z0-9]", body[start - 1]):
+            start -= 1
+        return body[start:] or None
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("城南路甲a1９" * 4 + "\n\x00 ，X-") for _ in range(rng.randint(0, 18)))
+        found = _PLACE_NAME.search(text)
+        assert (found.group() if found else None) == expected(text), repr(text)
+
+
 def test_id_check_digit_and_luhn_agree_with_python_stdnum():
     """The check digits are computed here (importing python-stdnum cost a process 20-60 ms):
     they agree with its GB 11643 and Luhn on random numbers, every remainder and length included."""
