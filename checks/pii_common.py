@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from linter import lazy
@@ -34,8 +35,15 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(sorted(builtin_terms(name), key=len, reverse=True))
 
 
+@lru_cache(maxsize=32)
+def _any_term(name: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words(name))))
+
+
 def near(text: str, name: str) -> str | None:
     """The first term of wordlist `name` found in `text`, if any."""
+    if _any_term(name).search(text) is None:
+        return None  # most texts hold none: one search, not a look for each term
     return next((w for w in words(name) if w in text), None)
 
 

@@ -360,6 +360,17 @@ def test_the_place_name_before_a_street_is_the_name_characters_ending_there():
         assert (found.group() if found else None) == expected(text), repr(text)
 
 
+def test_a_word_near_an_address_is_the_first_listed_term_the_text_holds():
+    """`near` looks for every term at once first, and only then for the first of them, in the list's order."""
+    from checks.pii_common import near, words
+
+    terms = words("pii-address-public.txt")
+    texts = ["", "城南路12号3幢", "家住城南路", *terms, *(t[:-1] for t in terms), "住在" + terms[-1] + "旁" + terms[0]]
+    for text in texts:
+        assert near(text, "pii-address-public.txt") == next((w for w in terms if w in text), None), text
+    assert sum(near(text, "pii-address-public.txt") is not None for text in texts) > len(terms)
+
+
 def test_id_check_digit_and_luhn_agree_with_python_stdnum():
     """The check digits are computed here (importing python-stdnum cost a process 20-60 ms):
     they agree with its GB 11643 and Luhn on random numbers, every remainder and length included."""
