@@ -33,6 +33,7 @@ _COMMENT_ANCHORS = (_w("commentRangeStart"), COMMENT_REFERENCE)
 FALLBACK = f"{{{MC}}}Fallback"
 _TEXT_TAGS = {T: None, _w("delText"): None, _w("instrText"): "skip", _w("tab"): "\t",
               _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
+_OTHER = object()  # a run's child that is no text
 # Containers whose children are read as if they stood in the parent.
 _TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("customXml"), _w("fldSimple"),
                 _w("sdtContent"), _w("sdt"), _w("bdo"), _w("dir"), f"{{{MC}}}AlternateContent",
@@ -136,7 +137,7 @@ class BodyWalker:
             self._concealed(runs, index, cell)
         for box in runs.boxes:
             self._textbox(box)
-        return index, self._level(runs.props, paragraph_style(runs.props)), "".join(runs.visible)
+        return index, self._level(runs.props), "".join(runs.visible)
 
     def _concealed(self, runs: _Runs, index: int, cell) -> None:
         row, col = cell or (None, None)
@@ -177,10 +178,12 @@ class BodyWalker:
             target = runs.visible
         for child in run[:]:
             tag = child.tag
-            if tag in _TEXT_TAGS:
-                fixed = _TEXT_TAGS[tag]
+            fixed = _TEXT_TAGS.get(tag, _OTHER)
+            if fixed is None:
+                target.append(child.text or "")
+            elif fixed is not _OTHER:
                 if fixed != "skip":
-                    target.append((child.text or "") if fixed is None else fixed)
+                    target.append(fixed)
             elif tag == RPR or tag == COMMENT_REFERENCE:
                 continue
             else:
@@ -207,13 +210,14 @@ class BodyWalker:
     def _textbox(self, box) -> None:
         self._blocks(box, None, None, "textbox")
 
-    def _level(self, props, style_id: str | None) -> int | None:
-        """The heading level of a paragraph with properties `props` (its pPr) and style `style_id`."""
+    def _level(self, props) -> int | None:
+        """The heading level of a paragraph with properties `props` (its pPr): its outline level, or its style's."""
         if props is None:
             return None
         outline = child_named(props, OUTLINE)
         if outline is not None and outline.get(VAL, "").isdigit() and int(outline.get(VAL)) < 9:
             return int(outline.get(VAL)) + 1
+        style_id = paragraph_style(props)
         return None if style_id is None else self.styles.levels.get(style_id)
 
 
