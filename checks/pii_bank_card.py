@@ -42,6 +42,7 @@ class BankCardCheck(PatternCheck):
     pattern = lazy.regex_pattern(f"(?<![0-9０-９A-Za-z])[1-9１-９]{STEP}{{15,18}}(?![0-9０-９A-Za-z])")
     overlapped = True
     in_number_runs = True
+    shortest_run = 16
     across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

@@ -107,6 +107,7 @@ class IdCardCheck(PatternCheck):
         f"|{_EDGE_BEFORE}[1-9１-９]{STEP}{{14}}{_EDGE_AFTER}")
     overlapped = True
     in_number_runs = True
+    shortest_run = 15  # the 15 digits of an old number; a new one has 17 before its check digit
     across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

@@ -19,6 +19,7 @@ class MobileCheck(PatternCheck):
         f"(?<![0-9０-９])(?:(?:[+＋]|00|００)?(?:86|８６){SEP})?[1１][3-9３-９]{DIGIT}"
         f"(?:{SEP}{DIGIT}{{4}}){{2}}(?![0-9０-９])")
     in_number_runs = True
+    shortest_run = 11
     across_lines = True
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

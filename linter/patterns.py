@@ -66,6 +66,9 @@ class PatternCheck(Check):
     # from `reach_before` characters before each (a context word the pattern starts with).
     in_number_runs: ClassVar[bool] = False
     reach_before: ClassVar[int] = _SLACK
+    # And only runs this long: the fewest characters a run holding a match has (its digits and the
+    # gaps between them). A roster's ID and card checks then skip its mobile numbers.
+    shortest_run: ClassVar[int] = 6
     # Or: every match holds one of these characters (a compiled character class, with + so
     # a run is one match) and lies, with what its look-arounds read, within `anchor_reach`
     # characters of it: only the text around them is searched. A class of rare characters scans several times faster
@@ -97,9 +100,9 @@ class PatternCheck(Check):
     def _windows(self, document: Document) -> list[tuple[int, int]]:
         """The spans of the joined text the pattern is run over."""
         if self.in_number_runs:
-            reach = self.reach_before
-            return _shared(document, ("windows", reach), lambda: _merged(
-                (s - reach if s > reach else 0, e + _SLACK) for s, e in document.number_runs))
+            reach, shortest = self.reach_before, self.shortest_run
+            return _shared(document, ("windows", reach, shortest), lambda: _merged(
+                (s - reach if s > reach else 0, e + _SLACK) for s, e in document.number_runs if e - s >= shortest))
         text = document.joined[0]
         if self.anchor is not None:
             most = len(text) // _DENSE

@@ -371,6 +371,34 @@ def test_a_word_near_an_address_is_the_first_listed_term_the_text_holds():
     assert sum(near(text, "pii-address-public.txt") is not None for text in texts) > len(terms)
 
 
+@pytest.mark.parametrize("check_id", ["pii/id-card", "pii/bank-card", "pii/mobile"])
+def test_a_number_check_looking_only_in_runs_long_enough_finds_what_it_finds_in_every_run(check_id):
+    """A number check searches only around digit runs as long as its shortest number (11 digits of a
+    mobile, 15 of an old ID, 16 of a card): it must find every candidate it finds searching them all."""
+    import random
+
+    kind = load_checks()[check_id]
+    check, everywhere = kind(), type("EveryRun", (kind,), {"shortest_run": 6})()
+    rng = random.Random(17)
+    others = [" ", "-", "\n", "X", "a", "+86", "0086 ", "卡号", "，", "\u3000", "１", "\u200b"]
+
+    def piece() -> str:  # a group of digits as long as some number is (138 1234 5678), or what stands between
+        if rng.random() < 0.5:
+            return rng.choice(others)
+        length = rng.choice((3, 4, 7, 8, 11, 11, 11, 14, 15, 16, 17, 18, 19))
+        return rng.choice(("13", "18", "62", "9")) + "".join(rng.choice("0123456789") for _ in range(length - 2))
+
+    found = 0
+    for _ in range(1500):
+        texts = ["".join(piece() for _ in range(rng.randint(1, 6))) for _ in range(rng.randint(1, 3))]
+        document = Document(path="x.txt", format="txt",
+                            segments=tuple(Segment(t, Location(line=n)) for n, t in enumerate(texts, 1)))
+        spans = [(c.at, c.until) for c in check.candidates(document)]
+        assert spans == [(c.at, c.until) for c in everywhere.candidates(document)], texts
+        found += len(spans)
+    assert found > 150  # the runs held numbers of the check's lengths: the test compares something
+
+
 def test_id_check_digit_and_luhn_agree_with_python_stdnum():
     """The check digits are computed here (importing python-stdnum cost a process 20-60 ms):
     they agree with its GB 11643 and Luhn on random numbers, every remainder and length included."""
