@@ -77,3 +77,28 @@ def test_missing_file_and_directory(tmp_path):
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(ExtractError, match="文件夹"):
         extract(str(tmp_path / "dir.txt"))
+
+
+def test_the_package_opened_to_tell_the_format_is_read_once_and_only_for_its_own_bytes(tmp_path):
+    """Telling a .docx from an .xlsx opens the zip; its reader takes that package, once, and
+    never one opened on another file's bytes (its format and text would be that file's)."""
+    from linter.extract import extract_bytes
+    from linter.extract.ooxml import opened
+    from linter.extract.sniff import sniff
+
+    first = docx(tmp_path / "first.docx", lambda d: d.add_paragraph("第一份")).read_bytes()
+    second = docx(tmp_path / "second.docx", lambda d: d.add_paragraph("第二份")).read_bytes()
+
+    def body(package) -> str:
+        return "".join(package.xml("word/document.xml").itertext())
+
+    assert sniff("first.docx", first)[0] == "docx"
+    package = opened(first)
+    assert body(package) == "第一份"
+    assert opened(first) is not package  # handed over once: a second reader opens its own
+    sniff("first.docx", first)
+    assert body(opened(second)) == "第二份"  # not the package sniffed on the first file's bytes
+    sniff("first.docx", first)
+    texts = [[s.text for s in extract_bytes(name, data).segments if s.location.part == "body"]
+             for name, data in (("second.docx", second), ("first.docx", first))]
+    assert texts == [["第二份"], ["第一份"]]

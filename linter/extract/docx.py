@@ -8,7 +8,6 @@ headers, footers, footnotes, endnotes, comments and properties follow.
 
 from __future__ import annotations
 
-import io
 import posixpath
 from collections.abc import Iterator
 
@@ -19,7 +18,7 @@ from linter.extract.docx_style import Styles
 from linter.extract.docx_walk import BodyWalker, W, heading_levels
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
-from linter.extract.ooxml import Package, properties
+from linter.extract.ooxml import Package, opened, properties
 from linter.model import Document, Location, Segment
 
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "footnote"))
@@ -33,7 +32,7 @@ _TEXT_PARTS = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read a .docx file's bytes into a Document."""
-    with Package(io.BytesIO(data)) as pkg:
+    with opened(data) as pkg:
         body = pkg.xml("word/document.xml")
         if body is None:
             raise ExtractError("不是 Word 文档（缺少 word/document.xml）(not a .docx)")

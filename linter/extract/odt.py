@@ -11,11 +11,9 @@ field, or by a section whose display is none: all read, and reported as hidden.
 
 from __future__ import annotations
 
-import io
-
 from linter.extract.errors import EncryptedError, ExtractError
 from linter.extract.links import personal_part
-from linter.extract.ooxml import Package
+from linter.extract.ooxml import opened
 from linter.model import Document, Location, Segment
 
 _NS = {
@@ -40,7 +38,7 @@ _HEADERS = {"header": "header", "header-left": "header", "header-first": "header
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .odt file's bytes into a Document."""
-    with Package(io.BytesIO(data)) as pkg:
+    with opened(data) as pkg:
         if b"encryption-data" in (pkg.read("META-INF/manifest.xml") or b""):
             raise EncryptedError()  # the parts are ciphertext: read, they would look damaged
         content = pkg.xml("content.xml")

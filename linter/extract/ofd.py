@@ -14,13 +14,12 @@ as a table is found from where its text stands, as in a PDF, and read cell by ce
 from __future__ import annotations
 
 import bisect
-import io
 import posixpath
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import personal_part
 from linter.extract.ofd_draw import OFD, Box, Code, Drawing, numbers
-from linter.extract.ooxml import Package, parse
+from linter.extract.ooxml import Package, opened, parse
 from linter.extract.pdf_columns import find_columns
 from linter.extract.pdf_layout import join_wrapped
 from linter.model import Document, Location, Segment
@@ -35,7 +34,7 @@ _UNDATED = (b'"http://www.ofdspec.org"', b"'http://www.ofdspec.org'")
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .ofd file's bytes into a Document."""
-    with Package(io.BytesIO(data)) as package:
+    with opened(data) as package:
         pkg = _Parts(package)
         root = pkg.xml("OFD.xml")
         if root is None:

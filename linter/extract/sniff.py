@@ -152,13 +152,16 @@ def _root_names(data: bytes) -> set[str]:
 
 
 def _zip_format(data: bytes, claimed: str | None) -> str:
+    from linter.extract.ooxml import Package, hand_over
+
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = {name.replace("\\", "/") for name in zf.namelist()}  # some Windows writers use backslashes
-            names |= {name.lower() for name in names if name.lower().startswith(("word/", "xl/"))}
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
+        package = Package(io.BytesIO(data))
+        names = set(package.names)  # some Windows writers use backslashes: the package gives them as slashes
+        names |= {name.lower() for name in names if name.lower().startswith(("word/", "xl/"))}
+        mimetype = (package.read("mimetype") or b"")[:100] if "mimetype" in names else b""
+    except (ExtractError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
         raise ExtractError("文件已损坏或不完整（ZIP 结构无效）(corrupt or truncated)") from None
+    hand_over(data, package)  # every reader of a zip opens it as a package: not read twice
     if mimetype.strip() == b"application/vnd.oasis.opendocument.text":
         return "odt"
     if "OFD.xml" in names:

@@ -12,12 +12,11 @@ are named as not checked.
 
 from __future__ import annotations
 
-import io
 import posixpath
 
 from linter.extract.errors import ExtractError
 from linter.extract.links import relationship_targets
-from linter.extract.ooxml import Package, properties
+from linter.extract.ooxml import Package, opened, properties
 from linter.extract.sheets import SheetContent, SheetRef, cell_segments, hidden_segments
 from linter.extract.xlsx_scan import shared_strings
 from linter.extract.xlsx_sheet import S, parse_ref, read_sheet, rich_text
@@ -40,7 +39,7 @@ _NOT_READ = {
 
 def extract(path: str, fmt: str, data: bytes) -> Document:
     """Read an .xlsx file's bytes into a Document."""
-    with Package(io.BytesIO(data)) as pkg:
+    with opened(data) as pkg:
         book = pkg.xml("xl/workbook.xml")
         if book is None:
             raise ExtractError("不是 Excel 工作簿（缺少 xl/workbook.xml）(not an .xlsx)")
