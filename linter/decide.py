@@ -76,10 +76,9 @@ def decide(findings: Iterable[Finding], config: Config, path: str = "",
     selected = [f for f in findings if chosen[f.check]]
     if config.severity:
         selected = [override_severity(f, config) for f in selected]
-    placed = {"path": path} if path else {}
     inline = inline or {}
     for finding, fingerprint in zip(selected, fingerprints(selected, path), strict=True):
-        finding = evolve(finding, fingerprint=fingerprint, **placed)
+        finding = finding.placed(path or finding.path, fingerprint)
         reason = _suppression(finding, fingerprint, config, ignored_here, inline)
         if reason:
             suppressed.append(Suppressed(finding, reason))

@@ -21,7 +21,7 @@ from linter.decide import Suppressed, decide, is_selected, reading_order
 from linter.extract import ExtractError, extract_bytes, read_input
 from linter.extract.sniff import EXTENSIONS
 from linter.masking import digest, mask
-from linter.model import Document, Finding, Location, evolve
+from linter.model import Document, Finding, Location
 from linter.privacy import Redactor, Source, mask_digit_runs
 from linter.registry import load_checks
 
@@ -208,12 +208,12 @@ def _masked(document: Document, findings: list[Finding], config: Config, context
         personal += [f for f in extra if f.source is not None and f.source.masked is not None]
     redactor = Redactor(document, personal)
     for finding in findings:
-        hidden = redactor.masked(finding)
+        match, context, message, location = hidden = redactor.masked(finding)
         allowed = finding.allowed_by or ("allow" if finding.source is None and finding.match in config.allow
                                           else None)
-        shown = hidden if config.mask else {}
-        yield evolve(finding, **shown, digest=digest(f"{finding.check}|{hidden['match']}"), allowed_by=allowed,
-                     source=None)
+        if not config.mask:
+            match, context, message, location = finding.match, finding.context, finding.message, finding.location
+        yield finding.shown(match, context, message, location, digest(f"{finding.check}|{hidden[0]}"), allowed)
 
 
 _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")

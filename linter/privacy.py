@@ -20,7 +20,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from linter.masking import mask
-from linter.model import DIGIT_STEP, Document, Finding, Segment, evolve
+from linter.model import DIGIT_STEP, Document, Finding, Location, Segment
 
 # Seven digits or more, spaces or hyphens between: phone, ID, card or account numbers.
 # Dates and statistics rarely run this long; when they do, a context may show them masked.
@@ -137,15 +137,8 @@ class Redactor:
         # findings, and a roster cell's masked match reads as the window its context was cut from.
         self._shown: dict[str, str] = {}
 
-    def finding(self, finding: Finding) -> Finding:
-        """The finding with every personal datum and long number in its texts masked."""
-        return evolve(finding, **self.masked(finding))
-
-    def masked(self, finding: Finding) -> dict:
-        """The finding's texts (match, context, message, location) with personal data masked, by field.
-
-        Apart from `finding`, so that a caller setting other fields too copies the finding once.
-        """
+    def masked(self, finding: Finding) -> tuple[str, str, str, Location]:
+        """The finding's texts, match, context, message and location, with personal data masked."""
         source = finding.source
         match, context = finding.match, finding.context
         match_done = context_done = False  # cut from the segment's masked text: nothing left to mask
@@ -162,9 +155,8 @@ class Redactor:
         sheet = self.text(location.sheet) if location.sheet else location.sheet  # a sheet named after a person
         if (detail, sheet) != (location.detail, location.sheet):
             location = location._replace(detail=detail, sheet=sheet)
-        return {"match": match if match_done else self._remembered(match),
-                "context": context if context_done else self.text(context),
-                "message": self._remembered(finding.message), "location": location}
+        return (match if match_done else self._remembered(match), context if context_done else self.text(context),
+                self._remembered(finding.message), location)
 
     def text(self, text: str) -> str:
         """Free text (a message, a quoted comment): known personal strings and long numbers masked."""

@@ -134,6 +134,24 @@ def test_a_finding_copied_with_changes_keeps_every_other_field_and_refuses_unkno
         evolve(Derived("x"), kept="y")
 
 
+def test_the_engine_and_decision_copies_of_a_finding_keep_every_field_they_are_not_given():
+    """`shown` and `placed`, written out for speed, must set what they are given and keep every
+    other field: a field added to Finding and not passed on here fails this test, not a report."""
+    import dataclasses
+
+    from linter.model import Finding, Location
+
+    values = {f.name: f"{f.name}-value" for f in dataclasses.fields(Finding)}
+    values["location"] = Location(line=3)
+    finding = Finding(**values)
+    shown = finding.shown("m", "c", "msg", Location(line=4), "d", "a")
+    placed = finding.placed("p", "f")
+    assert dataclasses.replace(finding, match="m", context="c", message="msg", location=Location(line=4),
+                               digest="d", allowed_by="a", source=None) == shown and shown.source is None
+    assert dataclasses.replace(finding, path="p", fingerprint="f") == placed and placed.source == "source-value"
+    assert finding == Finding(**values)  # the original as it was
+
+
 def test_dask_local_cluster_gives_the_same_report(cli_json, folder, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.chdir(folder)
