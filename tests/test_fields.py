@@ -246,3 +246,23 @@ def test_squash_drops_exactly_the_characters_regex_counts_as_spaces():
     for at in range(0, len(others), 4096):
         text = "部".join(others[at:at + 4096])
         assert squash(text) == spaces.sub("", text), hex(at)
+
+
+def test_every_markdown_mark_holds_one_of_the_characters_a_line_is_first_looked_at_for():
+    """A text draft's lines are searched for Markdown only when they hold one of a few characters:
+    whatever the expression finds must hold one of them, or a line of marks would go unsearched."""
+    import random
+
+    from checks.fields_template_residue import _MARK_CHARS, _MARKDOWN
+
+    rng = random.Random(23)
+    pieces = ["#", "##", ">", "[", "]", "(", ")", "(#)", "*", "**", "\\", "_", "|", "-", "---", ":", " ", "\n",
+              "文", "a"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if _MARKDOWN.search(text):
+            found += 1
+            assert any(c in text for c in _MARK_CHARS), repr(text)
+    assert found > 2000
+
