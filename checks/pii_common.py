@@ -37,6 +37,7 @@ def words(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=32)
 def _any_term(name: str) -> re.Pattern:
+    """One expression for every term of wordlist `name`."""
     return re.compile("|".join(map(re.escape, words(name))))
 
 

@@ -208,12 +208,11 @@ def _masked(document: Document, findings: list[Finding], config: Config, context
         personal += [f for f in extra if f.source is not None and f.source.masked is not None]
     redactor = Redactor(document, personal)
     for finding in findings:
-        match, context, message, location = hidden = redactor.masked(finding)
+        masked = redactor.masked(finding)  # match, context, message, location
         allowed = finding.allowed_by or ("allow" if finding.source is None and finding.match in config.allow
                                           else None)
-        if not config.mask:
-            match, context, message, location = finding.match, finding.context, finding.message, finding.location
-        yield finding.shown(match, context, message, location, digest(f"{finding.check}|{hidden[0]}"), allowed)
+        shown = masked if config.mask else (finding.match, finding.context, finding.message, finding.location)
+        yield finding.shown(*shown, digest(f"{finding.check}|{masked[0]}"), allowed)
 
 
 _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")
