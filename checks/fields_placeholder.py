@@ -43,7 +43,7 @@ class PlaceholderCheck(PatternCheck):
     personal = False
     pattern = lazy.regex_pattern("|".join(f"(?:{p})" for p in _PLACEHOLDERS))
     # Every placeholder holds one of these, at most ~27 characters from either end.
-    anchor = lazy.re_pattern("[XxＸｘ×*＊_＿○◯填输插补待TF]+")
+    anchor = "XxＸｘ×*＊_＿○◯填输插补待TF"
     anchor_reach = 32
 
     def judge(self, document: Document, candidate: Candidate) -> str | None:

@@ -266,3 +266,27 @@ def test_every_markdown_mark_holds_one_of_the_characters_a_line_is_first_looked_
             assert any(c in text for c in _MARK_CHARS), repr(text)
     assert found > 2000
 
+
+def test_the_placeholder_anchors_are_found_as_their_character_class_finds_them():
+    """The characters every placeholder holds are looked for one by one with str.find, or, where
+    they crowd, by their class at once: either way the runs a class expression finds, as many."""
+    import itertools
+    import random
+    import re
+
+    from checks.fields_placeholder import PlaceholderCheck
+    from linter.patterns import _anchor_runs
+
+    chars = PlaceholderCheck.anchor
+    whole = re.compile(f"[{re.escape(chars)}]+")
+    rng = random.Random(29)
+    crowded = 0
+    for _ in range(3000):
+        share = rng.choice((0.01, 0.1, 0.5))
+        text = "".join(rng.choice(chars) if rng.random() < share else rng.choice("文字20年-\n") for _ in
+                       range(rng.randint(0, 400)))
+        most = rng.randint(0, 6)
+        expected = [m.span() for m in itertools.islice(whole.finditer(text), most + 1)]
+        assert _anchor_runs(text, chars, most) == expected, (text, most)
+        crowded += sum(c in chars for c in text) > 4 * (most + 1)
+    assert crowded > 300  # the crowded way was taken too
