@@ -186,16 +186,18 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[i
     """
     segments = document.segments
     for first, second in zip(segments, segments[1:], strict=False):
+        tail = _tail(first.text)
+        if tail is None:
+            continue  # most lines end in no digit: nothing more to look at
         here, there = first.location, second.location
         # The next line, or the same source line cut by a break (an HTML <br>).
         last = None if here.line is None else here.line + len(first.line_starts)
         if (last is None or there.line not in (last, last + 1)
                 or (here.part, here.page, here.row, here.col) != (there.part, there.page, there.row, there.col)):
             continue
-        tail = _tail(first.text)
         lead = len(second.text) - len(second.text.lstrip())
         head = _HEAD.match(second.text, lead, lead + _PIECE + 1)
-        if tail and head and head.end() - lead <= _PIECE:
+        if head and head.end() - lead <= _PIECE:
             yield first, second, tail, (lead, head.end())
 
 
