@@ -60,7 +60,9 @@ class TemplateResidueCheck(Check):
 
     def _markdown(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         # The expression tries each of its forms at every character (a third of a text draft's
-        # checks); a character looked for with `in` is skipped over at once.
+        # checks); a character looked for with `in` is skipped over at once, in the whole text first.
+        if not any(c in document.joined[0] for c in _MARK_CHARS):
+            return
         marks = [(segment, m) for segment in document.segments
                  if segment.location.part != "metadata" and any(c in segment.text for c in _MARK_CHARS)
                  for m in _MARKDOWN.finditer(segment.text)]
