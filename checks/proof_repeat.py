@@ -29,6 +29,7 @@ _TWICE = lazy.re_pattern(f"({HAN}{{1,{_LONGEST}}})\\1")
 _EQUAL = b"\0\0"  # a 16-bit word of an XOR of two equal characters
 _CROWDED = 8  # more equal pairs than one in this many characters: a run of one character; scan it all
 _SHORT = 3000  # characters below which the expression alone is faster
+_COUNTED_PAST = _SHORT // _CROWDED  # fewer equal pairs than this never crowd a text of _SHORT or more
 
 
 class RepeatCheck(Check):
@@ -90,11 +91,14 @@ def doublings(text: str) -> Iterator[re.Match]:
     for k in range(1, _LONGEST + 1):
         xor = (number ^ (number >> (16 * k))).to_bytes(len(data), "little")
         equal = _EQUAL if k == 1 else _EQUAL * 2
-        if xor.count(equal) * _CROWDED > len(text):
-            yield from _TWICE.finditer(text)
-            return
-        at = xor.find(equal)
+        at, seen = xor.find(equal), 0
         while at >= 0:
+            seen += 1
+            # Counted only past a few hundred: below that (a text of 3,000 characters or more) the
+            # pairs cannot crowd, and counting them cost more than finding them.
+            if seen == _COUNTED_PAST and xor.count(equal) * _CROWDED > len(text):
+                yield from _TWICE.finditer(text)
+                return
             if at % 2 == 0:
                 starts.append(at // 2)
             at = xor.find(equal, at + 1)
