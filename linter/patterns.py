@@ -73,7 +73,8 @@ class PatternCheck(Check):
     # Or: every match holds one of these characters and lies, with what its look-arounds read,
     # within `anchor_reach` characters of it: only the text around them is searched. Rare
     # characters are found several times faster than a pattern led by look-behinds and alternatives.
-    anchor: ClassVar[str] = ""
+    # (A compiled `[...]+` class, as checks written before set it, is searched as it is.)
+    anchor: ClassVar[str | re.Pattern] = ""
     anchor_reach: ClassVar[int] = 0
     # Text copied out of a PDF keeps its line breaks, and a number at the end of a line runs on
     # into the next: the digits ending one line and those starting the next are judged as one.
@@ -106,7 +107,8 @@ class PatternCheck(Check):
         text = document.joined[0]
         if self.anchor:
             most = len(text) // _DENSE
-            anchors = _anchor_runs(text, self.anchor, most)
+            anchors = _anchor_runs(text, self.anchor, most) if isinstance(self.anchor, str) else \
+                [m.span() for m in itertools.islice(self.anchor.finditer(text), most + 1)]
             if len(anchors) <= most:  # else anchors are everywhere: one pass over the text is cheaper
                 reach = self.anchor_reach
                 return _merged((max(0, start - reach), end + reach) for start, end in anchors)

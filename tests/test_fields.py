@@ -290,3 +290,18 @@ def test_the_placeholder_anchors_are_found_as_their_character_class_finds_them()
         assert _anchor_runs(text, chars, most) == expected, (text, most)
         crowded += sum(c in chars for c in text) > 4 * (most + 1)
     assert crowded > 300  # the crowded way was taken too
+
+
+def test_a_check_anchored_on_a_compiled_class_as_checks_were_written_before_finds_the_same():
+    """`anchor` was a compiled `[...]+` class before it could be the characters themselves: a
+    plugin's check written that way must find what the same check anchored on the characters finds."""
+    import re
+
+    from checks.fields_placeholder import PlaceholderCheck
+    from linter.model import Document, Location, Segment
+
+    compiled = type("Compiled", (PlaceholderCheck,), {"anchor": re.compile(f"[{re.escape(PlaceholderCheck.anchor)}]+")})
+    text = "关于做好20XX年工作的通知。" + "正文内容。" * 300 + "联系人：XXX，电话：XXXXXXX。" + "待补充"
+    document = Document(path="x.txt", format="txt", segments=(Segment(text, Location(line=1)),))
+    spans = [(c.at, c.until) for c in PlaceholderCheck().candidates(document)]
+    assert spans and spans == [(c.at, c.until) for c in compiled().candidates(document)]
