@@ -107,8 +107,7 @@ class PatternCheck(Check):
         text = document.joined[0]
         if self.anchor:
             most = len(text) // _DENSE
-            anchors = _anchor_runs(text, self.anchor, most) if isinstance(self.anchor, str) else \
-                [m.span() for m in itertools.islice(self.anchor.finditer(text), most + 1)]
+            anchors = _anchor_runs(text, self.anchor, most)
             if len(anchors) <= most:  # else anchors are everywhere: one pass over the text is cheaper
                 reach = self.anchor_reach
                 return _merged((max(0, start - reach), end + reach) for start, end in anchors)
@@ -216,28 +215,40 @@ def _tail(text: str) -> tuple[int, int] | None:
     return (start, end) if start < end and text[end - 1] in _DIGITS else None
 
 
-def _anchor_runs(text: str, chars: str, most: int) -> list[tuple[int, int]]:
-    """The runs of `chars` in `text`, in order, up to one more than `most` (enough to tell there are too many).
+def _anchor_runs(text: str, anchor: str | re.Pattern, most: int) -> list[tuple[int, int]]:
+    """The runs of the anchor's characters in `text`, in order, up to one more than `most`.
 
-    Each character is looked for with str.find, skipping in C to where it stands: a character
-    class, tried by the expression engine at each character, took a report's text 0.3 ms. Where
-    the characters crowd, that one pass is cheaper than a call for each, and is made instead.
+    (One more is enough to tell there are too many.) Characters given as a string are each
+    looked for with str.find, skipping in C to where they stand: a character class, tried by the
+    expression engine at each character, took a report's text 0.3 ms. Where they crowd, that one
+    pass is cheaper than a call for each, and is made instead, as it is for an anchor given as a
+    compiled class.
     """
+    if isinstance(anchor, str):
+        found = _positions(text, anchor, 4 * (most + 1))
+        if found is not None:
+            runs: list[tuple[int, int]] = []
+            for at in sorted(found):
+                if runs and runs[-1][1] == at:
+                    runs[-1] = (runs[-1][0], at + 1)
+                else:
+                    runs.append((at, at + 1))
+            return runs[:most + 1]
+        anchor = _anchor_class(anchor)
+    return [m.span() for m in itertools.islice(anchor.finditer(text), most + 1)]
+
+
+def _positions(text: str, chars: str, limit: int) -> list[int] | None:
+    """Where each of `chars` stands in `text`, unordered; None past `limit` of them."""
     found: list[int] = []
     for char in chars:
         at = text.find(char)
         while at >= 0:
             found.append(at)
-            if len(found) > 4 * (most + 1):
-                return [m.span() for m in itertools.islice(_anchor_class(chars).finditer(text), most + 1)]
+            if len(found) > limit:
+                return None
             at = text.find(char, at + 1)
-    runs: list[tuple[int, int]] = []
-    for at in sorted(found):
-        if runs and runs[-1][1] == at:
-            runs[-1] = (runs[-1][0], at + 1)
-        else:
-            runs.append((at, at + 1))
-    return runs[:most + 1]
+    return found
 
 
 @functools.lru_cache(maxsize=8)
