@@ -26,7 +26,7 @@ from linter.wordlist import builtin_terms
 
 _LONGEST = 4  # characters of a word typed twice
 _TWICE = lazy.re_pattern(f"({HAN}{{1,{_LONGEST}}})\\1")
-_EQUAL = b"\0\0"  # a 16-bit word of an XOR of two equal characters
+_EQUAL = b"\0\0"  # two characters in a row equal to the two k on (one, for k = 1)
 _CROWDED = 8  # more equal pairs than one in this many characters: a run of one character; scan it all
 _SHORT = 3000  # characters below which the expression alone is faster
 _COUNTED_PAST = _SHORT // _CROWDED  # fewer equal pairs than this never crowd a text of _SHORT or more
@@ -76,21 +76,23 @@ def doublings(text: str) -> Iterator[re.Match]:
     """What `_TWICE.finditer(text)` finds, tried only where a doubling can start.
 
     A doubling of k characters at i has text[i] == text[i + k] and, for k > 1, also
-    text[i + 1] == text[i + k + 1]. Such pairs show as zero 16-bit words in the text in
-    UTF-16 XOR itself k characters on, one big-integer operation for each k: three times
-    faster than a regular expression trying four lengths at each of a report's characters.
-    A short text, one with characters beyond the BMP (two words each), or one where pairs
-    crowd (a line of dashes) is scanned by the expression itself.
+    text[i + 1] == text[i + k + 1]. The text's low bytes and its high bytes (in UTF-16) are
+    each read as one big integer, a byte a character: two characters are equal where both
+    integers XOR themselves k bytes on to a zero byte, found in C. Three big-integer operations
+    for each k replace a regular expression trying four lengths at each of a report's
+    characters. A short text, one with characters beyond the BMP (two words each), or one
+    where pairs crowd (a line of dashes) is scanned by the expression itself.
     """
     data = text.encode("utf-16-le")
     if len(text) < _SHORT or len(data) != 2 * len(text):
         yield from _TWICE.finditer(text)
         return
-    number = int.from_bytes(data, "little")
+    low, high = int.from_bytes(data[0::2], "little"), int.from_bytes(data[1::2], "little")
     starts: list[int] = []
     for k in range(1, _LONGEST + 1):
-        xor = (number ^ (number >> (16 * k))).to_bytes(len(data), "little")
-        equal = _EQUAL if k == 1 else _EQUAL * 2
+        shift = 8 * k
+        xor = ((low ^ (low >> shift)) | (high ^ (high >> shift))).to_bytes(len(text), "little")
+        equal = _EQUAL[:1] if k == 1 else _EQUAL
         at, seen = xor.find(equal), 0
         while at >= 0:
             seen += 1
@@ -99,8 +101,7 @@ def doublings(text: str) -> Iterator[re.Match]:
             if seen == _COUNTED_PAST and xor.count(equal) * _CROWDED > len(text):
                 yield from _TWICE.finditer(text)
                 return
-            if at % 2 == 0:
-                starts.append(at // 2)
+            starts.append(at)
             at = xor.find(equal, at + 1)
     end = 0
     for start in sorted(set(starts)):
