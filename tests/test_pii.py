@@ -371,6 +371,41 @@ def test_a_word_near_an_address_is_the_first_listed_term_the_text_holds():
     assert sum(near(text, "pii-address-public.txt") is not None for text in texts) > len(terms)
 
 
+@pytest.mark.parametrize("check_id", ["pii/plate", "fields/placeholder"])
+def test_a_check_searching_around_its_anchor_characters_finds_what_it_finds_in_the_whole_text(check_id):
+    """A check anchored on characters every match holds (a plate's Latin capital, a placeholder's
+    X or 填) searches only around them, the ASCII ones found in the text's ASCII view: it must find
+    every candidate a search of the whole text finds, in texts long enough to take that way."""
+    import random
+
+    kind = load_checks()[check_id]
+    check, everywhere = kind(), type("Everywhere", (kind,), {"anchor": ""})()
+    assert check.anchor
+    rng = random.Random(31)
+    pieces = ["京A12345", "粤B·D1234", "新AB1234C", "沪C 1234", "京A123456", "浙I12345", "粤B·1234567",
+              "沪C 123456x", "XX", "xx", "20xx年", "＿＿", "__", "○○", "填写", "待定", "**", "T", "F", "?", "。",
+              "，", "车牌号", "政府信息公开", "当得必", "A", "Z9", "1", "\n", "\u3000", "（", "PDF"]
+
+    around = 0
+    for _ in range(400):
+        share = rng.choice((0.02, 0.05, 0.3))
+        texts = ["".join(rng.choice(pieces) if rng.random() < share else "文" * rng.randint(1, 40)
+                         for _ in range(rng.randint(1, 80))) for _ in range(rng.randint(1, 3))]
+        document = Document(path="x.txt", format="txt",
+                            segments=tuple(Segment(t, Location(line=n)) for n, t in enumerate(texts, 1)))
+        spans = [(c.at, c.until) for c in check.candidates(document)]
+        assert spans == [(c.at, c.until) for c in everywhere.candidates(document)], texts
+        around += bool(spans) and check._windows(document) != [(0, len(document.joined[0]))]
+    assert around > 50  # found by searching around the anchors, not the whole text: the test compares something
+
+
+def test_anchor_characters_are_found_where_they_stand_ascii_or_not():
+    from linter.patterns import _anchor_runs
+
+    text = "是否?问号当得必_下划线_A文"  # ? is also what the ASCII view holds for every other character
+    assert _anchor_runs(text, "?_A文", 10) == [(2, 3), (8, 9), (12, 15)]
+
+
 @pytest.mark.parametrize("check_id", ["pii/id-card", "pii/bank-card", "pii/mobile"])
 def test_a_number_check_looking_only_in_runs_long_enough_finds_what_it_finds_in_every_run(check_id):
     """A number check searches only around digit runs as long as its shortest number (11 digits of a
