@@ -9,6 +9,7 @@ start of a line is a list marker (1) or a）, not a stray bracket.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,14 +17,16 @@ from dataclasses import dataclass, field
 from linter import lazy
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
+from linter.patterns import holds_any
 
 # Each opener and what closes it; quotes that are the same character both ways are left out.
 _PAIRS = {"（": "）)", "(": ")）", "《": "》", "〈": "〉", "〔": "〕", "【": "】", "[": "]］", "［": "］]",
           "“": "”", "‘": "’", "「": "」", "『": "』", "{": "}"}
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
 _LIST_MARKER = lazy.re_pattern(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
-_ANY = lazy.re_pattern("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
-_EMPTY = lazy.re_pattern(r"《\s*》|〔\s*〕|【\s*】|（\s*）")
+_CHARS = "".join(_PAIRS) + "".join(sorted(_CLOSERS))
+_ANY = lazy.re_pattern(f"[{re.escape(_CHARS)}]")
+_EMPTY = {"《": "》", "〔": "〕", "【": "】", "（": "）"}  # the pairs reported when empty
 _WHICH = {"《": "书名号", "〔": "六角括号", "【": "方头括号", "“": "引号", "‘": "引号", "「": "引号", "『": "引号"}
 
 
@@ -45,22 +48,27 @@ class BracketCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per unpaired or empty bracket."""
-        if not _ANY.search(document.joined[0]):
+        found = _brackets(document)
+        if not found:
             return  # no bracket or quote anywhere (a roster): nothing to pair, segment by segment
         carried: list[tuple[Segment, int]] = []
         part = None
-        for segment in document.segments:
-            if segment.location.part == "metadata":
+        for index, segment in enumerate(document.segments):
+            where = segment.location.part
+            if where == "metadata":
                 continue
-            if segment.location.part != part or not _ANY.search(segment.text):
-                yield from self._unclosed(context, carried)  # nothing further can close them
-                carried, part = [], segment.location.part
-                if not _ANY.search(segment.text):
+            brackets = found.get(index)
+            if where != part or brackets is None:
+                if carried:
+                    yield from self._unclosed(context, carried)  # nothing further can close them
+                carried, part = [], where
+                if brackets is None:
                     continue
             opened = _Open(carried=carried)
-            for start, end, message in _problems(segment, opened):
+            for start, end, message in _problems(segment, brackets, opened):
                 yield self.finding(context, segment, start, end, message)
-            yield from self._unclosed(context, opened.carried)  # two lines are as far as a title wraps
+            if opened.carried:
+                yield from self._unclosed(context, opened.carried)  # two lines are as far as a title wraps
             carried = [(segment, at) for at in opened.here]
         yield from self._unclosed(context, carried)
 
@@ -70,14 +78,31 @@ class BracketCheck(Check):
             yield self.finding(context, segment, at, at + 1, f"“{opener}”没有闭合：请补全对应的{_name(opener)}")
 
 
-def _problems(segment: Segment, opened: _Open) -> Iterator[tuple[int, int, str]]:
+def _brackets(document: Document) -> dict[int, list[int]]:
+    """Segment index -> where in it each bracket or quote stands, from one pass over the joined text.
+
+    Most texts hold none, which the characters looked for one by one tell first, twice as fast
+    as the pass would.
+    """
+    if not holds_any(document, _CHARS):
+        return {}
+    text, starts = document.joined
+    found: dict[int, list[int]] = {}
+    for m in _ANY.finditer(text):
+        at = m.start()
+        index = bisect.bisect_right(starts, at) - 1
+        found.setdefault(index, []).append(at - starts[index])
+    return found
+
+
+def _problems(segment: Segment, brackets: list[int], opened: _Open) -> Iterator[tuple[int, int, str]]:
     """Empty pairs and wrong or stray closers of one segment; `opened` keeps what stays open."""
     text = segment.text
-    for m in _EMPTY.finditer(text):
-        yield m.start(), m.end(), f"空的{_name(m.group()[0])}“{m.group()}”：请填写或删除"
+    for start, end in _empty_pairs(text, brackets):
+        yield start, end, f"空的{_name(text[start])}“{text[start:end]}”：请填写或删除"
     marker = _LIST_MARKER.match(text)
-    for m in _ANY.finditer(text):
-        char, at = m.group(), m.start()
+    for at in brackets:
+        char = text[at]
         if char in _PAIRS:
             opened.here.append(at)
         elif opened.here and char in _PAIRS[text[opened.here[-1]]]:
@@ -91,6 +116,17 @@ def _problems(segment: Segment, opened: _Open) -> Iterator[tuple[int, int, str]]
             yield at, at + 1, f"{_name(opener)}“{opener}”与“{char}”不配对：请改为成对的{_name(opener)}"
         else:
             yield at, at + 1, f"“{char}”没有对应的开括号或前引号：请补全或删除"
+
+
+def _empty_pairs(text: str, brackets: list[int]) -> Iterator[tuple[int, int]]:
+    """Spans of 《》, 〔 〕, 【】 and （） with nothing but spaces inside.
+
+    Such a pair is two brackets in a row, as `brackets` lists them (a space is no bracket).
+    """
+    for start, end in zip(brackets, brackets[1:], strict=False):
+        closer = _EMPTY.get(text[start])
+        if closer is not None and text[end] == closer and (end == start + 1 or text[start + 1:end].isspace()):
+            yield start, end + 1
 
 
 def _char(opener: tuple[Segment, int]) -> str:

@@ -249,6 +249,16 @@ def ascii_view(text: str) -> bytes:
     return text.encode("ascii", "replace")
 
 
+def holds_any(document: Document, chars: str) -> bool:
+    """Whether the document's joined text holds any of `chars`, each looked for as anchors are.
+
+    Faster than a character class tried at every character, when most texts hold none.
+    """
+    text = document.joined[0]
+    view = _ascii_of(document) if any(_in_view(char) for char in chars) else b""
+    return any(view.find(ord(char)) >= 0 if _in_view(char) else char in text for char in chars)
+
+
 def _ascii_of(document: Document) -> bytes:
     return _shared(document, "ascii", lambda: ascii_view(document.joined[0]))
 

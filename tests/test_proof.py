@@ -24,9 +24,42 @@ def _run(check_id, *lines):
     (["1) 第一项", "a）第二项"], []),                                        # list markers
     (["依据（国发〔2019〕5号)执行"], []),                                    # widths mixed: a pair all the same
     (["第一行（未完", "第二行", "第三行）"], ["（", "）"]),                  # a bracket does not wait three lines
+    (["依据《 　》和【】办理（ ）"], ["《 　》", "【】", "（ ）"]),            # empty, spaces inside or not
+    (["见《》》"], ["《》", "》"]),
 ])
 def test_brackets(lines, matches):
     assert _run("proof/bracket", *lines) == matches
+
+
+def test_a_bracket_opened_in_the_body_is_not_closed_by_a_table_cell_but_metadata_is_passed_over():
+    document = Document(path="x.docx", format="docx", segments=(
+        Segment("关于印发《管理", Location(part="body", paragraph=1)),
+        Segment("办法》", Location(part="table", row=1, col=1)),
+        Segment("请阅《通知", Location(part="body", paragraph=2)),
+        Segment("题目", Location(part="metadata")),
+        Segment("》全文", Location(part="body", paragraph=3)),
+    ))
+    found = [(f.match, f.location.part) for f in load_checks()["proof/bracket"]().run(document, CheckContext())]
+    assert found == [("《", "body"), ("》", "table")]
+
+
+def test_empty_pairs_are_what_their_expression_finds():
+    """Empty pairs are read off the list of brackets, as two in a row with only spaces between."""
+    import random
+    import re
+
+    from checks.proof_bracket import _ANY, _empty_pairs
+
+    expression = re.compile(r"《\s*》|〔\s*〕|【\s*】|（\s*）")
+    rng = random.Random(37)
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice("《》〔〕【】（）()“” \u3000\t文1") for _ in range(rng.randint(0, 16)))
+        brackets = [m.start() for m in _ANY.finditer(text)]
+        expected = [m.span() for m in expression.finditer(text)]
+        assert list(_empty_pairs(text, brackets)) == expected, text
+        found += len(expected)
+    assert found > 400
 
 
 @pytest.mark.parametrize("line, matches", [
