@@ -4,7 +4,8 @@ Every check module compiled its patterns at import: a process checking one short
 compiled 200 of them (0.14 s, a fifth of its run) and used fewer than half. A lazy
 pattern keeps its source (`pattern`, which patterns built from it read at import) and
 compiles on the first use of anything else; it then holds the compiled pattern's
-methods as its own attributes, so that a call costs what it costs on a compiled pattern.
+methods and groups as its own attributes, so that a call costs what it costs on a
+compiled pattern.
 An invalid pattern still fails the tests that use it, not a user's run: they are ours.
 """
 
@@ -16,8 +17,10 @@ from typing import Any
 
 import regex as _regex
 
-# Looked up on every match: copied onto the lazy pattern once it is compiled.
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+# Looked up on every match (groupindex too, by each pattern check's search): copied onto the lazy
+# pattern once it is compiled.
+_COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+           "groupindex", "groups", "flags")
 
 
 class LazyPattern:
@@ -28,17 +31,17 @@ class LazyPattern:
         self._source = (compile, flags)
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for what the instance does not hold yet: the methods before the first
-        # use, and the rarely read attributes (flags, groupindex) after it.
+        # Called only for what the instance does not hold yet: anything before the first use,
+        # and the rarely read attributes after it.
         if name.startswith("__"):
             raise AttributeError(name)
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             compile, flags = self._source
             compiled = self.__dict__["_compiled"] = compile(self.pattern, flags)
-            for method in _METHODS:
-                if hasattr(compiled, method):
-                    self.__dict__[method] = getattr(compiled, method)
+            for copied in _COPIED:
+                if hasattr(compiled, copied):
+                    self.__dict__[copied] = getattr(compiled, copied)
         return getattr(compiled, name)
 
     def __reduce__(self):

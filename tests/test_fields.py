@@ -160,6 +160,29 @@ def test_user_profile_and_profile_flag(cli_json, tmp_path):
     assert len(report["findings"]) == 6
 
 
+def test_a_profile_title_written_as_plain_text_is_found_where_its_pattern_is():
+    """Plain-text titles and detect words are looked for with `in`: what a search would find."""
+    import random
+
+    import regex
+
+    from linter.profiles import _found, _literal
+
+    assert _literal("政府信息公开工作年度报告") == "政府信息公开工作年度报告"
+    assert [_literal(p) for p in ("工作总结$", "^关于", "a.b", "(?i)x", "x|y", "\\d", "[年]", "a{2}")] == [None] * 8
+    rng = random.Random(41)
+    sources = ["年度报告", "工作总结$", "^关于", "总结(报告)?", "报.告", "a|b", "索引号", "ab", "\\d年"]
+    agreed = 0
+    for _ in range(3000):
+        texts = ["".join(rng.choice("关于年度报告工作总结索引号ab1 ") for _ in range(rng.randint(0, 9)))
+                 for _ in range(rng.randint(0, 4))]
+        chosen = tuple(regex.compile(p) for p in rng.sample(sources, rng.randint(1, 3)))
+        expected = any(p.search(t) for p in chosen for t in texts)
+        assert _found(chosen, texts) == expected, (texts, [p.pattern for p in chosen])
+        agreed += expected
+    assert 300 < agreed < 2700
+
+
 @pytest.mark.parametrize("profile_text, message", [
     (None, "未知的文档类型"),
     ('name = "x"\nbogus = 1\n', "未知配置项"),
