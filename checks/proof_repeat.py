@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from linter import lazy
+from linter.charclass import Planes
 from linter.check import Check, CheckContext
 from linter.han import HAN
 from linter.model import Document, Finding
@@ -51,7 +52,7 @@ class RepeatCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per accidental doubling."""
         text, starts = document.joined
-        for m in doublings(text):
+        for m in doublings(text, document.planes):
             index = bisect.bisect_right(starts, m.start()) - 1
             segment, base = document.segments[index], starts[index]
             word = m.group(1)
@@ -72,22 +73,23 @@ class RepeatCheck(Check):
         return word not in self._doubles and not _aabb(word, 0) and is_word(word)  # 业创|业创 is no word
 
 
-def doublings(text: str) -> Iterator[re.Match]:
+def doublings(text: str, planes: Planes | None = None) -> Iterator[re.Match]:
     """What `_TWICE.finditer(text)` finds, tried only where a doubling can start.
 
     A doubling of k characters at i has text[i] == text[i + k] and, for k > 1, also
-    text[i + 1] == text[i + k + 1]. The text's low bytes and its high bytes (in UTF-16) are
-    each read as one big integer, a byte a character: two characters are equal where both
-    integers XOR themselves k bytes on to a zero byte, found in C. Three big-integer operations
-    for each k replace a regular expression trying four lengths at each of a report's
-    characters. A short text, one with characters beyond the BMP (two words each), or one
-    where pairs crowd (a line of dashes) is scanned by the expression itself.
+    text[i + 1] == text[i + k + 1]. The text's low bytes and its high bytes (in UTF-16, its
+    `planes`) are each read as one big integer, a byte a character: two characters are equal
+    where both integers XOR themselves k bytes on to a zero byte, found in C. Three
+    big-integer operations for each k replace a regular expression trying four lengths at each
+    of a report's characters. A short text, one with characters beyond the BMP (two words
+    each), or one where pairs crowd (a line of dashes) is scanned by the expression itself.
     """
-    data = text.encode("utf-16-le")
-    if len(text) < _SHORT or len(data) != 2 * len(text):
+    if len(text) >= _SHORT and planes is None:
+        planes = Planes.of(text)
+    if len(text) < _SHORT or planes is None:
         yield from _TWICE.finditer(text)
         return
-    low, high = int.from_bytes(data[0::2], "little"), int.from_bytes(data[1::2], "little")
+    low, high = int.from_bytes(planes.low, "little"), int.from_bytes(planes.high, "little")
     starts: list[int] = []
     for k in range(1, _LONGEST + 1):
         shift = 8 * k

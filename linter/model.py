@@ -15,6 +15,8 @@ from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from linter.charclass import CharClass, Planes
+
 if TYPE_CHECKING:
     from linter.normalize import NormalizedText
     from linter.privacy import Source
@@ -32,6 +34,8 @@ DIGIT_STEP = f"(?:[0-9０-９]|[{_GAP_CHARS}\\-－\n][{_GAP_CHARS}]?[0-9０-９]
 # Possessive ({5,}+): a group repeated without it keeps a backtracking entry per digit,
 # 600 MB on a 5 MB line of digits.
 _NUMBER_RUN = re.compile(f"[0-9０-９]{DIGIT_STEP}{{5,}}+")
+_SHORTEST_RUN = 6  # characters: a run holds six digits
+_NUMBER_CHARS = CharClass("0123456789０１２３４５６７８９" + "".join(GAP_CHARACTERS))
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -166,12 +170,22 @@ class Document:
         return "\x00".join(s.text for s in self.segments), starts
 
     @cached_property
+    def planes(self) -> Planes | None:
+        """The joined text's low and high bytes, from which character classes are read at once."""
+        return Planes.of(self.joined[0])
+
+    @cached_property
     def number_runs(self) -> list[tuple[int, int]]:
         """Spans of the joined text holding six or more digits (spaces or hyphens between).
 
-        Checks for numbers (IDs, cards, phones) search only these, not all the prose.
+        Checks for numbers (IDs, cards, phones) search only these, not all the prose. The
+        expression runs only over stretches of six or more digits and gaps, found at once.
         """
-        return [m.span() for m in _NUMBER_RUN.finditer(self.joined[0])]
+        text, planes = self.joined[0], self.planes
+        if planes is None:
+            return [m.span() for m in _NUMBER_RUN.finditer(text)]
+        return [m.span() for start, end in _NUMBER_CHARS.runs(planes, _SHORTEST_RUN)
+                for m in _NUMBER_RUN.finditer(text, start, end)]
 
     @cached_property
     def tables(self) -> Tables:
@@ -185,7 +199,7 @@ class Document:
         """The normalised, joined text every matching check shares (built on first use)."""
         from linter.normalize import NormalizedText
 
-        return NormalizedText.build(self.segments)
+        return NormalizedText.build(self.segments, self.joined[1], self.planes)
 
 
 @dataclass(frozen=True, slots=True, init=False)

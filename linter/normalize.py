@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from linter.charclass import CharClass, Planes
 from linter.model import Segment
 
 SEPARATOR = "\x00"
@@ -39,6 +40,7 @@ def _table() -> dict[int, int | None]:
 TABLE = _table()
 # Most lines of Chinese prose hold none of these: they skip the (slow) translation.
 _NEEDS_FOLDING = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(TABLE)) + "]")
+_FOLDED = CharClass(chr(c) for c in TABLE)
 
 
 def normalize(text: str) -> str:
@@ -58,9 +60,18 @@ class NormalizedText:
     scans: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, segments: tuple[Segment, ...]) -> NormalizedText:
-        """Normalise and join `segments`."""
-        pieces = [normalize(s.text) for s in segments]
+    def build(cls, segments: tuple[Segment, ...], starts: list[int] | None = None,
+              planes: Planes | None = None) -> NormalizedText:
+        """Normalise and join `segments`.
+
+        Given the planes of their text joined (with each one's start), the segments that hold
+        anything to fold are found in one pass, not with a search each.
+        """
+        if planes is None or starts is None:
+            pieces = [normalize(s.text) for s in segments]
+        else:
+            folded = _FOLDED.parts_holding(planes, starts)
+            pieces = [s.text.translate(TABLE) if n in folded else s.text for n, s in enumerate(segments)]
         starts, position = [], 0
         for piece in pieces:
             starts.append(position)

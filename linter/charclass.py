@@ -1,0 +1,96 @@
+"""Where the characters of a set stand in a text, found for every character at once.
+
+The expression engine tries a character class at each character of a text: about 8 ns a
+character, 0.1 ms for a report, however rare the class. Here a text's UTF-16 code units
+are split into two byte strings, their low bytes and their high bytes (`Planes`). A set
+spread over at most eight high bytes ("pages": Latin, general punctuation, CJK symbols,
+full-width forms…) becomes two 256-byte tables, one bit a page. Each plane is translated
+through its table and the two are AND-ed as big integers: a byte is left nonzero exactly
+where the character is in the set. That is a handful of passes in C over the text, 30 µs for
+a report, and the same for every further set.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_PAGES = 8  # one bit of a byte each
+# The pages of the spaces, digits and letters the checks look for (Latin-1, the Ogham space,
+# general punctuation, ☆, CJK symbols, the BOM, full-width forms), with a bit each that every
+# class on them shares: a text's high plane is then translated once for all of them.
+_COMMON_PAGES = (0x00, 0x16, 0x20, 0x26, 0x30, 0xFE, 0xFF)
+_MARKED = bytes([0]) + bytes([1]) * 255  # a mask's nonzero bytes as 1, to search for
+
+
+@dataclass(frozen=True)
+class Planes:
+    """A text's UTF-16 code units as two byte strings: a byte a character each."""
+
+    low: bytes
+    high: bytes
+    _pages: dict[bytes, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> Planes | None:
+        """The planes of `text`, or None when a character lies beyond the BMP (two code units)."""
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) != 2 * len(text):
+            return None
+        return cls(data[0::2], data[1::2])
+
+    def pages(self, table: bytes) -> int:
+        """The high plane through `table`, as an integer (made once for each table)."""
+        found = self._pages.get(table)
+        if found is None:
+            found = self._pages[table] = int.from_bytes(self.high.translate(table), "little")
+        return found
+
+
+class CharClass:
+    """A set of characters of the BMP on at most eight pages, looked for at every character."""
+
+    def __init__(self, chars: Iterable[str]) -> None:
+        codes = sorted({ord(char) for char in chars})
+        pages = sorted({code >> 8 for code in codes})
+        if codes and codes[-1] > 0xFFFF or len(pages) > _PAGES:
+            raise ValueError(f"a class spans at most {_PAGES} pages of the BMP, not {[hex(p) for p in pages]}")
+        numbered = _COMMON_PAGES if set(pages) <= set(_COMMON_PAGES) else pages
+        bit = {page: 1 << n for n, page in enumerate(numbered)}
+        low = bytearray(256)
+        for code in codes:
+            low[code & 0xFF] |= bit[code >> 8]
+        self._low, self._high = bytes(low), bytes(bit.get(byte, 0) for byte in range(256))
+
+    def mask(self, planes: Planes) -> bytes:
+        """A byte a character of the text: 1 where the character is in the set, 0 elsewhere."""
+        low = int.from_bytes(planes.low.translate(self._low), "little")
+        return (low & planes.pages(self._high)).to_bytes(len(planes.low), "little").translate(_MARKED)
+
+    def runs(self, planes: Planes, shortest: int = 1) -> list[tuple[int, int]]:
+        """The spans of `shortest` or more characters of the set in a row."""
+        return [m.span() for m in _run_of(shortest).finditer(self.mask(planes))]
+
+    def parts_holding(self, planes: Planes, starts: list[int]) -> set[int]:
+        """Which parts of the text (beginning at `starts`, in order) hold a character of the set.
+
+        A search for each part that holds one, not for each character found.
+        """
+        mask, found = self.mask(planes), set()
+        at = mask.find(1)
+        while at >= 0:
+            part = bisect.bisect_right(starts, at) - 1
+            found.add(part)
+            if part + 1 == len(starts):
+                break
+            at = mask.find(1, starts[part + 1])
+        return found
+
+
+@lru_cache(maxsize=8)
+def _run_of(shortest: int) -> re.Pattern:
+    # Spelled out, the ones make a literal the expression engine skips to: 1{6,} is tried at every byte.
+    return re.compile(b"\x01" * shortest + b"\x01*")
