@@ -41,11 +41,13 @@ class MixedYearCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per body year that is not the title's."""
-        body = [s for s in document.segments if s.location.part in ("body", "table") and s.text.strip()]
-        title, year = _title_year(body[:_HEAD_LINES])
+        body = (s for s in document.segments if s.location.part in ("body", "table") and s.text.strip())
+        head = list(itertools.islice(body, _HEAD_LINES))  # the rest is read only under a dated title
+        title, year = _title_year(head)
         if year is None:
             return
-        others = [s for s in body if s is not title and "年" in s.text]  # a roster's cells mostly name no year
+        # A roster's cells mostly name no year.
+        others = [s for s in (*head, *body) if s is not title and "年" in s.text]
         for segment in others:
             yield from self._other_years(context, segment, year)
         # Each placeholder is already a fields/placeholder error: here one finding says which year.

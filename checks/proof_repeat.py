@@ -20,7 +20,7 @@ from functools import cached_property
 from linter import lazy
 from linter.charclass import Planes
 from linter.check import Check, CheckContext
-from linter.han import HAN
+from linter.han import HAN, HAN_FIRST
 from linter.model import Document, Finding
 from linter.wordbreak import is_word
 from linter.wordlist import builtin_terms
@@ -107,7 +107,8 @@ def doublings(text: str, planes: Planes | None = None) -> Iterator[re.Match]:
             at = xor.find(equal, at + 1)
     end = 0
     for start in sorted(set(starts)):
-        if start >= end and (m := _TWICE.match(text, start)):
+        # Equal digits and spaces are most pairs, and no Han character comes before HAN_FIRST.
+        if start >= end and text[start] >= HAN_FIRST and (m := _TWICE.match(text, start)):
             end = m.end()
             yield m
 

@@ -187,9 +187,10 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[i
     """
     segments = document.segments
     for first, second in zip(segments, segments[1:], strict=False):
-        tail = _tail(first.text)
+        # Most lines end in no digit (nor a space after one): nothing more to look at.
+        tail = _tail(first.text) if (last := first.text[-1:]) in _RUN or last.isspace() else None
         if tail is None:
-            continue  # most lines end in no digit: nothing more to look at
+            continue
         here, there = first.location, second.location
         # The next line, or the same source line cut by a break (an HTML <br>).
         last = None if here.line is None else here.line + len(first.line_starts)

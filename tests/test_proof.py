@@ -129,7 +129,8 @@ def test_the_han_class_for_re_is_regex_han():
 
     import regex
 
-    from linter.han import HAN
+    from linter.han import HAN, HAN_FIRST
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert re.findall(f"{HAN}+", every) == regex.findall(r"\p{Han}+", every)
+    assert regex.search(r"\p{Han}", every).group() == HAN_FIRST  # proof/repeat skips pairs before it
