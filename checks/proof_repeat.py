@@ -27,10 +27,9 @@ from linter.wordlist import builtin_terms
 
 _LONGEST = 4  # characters of a word typed twice
 _TWICE = lazy.re_pattern(f"({HAN}{{1,{_LONGEST}}})\\1")
-_EQUAL = b"\0\0"  # two characters in a row equal to the two k on (one, for k = 1)
-_CROWDED = 8  # more equal pairs than one in this many characters: a run of one character; scan it all
+_POSSIBLE = 0x80  # the byte of a place a doubling may start
+_CROWDED = 8  # more such places than one in this many characters: a run of one character; scan it all
 _SHORT = 3000  # characters below which the expression alone is faster
-_COUNTED_PAST = _SHORT // _CROWDED  # fewer equal pairs than this never crowd a text of _SHORT or more
 
 
 class RepeatCheck(Check):
@@ -79,38 +78,41 @@ def doublings(text: str, planes: Planes | None = None) -> Iterator[re.Match]:
     A doubling of k characters at i has text[i] == text[i + k] and, for k > 1, also
     text[i + 1] == text[i + k + 1]. The text's low bytes and its high bytes (in UTF-16, its
     `planes`) are each read as one big integer, a byte a character: two characters are equal
-    where both integers XOR themselves k bytes on to a zero byte, found in C. Three
-    big-integer operations for each k replace a regular expression trying four lengths at each
-    of a report's characters. A short text, one with characters beyond the BMP (two words
-    each), or one where pairs crowd (a line of dashes) is scanned by the expression itself.
+    where both integers XOR themselves k bytes on to a zero byte. Bit 7 of each byte is then
+    set where it is not zero (adding 0x7F to its low bits carries into bit 7), and kept only
+    where every k has a difference: a few big-integer operations for each k, one byte string
+    searched for where a doubling may start, instead of a regular expression trying four
+    lengths at each of a report's characters. A short text, one with characters beyond the
+    BMP (two words each), or one where pairs crowd (a line of dashes) is scanned by the
+    expression itself.
     """
     if len(text) >= _SHORT and planes is None:
         planes = Planes.of(text)
     if len(text) < _SHORT or planes is None:
         yield from _TWICE.finditer(text)
         return
+    size = len(text)
+    bit7 = int.from_bytes(b"\x80" * size, "little")
+    low_bits = bit7 - (bit7 >> 7)  # 0x7F in each byte
     low, high = int.from_bytes(planes.low, "little"), int.from_bytes(planes.high, "little")
-    starts: list[int] = []
+    kept = bit7
     for k in range(1, _LONGEST + 1):
         shift = 8 * k
-        xor = ((low ^ (low >> shift)) | (high ^ (high >> shift))).to_bytes(len(text), "little")
-        equal = _EQUAL[:1] if k == 1 else _EQUAL
-        at, seen = xor.find(equal), 0
-        while at >= 0:
-            seen += 1
-            # Counted only past a few hundred: below that (a text of 3,000 characters or more) the
-            # pairs cannot crowd, and counting them cost more than finding them.
-            if seen == _COUNTED_PAST and xor.count(equal) * _CROWDED > len(text):
-                yield from _TWICE.finditer(text)
-                return
-            starts.append(at)
-            at = xor.find(equal, at + 1)
+        xor = (low ^ (low >> shift)) | (high ^ (high >> shift))
+        differs = ((xor & low_bits) + low_bits) | xor  # bit 7 set where the characters k apart differ
+        kept &= differs | differs >> 8 if k > 1 else differs  # for k > 1, or the next two do
+    possible = (kept ^ bit7).to_bytes(size, "little")  # 0x80 where no k rules a doubling out
+    if possible.count(_POSSIBLE) * _CROWDED > size:
+        yield from _TWICE.finditer(text)
+        return
     end = 0
-    for start in sorted(set(starts)):
+    at = possible.find(_POSSIBLE)
+    while at >= 0:
         # Equal digits and spaces are most pairs, and no Han character comes before HAN_FIRST.
-        if start >= end and text[start] >= HAN_FIRST and (m := _TWICE.match(text, start)):
+        if at >= end and text[at] >= HAN_FIRST and (m := _TWICE.match(text, at)):
             end = m.end()
             yield m
+        at = possible.find(_POSSIBLE, at + 1)
 
 
 def _aabb(text: str, start: int) -> bool:
