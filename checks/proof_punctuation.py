@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter import lazy
+from linter.charclass import CharClass
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding
 
@@ -21,6 +22,7 @@ _HALF = lazy.regex_pattern(r"(?<=\p{Han})[,;:?!]|[,;:?!](?=\p{Han})")
 # pair of mixed widths is reported, as the slip it always is (（…) or (…）).
 _MIXED = lazy.regex_pattern(r"（[^（）()\n]{0,40}\)|\([^（）()\n]{0,40}）")
 _HALF_MARKS = ",;:?!()"
+_HALF_CLASS = CharClass(_HALF_MARKS)
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -34,9 +36,14 @@ class PunctuationCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding per paragraph holding half-width marks beside Chinese text."""
-        if not _any_half(document.joined[0]):
-            return  # most drafts have none: settled for the whole text at once, not line by line
-        for segment in document.segments:
+        planes = document.planes
+        if planes is None:
+            if not _any_half(document.joined[0]):
+                return  # most drafts have none: settled for the whole text at once, not line by line
+            segments = document.segments
+        else:  # the lines holding a mark, found at once
+            segments = [document.segments[n] for n in sorted(_HALF_CLASS.parts_holding(planes, document.joined[1]))]
+        for segment in segments:
             if segment.location.part == "metadata":
                 continue
             marks = _marks(segment.text)

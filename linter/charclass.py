@@ -67,19 +67,36 @@ class CharClass:
 
     def mask(self, planes: Planes) -> bytes:
         """A byte a character of the text: 1 where the character is in the set, 0 elsewhere."""
-        low = int.from_bytes(planes.low.translate(self._low), "little")
-        return (low & planes.pages(self._high)).to_bytes(len(planes.low), "little").translate(_MARKED)
+        return _as_bytes(self._marks(planes), len(planes.low))
 
     def runs(self, planes: Planes, shortest: int = 1) -> list[tuple[int, int]]:
         """The spans of `shortest` or more characters of the set in a row."""
-        return [m.span() for m in _run_of(shortest).finditer(self.mask(planes))]
+        marks = self._marks(planes)
+        if not marks:
+            return []  # none in the text (most texts, for a rare set): no bytes to make
+        return [m.span() for m in _run_of(shortest).finditer(_as_bytes(marks, len(planes.low)))]
+
+    def positions(self, planes: Planes) -> list[int]:
+        """Where each character of the set stands, in order."""
+        marks = self._marks(planes)
+        if not marks:
+            return []
+        mask, found = _as_bytes(marks, len(planes.low)), []
+        at = mask.find(1)
+        while at >= 0:
+            found.append(at)
+            at = mask.find(1, at + 1)
+        return found
 
     def parts_holding(self, planes: Planes, starts: list[int]) -> set[int]:
         """Which parts of the text (beginning at `starts`, in order) hold a character of the set.
 
         A search for each part that holds one, not for each character found.
         """
-        mask, found = self.mask(planes), set()
+        marks, found = self._marks(planes), set()
+        if not marks:
+            return found
+        mask = _as_bytes(marks, len(planes.low))
         at = mask.find(1)
         while at >= 0:
             part = bisect.bisect_right(starts, at) - 1
@@ -88,6 +105,14 @@ class CharClass:
                 break
             at = mask.find(1, starts[part + 1])
         return found
+
+    def _marks(self, planes: Planes) -> int:
+        # A byte a character, nonzero where it is in the set: 0 when the text holds none.
+        return int.from_bytes(planes.low.translate(self._low), "little") & planes.pages(self._high)
+
+
+def _as_bytes(marks: int, size: int) -> bytes:
+    return marks.to_bytes(size, "little").translate(_MARKED)
 
 
 @lru_cache(maxsize=8)

@@ -43,6 +43,15 @@ def test_a_bracket_opened_in_the_body_is_not_closed_by_a_table_cell_but_metadata
     assert found == [("《", "body"), ("》", "table")]
 
 
+@pytest.mark.parametrize("check_id, lines", [
+    ("proof/bracket", ["请参阅《关于加强管理的通知，并遵照执行。", "依据《 》办理", "本项工作）由办公室负责。"]),
+    ("proof/punctuation", ["推进政务公开,是贯彻落实的要求", "全年共1,000件", "教育（普通高中、技工教育)、高等教育"]),
+])
+def test_a_text_with_characters_beyond_the_bmp_is_checked_alike(check_id, lines):
+    """Such text has no byte planes (a character is two UTF-16 units): it takes the slower way, to the same end."""
+    assert _run(check_id, *lines) == _run(check_id, *(line + "𠀀" for line in lines)) != []
+
+
 def test_empty_pairs_are_what_their_expression_finds():
     """Empty pairs are read off the list of brackets, as two in a row with only spaces between."""
     import random
