@@ -202,8 +202,10 @@ def _masked(document: Document, findings: list[Finding], config: Config, context
     Also sets what needs the unmasked or masked match once, here: whether an `allow`
     term accepts it, and its digest, taken from the masked match whatever --no-mask says.
     """
+    if not findings:
+        return  # nothing to mask: the document's personal strings are not gathered
     personal = [f for f in findings if f.source is not None and f.source.masked is not None]
-    if config.mask and findings:
+    if config.mask:
         extra, _ = _run_checks(document, context, _unselected_personal_checks(config.select, config.ignore))
         personal += [f for f in extra if f.source is not None and f.source.masked is not None]
     redactor = Redactor(document, personal)
@@ -220,7 +222,7 @@ _INLINE = re.compile(r"<!--\s*disclosure-lint:\s*ignore\b([^>]*?)-->")
 
 def inline_ignores(document: Document) -> dict[int, tuple[str, ...]]:
     """Lines of a .md/.txt holding `<!-- disclosure-lint: ignore ID… -->`: line -> ids (none: all)."""
-    if document.format not in ("md", "txt"):
+    if document.format not in ("md", "txt") or "disclosure-lint" not in document.joined[0]:
         return {}
     found = {}
     for segment in document.segments:
