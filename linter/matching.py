@@ -19,6 +19,7 @@ import regex
 from linter.model import Document, Segment
 from linter.normalize import SEPARATOR
 from linter.phrase_scan import register, shared_spans
+from linter.regex_literal import required_text
 from linter.wordlist import Entry
 
 
@@ -82,11 +83,20 @@ class PhraseList:
         entries = list(entries)
         self.literals = PhraseIndex(e for e in entries if not e.term.startswith("re:"))
         self.patterns = [(regex.compile(e.term[3:]), e) for e in entries if e.term.startswith("re:")]
+        # The text each expression's matches must hold, looked for in the pass the lists share:
+        # an expression runs only over a document holding it (almost none does).
+        self._needs = [required_text(pattern.pattern, SEPARATOR) for pattern, _ in self.patterns]
+        self._needed = PhraseIndex(Entry(text, text) for text in dict.fromkeys(self._needs) if text)
 
     def hits(self, document: Document) -> Iterator[Hit]:
         """Every occurrence of every entry, mapped back to its segment."""
         yield from self.literals.hits(document)
-        for pattern, entry in self.patterns:
+        if not self.patterns:
+            return
+        present = {entry.key for _, _, entry in self._needed.document_spans(document)}
+        for (pattern, entry), need in zip(self.patterns, self._needs, strict=True):
+            if need is not None and need not in present:
+                continue
             for m in pattern.finditer(document.normalized.text):
                 yield Hit.at(document, m.start(), m.end(), entry)
 
