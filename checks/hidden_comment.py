@@ -20,12 +20,12 @@ class CommentCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per comment."""
-        for segment in document.segments:
-            if segment.location.part in ("comment", "annotation") and document.format == "html":
+        for segment in document.segments_in("comment", "annotation"):
+            if document.format == "html":
                 yield part_finding(self, context, segment.location,
                                    "网页源代码含注释（<!-- … -->）：页面上不显示，但查看源代码即可看到，发布前请删除",
                                    "HTML 注释", segment.text, segment=segment)
-            elif segment.location.part in ("comment", "annotation"):
+            else:
                 author = segment.location.detail or "未署名"
                 yield part_finding(self, context, segment.location,
                                    f"文档含{author}的批注，发布前请删除批注", author, segment.text,

@@ -30,7 +30,7 @@ class HiddenTextCheck(Check):
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield a finding per hidden-text segment."""
         concealed = [s for s in document.concealed if s.location.detail != "redacted"]
-        for segment in (*document.segments, *concealed):
+        for segment in (*document.segments_in("hidden-text"), *concealed):
             if segment.location.part == "hidden-text":
                 why = _WHY.get(segment.location.detail or "", "隐藏文字")
                 yield part_finding(self, context, segment.location,

@@ -23,7 +23,7 @@ class TrackedChangeCheck(Check):
         deleted = document.revisions.get("deleted", 0)
         if not inserted and not deleted:
             return
-        removed = [s for s in document.segments if s.location.part == "tracked-change"]
+        removed = document.segments_in("tracked-change")
         location = removed[0].location if removed else Location()
         quoted = "；".join(s.text for s in removed)
         message = f"文档有未接受的修订：插入 {inserted} 处，删除 {deleted} 处"

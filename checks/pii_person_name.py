@@ -170,8 +170,8 @@ def _in_file_names(document: Document) -> Iterator[tuple[Segment, int, str]]:
     王建国.pdf, 2024年名单-张三丰.xlsx, C:\Users\…\王建国\: a file name has no sentence
     around it, so a whole run of Chinese characters that is a name, and nothing else, is one.
     """
-    for segment in document.segments:
-        if segment.location.part == "metadata" and segment.location.detail == "attachment":
+    for segment in document.segments_in("metadata"):
+        if segment.location.detail == "attachment":
             for run in _HAN_RUN.finditer(segment.text):
                 if 2 <= len(run.group()) <= 4 and _owner_name(run.group()):
                     yield segment, run.start(), run.group()

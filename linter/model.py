@@ -170,6 +170,21 @@ class Document:
         return "\x00".join(s.text for s in self.segments), starts
 
     @cached_property
+    def _by_part(self) -> dict[str, list[int]]:
+        return _indexes_by_part(self.segments)
+
+    def segments_in(self, *parts: str) -> list[Segment]:
+        """The segments of these parts, in document order.
+
+        Checks of a rare part (comments, tracked changes, attachments' names) then never walk
+        a document's thousand lines of body.
+        """
+        found = [index for part in parts for index in self._by_part.get(part, ())]
+        if len(parts) > 1:
+            found.sort()
+        return [self.segments[index] for index in found]
+
+    @cached_property
     def planes(self) -> Planes | None:
         """The joined text's low and high bytes, from which character classes are read at once."""
         return Planes.of(self.joined[0])
@@ -200,6 +215,13 @@ class Document:
         from linter.normalize import NormalizedText
 
         return NormalizedText.build(self.segments, self.joined[1], self.planes)
+
+
+def _indexes_by_part(segments: tuple[Segment, ...]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, segment in enumerate(segments):
+        found.setdefault(segment.location.part, []).append(index)
+    return found
 
 
 @dataclass(frozen=True, slots=True, init=False)

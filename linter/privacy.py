@@ -237,8 +237,7 @@ def _people(document: Document, personal: Sequence[Finding]) -> list[str]:
     The names the file's properties and comment authors carry, and every personal match.
     """
     names = {name for k, v in document.metadata.items() if k in PERSON_PROPERTIES for name in _NAMES_SPLIT.split(v)}
-    names |= {s.location.detail for s in document.segments
-              if s.location.part in _AUTHORED_PARTS and s.location.detail}
+    names |= {s.location.detail for s in document.segments_in(*_AUTHORED_PARTS) if s.location.detail}
     names |= {m.group(1) for a in document.attachments for m in _ACCOUNT.finditer(a)} - _SHARED_ACCOUNTS
     for finding in personal:
         source = finding.source

@@ -423,3 +423,16 @@ def test_a_header_hides_text_when_the_body_hides_none(tmp_path):
     hidden = [s for s in extract(str(docx(tmp_path / "header.docx", build))).segments
               if s.location.part == "hidden-text"]
     assert [s.text for s in hidden] == ["页眉藏字"]
+
+
+def test_the_segments_of_some_parts_come_in_document_order():
+    """Checks of rare parts (comments, tracked changes) read them from an index, not by walking the body."""
+    from linter.model import Document, Location, Segment
+
+    parts = ["body", "comment", "body", "annotation", "comment", "metadata", "body"]
+    segments = tuple(Segment(f"{n}", Location(part=part, paragraph=n)) for n, part in enumerate(parts))
+    document = Document(path="x.docx", format="docx", segments=segments)
+    assert [s.text for s in document.segments_in("comment", "annotation")] == ["1", "3", "4"]
+    assert [s.text for s in document.segments_in("annotation", "comment")] == ["1", "3", "4"]
+    assert [s.text for s in document.segments_in("tracked-change")] == []
+    assert [s.text for s in document.segments_in("body")] == ["0", "2", "6"]
