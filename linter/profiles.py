@@ -19,6 +19,7 @@ import regex
 
 from linter import lazy
 from linter.config import ConfigError
+from linter.regex_literal import required_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -167,23 +168,26 @@ def choose(segments, known: dict[str, Profile], name: str | None) -> Profile | N
 
 
 def _found(patterns: tuple[regex.Pattern, ...], texts: list[str]) -> bool:
-    """Whether any of the patterns is found in any of the texts."""
+    """Whether any of the patterns is found in any of the texts.
+
+    Each document's head is read against every profile, and a search costs a microsecond a
+    text even where it fails at once: a pattern that is plain text (most titles) is looked
+    for with `in`, and any other only in the texts holding what all its matches hold.
+    """
+    whole = "".join(texts)  # holds each text: what it lacks, no text holds
     for pattern in patterns:
-        literal = _literal(pattern.pattern)
-        if any(literal in text for text in texts) if literal is not None else any(map(pattern.search, texts)):
+        need = _required(pattern.pattern)
+        if need is not None and need not in whole:
+            continue
+        if need == pattern.pattern:
+            found = any(need in text for text in texts)
+        else:
+            found = any(pattern.search(text) for text in texts if need is None or need in text)
+        if found:
             return True
     return False
 
 
 @lru_cache(maxsize=256)
-def _literal(source: str) -> str | None:
-    """The pattern's text when it is plain text (政府信息公开工作年度报告), found by `in`.
-
-    Most titles are: a search costs a microsecond a text even where it fails at once, and
-    each document's head is read against every profile. Profile patterns are compiled with
-    no flags, so plain text means itself.
-    """
-    return None if any(char in _SPECIAL for char in source) else source
-
-
-_SPECIAL = frozenset(".^$*+?{}[]\\|()#")
+def _required(source: str) -> str | None:
+    return required_text(source)  # profile patterns are compiled with no flags: plain text means itself
