@@ -18,7 +18,6 @@ from linter import lazy
 from linter.charclass import CharClass
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
-from linter.patterns import holds_any
 
 # Each opener and what closes it; quotes that are the same character both ways are left out.
 _PAIRS = {"（": "）)", "(": ")）", "《": "》", "〈": "〉", "〔": "〕", "【": "】", "[": "]］", "［": "］]",
@@ -87,7 +86,7 @@ def _brackets(document: Document) -> dict[int, list[int]]:
     if planes is not None:
         positions = _BRACKETS.positions(planes)
     else:  # characters beyond the BMP: the class is tried at each character
-        positions = [m.start() for m in _ANY.finditer(text)] if holds_any(document, _CHARS) else []
+        positions = [m.start() for m in _ANY.finditer(text)]
     found: dict[int, list[int]] = {}
     for at in positions:
         index = bisect.bisect_right(starts, at) - 1

@@ -6,8 +6,9 @@ are split into two byte strings, their low bytes and their high bytes (`Planes`)
 spread over at most eight high bytes ("pages": Latin, general punctuation, CJK symbols,
 full-width forms…) becomes two 256-byte tables, one bit a page. Each plane is translated
 through its table and the two are AND-ed as big integers: a byte is left nonzero exactly
-where the character is in the set. That is a handful of passes in C over the text, 30 µs for
-a report, and the same for every further set.
+where the character is in the set. That is a handful of passes in C over the text: for a
+report of 14,500 characters, 30 µs to tell that it holds none of a set, 55 µs to say where
+they stand, where the expression engine takes 100 to 200 µs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _PAGES = 8  # one bit of a byte each
+# Past this many characters a text has no planes: they and the integers made of them would
+# weigh ten times the text (60 MB for a 5 MB line), and the per-call costs they save are a
+# small part of so long a text's check.
+_LONGEST = 1_000_000
 # The pages of the spaces, digits and letters the checks look for (Latin-1, the Ogham space,
 # general punctuation, ☆, CJK symbols, the BOM, full-width forms), with a bit each that every
 # class on them shares: a text's high plane is then translated once for all of them.
@@ -36,7 +41,9 @@ class Planes:
 
     @classmethod
     def of(cls, text: str) -> Planes | None:
-        """The planes of `text`, or None when a character lies beyond the BMP (two code units)."""
+        """The planes of `text`; None when a character lies beyond the BMP (two code units) or the text is too long."""
+        if len(text) > _LONGEST:
+            return None
         data = text.encode("utf-16-le", "surrogatepass")
         if len(data) != 2 * len(text):
             return None

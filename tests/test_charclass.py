@@ -44,8 +44,9 @@ def test_parts_holding_a_character_of_the_class():
         assert kind.parts_holding(Planes.of(text), starts) == expected, parts
 
 
-def test_text_beyond_the_bmp_has_no_planes_and_a_class_stays_within_eight_pages():
+def test_text_beyond_the_bmp_or_too_long_has_no_planes_and_a_class_stays_within_eight_pages():
     assert Planes.of("文𠀀") is None and Planes.of("文\ud800") is not None
+    assert Planes.of("1" * 1_000_000) is not None and Planes.of("1" * 1_000_001) is None  # 10x the text in memory
     with pytest.raises(ValueError):
         CharClass("".join(chr(page << 8) for page in range(9)))
     with pytest.raises(ValueError):
