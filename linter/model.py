@@ -214,7 +214,7 @@ class Document:
         """The normalised, joined text every matching check shares (built on first use)."""
         from linter.normalize import NormalizedText
 
-        return NormalizedText.build(self.segments, self.joined[1], self.planes)
+        return NormalizedText.build(self.segments, self.joined, self.planes)
 
 
 def _indexes_by_part(segments: tuple[Segment, ...]) -> dict[str, list[int]]:

@@ -60,17 +60,20 @@ class NormalizedText:
     scans: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, segments: tuple[Segment, ...], joined_starts: list[int] | None = None,
+    def build(cls, segments: tuple[Segment, ...], joined: tuple[str, list[int]] | None = None,
               planes: Planes | None = None) -> NormalizedText:
         """Normalise and join `segments`.
 
-        Given the planes of their text joined (with each one's start), the segments that hold
-        anything to fold are found in one pass, not with a search each.
+        Given their text joined (with each one's start) and its planes, the segments that hold
+        anything to fold are found in one pass, not with a search each; when none does, the
+        joined text is the normalised text.
         """
-        if planes is None or joined_starts is None:
+        if planes is None or joined is None:
             pieces = [normalize(s.text) for s in segments]
         else:
-            folded = _FOLDED.parts_holding(planes, joined_starts)
+            folded = _FOLDED.parts_holding(planes, joined[1])
+            if not folded:
+                return cls(segments=segments, text=joined[0], starts=list(joined[1]))
             pieces = [s.text.translate(TABLE) if n in folded else s.text for n, s in enumerate(segments)]
         starts, position = [], 0
         for piece in pieces:

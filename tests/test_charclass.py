@@ -15,10 +15,10 @@ ALPHABET = ("0123456789０１２３４５６７８９ \u00a0\u2009\u202f\u3000\u
             "〰，文一AaＡａ☆★＊\x00\ud800\u1680\u3030\u2030\uff30")
 
 
-def _texts(seed: int, count: int = 3000):
+def _texts(seed: int, count: int = 3000, alphabet: str = ALPHABET):
     rng = random.Random(seed)
     for _ in range(count):
-        yield "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
 
 
 @pytest.mark.parametrize("chars", ["0123456789０１２３４５６７８９" + "".join(GAP_CHARACTERS),
@@ -61,7 +61,12 @@ def test_number_runs_are_what_the_expression_finds_in_the_whole_text():
 
 def test_the_normalised_text_is_the_same_whether_the_segments_to_fold_are_found_at_once_or_each():
     rng = random.Random(4)
+    unfolded = 0
     for _ in range(1000):
-        segments = tuple(Segment(text, Location(line=n)) for n, text in enumerate(_texts(rng.random(), 3)))
+        alphabet = ALPHABET if rng.random() < 0.5 else "文一〰，0-。"  # nothing to fold: the joined text serves
+        segments = tuple(Segment(text, Location(line=n)) for n, text in enumerate(_texts(rng.random(), 3, alphabet)))
         document = Document(path="x.txt", format="txt", segments=segments)
-        assert document.normalized.text == NormalizedText.build(segments).text
+        each = NormalizedText.build(segments)
+        assert (document.normalized.text, document.normalized.starts) == (each.text, each.starts)
+        unfolded += document.normalized.text is document.joined[0]
+    assert unfolded > 300
