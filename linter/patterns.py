@@ -162,6 +162,7 @@ _CONTEXT = 16  # what a judge reads before a number (卡号, 身份证号码为)
 _HEAD = re.compile(r"[0-9０-９][0-9０-９ \-－]*")
 _RUN = frozenset("0123456789０１２３４５６７８９ -－")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+_ENDS = _RUN | {chr(code) for code in range(0x3001) if chr(code).isspace()}  # what a number's line may end in
 
 
 # What several checks derive alike from the last document they read: made once for all of them.
@@ -186,9 +187,10 @@ def _line_breaks(document: Document) -> Iterator[tuple[Segment, Segment, tuple[i
     Yields (first, second, (start, end) of the first's digits, (start, end) of the second's).
     """
     segments = document.segments
-    for first, second in zip(segments, segments[1:], strict=False):
-        # Most lines end in no digit (nor a space after one): nothing more to look at.
-        tail = _tail(first.text) if (final := first.text[-1:]) in _RUN or final.isspace() else None
+    # Most lines end in no digit (nor a space after one): nothing more to look at.
+    for index in [n for n, segment in enumerate(segments[:-1]) if segment.text[-1:] in _ENDS]:
+        first, second = segments[index], segments[index + 1]
+        tail = _tail(first.text)
         if tail is None:
             continue
         here, there = first.location, second.location
