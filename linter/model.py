@@ -207,7 +207,7 @@ class Document:
         """The document's tables, regrouped from its cell segments (built on first use)."""
         from linter.tables import Tables
 
-        return Tables(self.segments)
+        return Tables(self.segments, self._by_part.get("table", []))
 
     @cached_property
     def normalized(self) -> NormalizedText:

@@ -7,7 +7,7 @@ earlier row. Checks that reason about columns (a column headed 姓名) use this.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -57,16 +57,27 @@ class Table:
 class Tables:
     """All tables of a document, and which table each cell belongs to."""
 
-    def __init__(self, segments: Iterable[Segment]) -> None:
+    def __init__(self, segments: Sequence[Segment], cells: Iterable[int] | None = None) -> None:
+        """The tables of `segments`; `cells` are the indexes of those in the table part, when known.
+
+        Then only the cells, and what stands between two of them, are read: not every line of
+        the document's body.
+        """
         self.all: list[Table] = []
         self._by_cell: dict[int, Table] = {}
-        previous_row = None
-        for segment in segments:
-            loc = segment.location
-            if loc.part != "table" or loc.row is None:
-                if loc.row is None:  # hidden text or a revision inside a cell does not end its table
-                    previous_row = None
+        if cells is None:
+            cells = [n for n, segment in enumerate(segments) if segment.location.part == "table"]
+        previous_row, after = None, 0
+        for index in cells:
+            # Hidden text or a revision inside a cell does not end its table; anything else does.
+            if any(s.location.row is None for s in segments[after:index]):
+                previous_row = None
+            after = index + 1
+            loc = segments[index].location
+            if loc.row is None:
+                previous_row = None
                 continue
+            segment = segments[index]
             if previous_row is None or loc.row < previous_row:
                 self.all.append(Table())
             self.all[-1].cells[(loc.row, loc.col or 0)] = segment

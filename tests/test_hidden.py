@@ -436,3 +436,22 @@ def test_the_segments_of_some_parts_come_in_document_order():
     assert [s.text for s in document.segments_in("annotation", "comment")] == ["1", "3", "4"]
     assert [s.text for s in document.segments_in("tracked-change")] == []
     assert [s.text for s in document.segments_in("body")] == ["0", "2", "6"]
+
+
+def test_cells_make_one_table_until_something_else_stands_between_them():
+    """Hidden text inside a cell keeps its table whole; a paragraph between cells, or a row
+    number falling back, starts another. Read from the index of parts, as from every segment."""
+    from linter.model import Document, Location, Segment
+    from linter.tables import Tables
+
+    def cell(text, row, col=1, part="table"):
+        return Segment(text, Location(part=part, row=row, col=col))
+
+    segments = (Segment("标题", Location(paragraph=1)), cell("姓名", 1), cell("张三", 2),
+                cell("隐", 2, part="hidden-text"), cell("李四", 3), Segment("说明", Location(paragraph=2)),
+                cell("序号", 1), cell("1", 2), cell("项目", 1), cell("2", 2))
+    document = Document(path="x.docx", format="docx", segments=segments)
+    for tables in (document.tables, Tables(segments)):
+        assert [[s.text for s in t.cells.values()] for t in tables.all] == [
+            ["姓名", "张三", "李四"], ["序号", "1"], ["项目", "2"]]
+        assert tables.of(segments[0]) is None and tables.of(segments[4]) is tables.all[0]
