@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import inspect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.charclass import CharClass, Planes
@@ -152,8 +153,8 @@ class Document:
 
     @cached_property
     def chars(self) -> int:
-        """Number of characters of text extracted."""
-        return sum(len(s.text) for s in self.segments)
+        """Number of characters of text extracted (the joined text but its separators)."""
+        return len(self.joined[0]) - len(self.segments) + 1 if self.segments else 0
 
     @cached_property
     def joined(self) -> tuple[str, list[int]]:
@@ -163,11 +164,11 @@ class Document:
         200,000 line segments); NUL never occurs in extracted text, so no match
         crosses from one segment into the next.
         """
-        starts, position = [], 0
-        for segment in self.segments:
-            starts.append(position)
-            position += len(segment.text) + 1
-        return "\x00".join(s.text for s in self.segments), starts
+        texts = [segment.text for segment in self.segments]
+        # Each start is the lengths before it, each with its separator: summed in C.
+        starts = list(itertools.accumulate(map(add, map(len, texts), itertools.repeat(1)), initial=0))
+        starts.pop()
+        return "\x00".join(texts), starts
 
     @cached_property
     def _by_part(self) -> dict[str, list[int]]:
