@@ -10,7 +10,6 @@ start of a line is a list marker (1) or a）, not a stray bracket.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -25,7 +24,6 @@ _PAIRS = {"（": "）)", "(": ")）", "《": "》", "〈": "〉", "〔": "〕", 
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
 _LIST_MARKER = lazy.re_pattern(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]")
 _CHARS = "".join(_PAIRS) + "".join(sorted(_CLOSERS))
-_ANY = lazy.re_pattern(f"[{re.escape(_CHARS)}]")
 _BRACKETS = CharClass(_CHARS)
 _EMPTY = {"《": "》", "〔": "〕", "【": "】", "（": "）"}  # the pairs reported when empty
 _WHICH = {"《": "书名号", "〔": "六角括号", "【": "方头括号", "“": "引号", "‘": "引号", "「": "引号", "『": "引号"}
@@ -82,13 +80,8 @@ class BracketCheck(Check):
 def _brackets(document: Document) -> dict[int, list[int]]:
     """Segment index -> where in it each bracket or quote stands, found in the whole text at once."""
     text, starts = document.joined
-    planes = document.planes
-    if planes is not None:
-        positions = _BRACKETS.positions(planes)
-    else:  # characters beyond the BMP: the class is tried at each character
-        positions = [m.start() for m in _ANY.finditer(text)]
     found: dict[int, list[int]] = {}
-    for at in positions:
+    for at in _BRACKETS.positions(text, document.planes):
         index = bisect.bisect_right(starts, at) - 1
         found.setdefault(index, []).append(at - starts[index])
     return found

@@ -36,14 +36,9 @@ class PunctuationCheck(Check):
 
     def run(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         """Yield one finding per paragraph holding half-width marks beside Chinese text."""
-        planes = document.planes
-        if planes is None:
-            if not _any_half(document.joined[0]):
-                return  # most drafts have none: settled for the whole text at once, not line by line
-            segments = document.segments
-        else:  # the lines holding a mark, found at once
-            segments = [document.segments[n] for n in sorted(_HALF_CLASS.parts_holding(planes, document.joined[1]))]
-        for segment in segments:
+        text, starts = document.joined
+        holding = _HALF_CLASS.parts_holding(text, document.planes, starts)  # the lines with a mark, at once
+        for segment in (document.segments[n] for n in sorted(holding)):
             if segment.location.part == "metadata":
                 continue
             marks = _marks(segment.text)
@@ -57,21 +52,10 @@ class PunctuationCheck(Check):
 
 def _marks(text: str) -> list[int]:
     """Where the half-width marks stand, in order: beside Chinese text, or one of a mixed pair."""
-    if not _any_half(text):
-        return []
     found = [m.start() for m in _HALF.finditer(text) if not _url(text, m.start())]
     # The half-width member of a mixed pair: the opener of (…）, the closer of （…).
     found += [m.start() if m.group()[0] == "(" else m.end() - 1 for m in _MIXED.finditer(text)]
     return sorted(found)
-
-
-def _any_half(text: str) -> bool:
-    """Whether `text` holds a half-width mark at all.
-
-    Each is looked for with `in`, which skips in C to where it stands: a character class is tried
-    by the expression engine at every character.
-    """
-    return any(mark in text for mark in _HALF_MARKS)
 
 
 def _url(text: str, at: int) -> bool:

@@ -16,7 +16,7 @@ from functools import cached_property
 from operator import add, attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.charclass import CharClass, Planes
+from linter.charclass import CharClass, Planes, ascii_view
 
 if TYPE_CHECKING:
     from linter.normalize import NormalizedText
@@ -191,16 +191,19 @@ class Document:
         return Planes.of(self.joined[0])
 
     @cached_property
+    def ascii(self) -> bytes:
+        """The joined text a byte a character, every character beyond ASCII as "?" (`ascii_view`)."""
+        return ascii_view(self.joined[0])
+
+    @cached_property
     def number_runs(self) -> list[tuple[int, int]]:
         """Spans of the joined text holding six or more digits (spaces or hyphens between).
 
         Checks for numbers (IDs, cards, phones) search only these, not all the prose. The
         expression runs only over stretches of six or more digits and gaps, found at once.
         """
-        text, planes = self.joined[0], self.planes
-        if planes is None:
-            return [m.span() for m in _NUMBER_RUN.finditer(text)]
-        return [m.span() for start, end in _NUMBER_CHARS.runs(planes, _SHORTEST_RUN)
+        text = self.joined[0]
+        return [m.span() for start, end in _NUMBER_CHARS.runs(text, self.planes, _SHORTEST_RUN)
                 for m in _NUMBER_RUN.finditer(text, start, end)]
 
     @cached_property

@@ -65,13 +65,13 @@ class NormalizedText:
         """Normalise and join `segments`.
 
         Given their text joined (with each one's start) and its planes, the segments that hold
-        anything to fold are found in one pass, not with a search each; when none does, the
+        anything to fold are found at once, not with a search each; when none does, the
         joined text is the normalised text.
         """
-        if planes is None or joined is None:
+        if joined is None:
             pieces = [normalize(s.text) for s in segments]
         else:
-            folded = _FOLDED.parts_holding(planes, joined[1])
+            folded = _FOLDED.parts_holding(joined[0], planes, joined[1])
             if not folded:
                 return cls(segments=segments, text=joined[0], starts=list(joined[1]))
             pieces = [s.text.translate(TABLE) if n in folded else s.text for n, s in enumerate(segments)]

@@ -25,6 +25,7 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
+from linter.charclass import ascii_view
 from linter.check import Check, CheckContext
 from linter.model import Document, Finding, Segment
 
@@ -107,7 +108,7 @@ class PatternCheck(Check):
         text = document.joined[0]
         if self.anchor:
             most = len(text) // _DENSE
-            anchors = _anchor_runs(text, self.anchor, most, functools.partial(_ascii_of, document))
+            anchors = _anchor_runs(text, self.anchor, most, lambda: document.ascii)
             if len(anchors) <= most:  # else anchors are everywhere: one pass over the text is cheaper
                 reach = self.anchor_reach
                 return _merged((max(0, start - reach), end + reach) for start, end in anchors)
@@ -226,7 +227,7 @@ def _anchor_runs(text: str, anchor: str | re.Pattern, most: int,
     looked for with find, skipping in C to where they stand: a character class, tried by the
     expression engine at each character, took a report's text 0.3 ms. Where they crowd, that one
     pass is cheaper than a call for each, and is made instead, as it is for an anchor given as a
-    compiled class. `ascii_of` gives the text's `ascii_view` (made once for every check).
+    compiled class. `ascii_of` gives the text's `ascii_view` (a document's, made once for every check).
     """
     if isinstance(anchor, str):
         found = _positions(text, anchor, 4 * (most + 1), ascii_of or (lambda: ascii_view(text)))
@@ -240,20 +241,6 @@ def _anchor_runs(text: str, anchor: str | re.Pattern, most: int,
             return runs[:most + 1]
         anchor = _anchor_class(anchor)
     return [m.span() for m in itertools.islice(anchor.finditer(text), most + 1)]
-
-
-def ascii_view(text: str) -> bytes:
-    """`text` a byte a character, every character beyond ASCII as "?".
-
-    An ASCII character is found there by memchr at memory speed. In the string itself, find
-    looks for its byte and stops at every Chinese character that holds that byte (_ is the
-    high byte of 当, 得, 必…): 15 µs a report instead of 1.
-    """
-    return text.encode("ascii", "replace")
-
-
-def _ascii_of(document: Document) -> bytes:
-    return _shared(document, "ascii", lambda: ascii_view(document.joined[0]))
 
 
 def _positions(text: str, chars: str, limit: int, ascii_of: Callable[[], bytes]) -> list[int] | None:

@@ -30,7 +30,11 @@ def test_a_class_marks_exactly_its_characters(chars):
         assert planes is not None
         assert list(kind.mask(planes)) == [int(c in chars) for c in text], text
         expected = [m.span() for m in re.finditer(f"[{re.escape(chars)}]{{3,}}", text)]
-        assert kind.runs(planes, 3) == expected, text
+        assert kind.runs(text, planes, 3) == expected, text
+        # A text without planes (beyond the BMP, or too long) is answered by the class as an expression.
+        assert kind.runs(text, None, 3) == expected, text
+        assert kind.positions(text, planes) == kind.positions(text, None) == [
+            n for n, c in enumerate(text) if c in chars], text
 
 
 def test_parts_holding_a_character_of_the_class():
@@ -41,7 +45,8 @@ def test_parts_holding_a_character_of_the_class():
         text = "\x00".join(parts)
         starts = [sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
         expected = {n for n, part in enumerate(parts) if "0" in part or "１" in part}
-        assert kind.parts_holding(Planes.of(text), starts) == expected, parts
+        assert kind.parts_holding(text, Planes.of(text), starts) == expected, parts
+        assert kind.parts_holding(text, None, starts) == expected, parts
 
 
 def test_text_beyond_the_bmp_or_too_long_has_no_planes_and_a_class_stays_within_eight_pages():
